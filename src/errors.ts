@@ -1,0 +1,93 @@
+// The only place where coded errors are defined (architecture habit 6). docs/errors.md lists every code;
+// test/errors-doc.test.ts keeps the two in sync.
+import type { Issue } from './instrument/issues.js';
+
+interface ErrorSpec {
+  readonly status: number;
+  readonly exitCode: number;
+  readonly message: (params: Readonly<Record<string, string | number>>) => string;
+}
+
+/** Exit codes: 1 general, 2 usage, 3 invalid input, 4 not found, 5 conflict, 6 database unavailable. */
+export const ERROR_CODES = {
+  DM_USAGE: { status: 400, exitCode: 2, message: (p) => `Aufruf fehlerhaft: ${p.detail}` },
+  DM_CONFIG_INVALID: { status: 500, exitCode: 2, message: (p) => `Konfiguration ungültig: ${p.detail}` },
+  DM_FILE_NOT_FOUND: { status: 404, exitCode: 4, message: (p) => `Datei nicht gefunden: ${p.path}` },
+  DM_FILE_UNREADABLE: { status: 400, exitCode: 3, message: (p) => `Datei kann nicht gelesen werden: ${p.path} (${p.detail})` },
+  DM_IMPORT_INVALID: {
+    status: 422,
+    exitCode: 3,
+    message: (p) => `Import abgelehnt: ${p.count} Fehler in ${p.file}. Es wurde nichts geschrieben.`,
+  },
+  DM_REGISTER_EMPTY: {
+    status: 409,
+    exitCode: 5,
+    message: () => 'Das Gemeindeverzeichnis ist leer. Bitte zuerst „import-register“ ausführen.',
+  },
+  DM_INSTRUMENT_NOT_FOUND: {
+    status: 404,
+    exitCode: 4,
+    message: (p) => `Fragebogen-Version „${p.version}“ gibt es nicht.`,
+  },
+  DM_WAVE_NOT_FOUND: { status: 404, exitCode: 4, message: (p) => `Welle „${p.wave}“ gibt es nicht.` },
+  DM_WAVE_EXISTS: { status: 409, exitCode: 5, message: (p) => `Welle „${p.wave}“ gibt es bereits.` },
+  DM_WAVE_ID_INVALID: {
+    status: 400,
+    exitCode: 3,
+    message: (p) =>
+      `Wellen-Kennung „${p.wave}“ ist ungültig: erlaubt sind 1 bis 40 Zeichen aus Kleinbuchstaben, Ziffern, „-“ und „_“.`,
+  },
+  DM_WAVE_PERIOD_INVALID: {
+    status: 400,
+    exitCode: 3,
+    message: (p) => `Zeitraum ungültig: ${p.detail}`,
+  },
+  DM_WAVE_STATUS: {
+    status: 409,
+    exitCode: 5,
+    message: (p) => `Welle „${p.wave}“ ist „${p.status}“ und kann nicht auf „${p.target}“ gesetzt werden.`,
+  },
+  DM_DB_LOCKED: {
+    status: 503,
+    exitCode: 6,
+    message: (p) =>
+      `Die Datenbank in „${p.dir}“ wird bereits von einem anderen Prozess (PID ${p.pid}) benutzt. Bitte diesen beenden oder DATABASE_URL setzen.`,
+  },
+  DM_DB_UNAVAILABLE: {
+    status: 503,
+    exitCode: 6,
+    message: (p) => `Datenbank nicht erreichbar: ${p.detail}`,
+  },
+  DM_NOT_FOUND: { status: 404, exitCode: 4, message: (p) => `Nicht gefunden: ${p.path}` },
+  DM_INTERNAL: { status: 500, exitCode: 1, message: () => 'Interner Fehler. Details stehen im Server-Protokoll.' },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** A failure with a stable code, a German message, and (for input errors) the issues behind it. */
+export class DmError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly exitCode: number;
+  readonly issues: readonly Issue[];
+  readonly params: Readonly<Record<string, string | number>>;
+
+  constructor(code: ErrorCode, params: Readonly<Record<string, string | number>> = {}, issues: readonly Issue[] = []) {
+    const spec: ErrorSpec = ERROR_CODES[code];
+    super(spec.message(params));
+    this.name = 'DmError';
+    this.code = code;
+    this.status = spec.status;
+    this.exitCode = spec.exitCode;
+    this.issues = issues;
+    this.params = params;
+  }
+}
+
+export function dmError(
+  code: ErrorCode,
+  params: Readonly<Record<string, string | number>> = {},
+  issues: readonly Issue[] = [],
+): DmError {
+  return new DmError(code, params, issues);
+}

@@ -1,0 +1,46 @@
+// Validation results as data (architecture habit 5): a code, a path and parameters; German text lives in messages.de.ts.
+
+export const ISSUE_CODES = [
+  // one response against the instrument
+  'unknown_variable',
+  'unknown_option',
+  'invalid_flag',
+  'exclusive_with_others',
+  'too_many_options',
+  'not_asked_but_answered',
+  'invalid_email',
+  'text_too_long',
+  'not_a_number',
+  'number_out_of_range',
+  // files (CSV imports)
+  'empty_file',
+  'header_only',
+  'file_too_large',
+  'invalid_encoding',
+  'unparseable_csv',
+  'wrong_column_count',
+  'missing_column',
+  'duplicate_column',
+  'unknown_column',
+  'missing_value',
+  'invalid_ags',
+  'duplicate_ags',
+  'unknown_ags',
+  'invalid_integer',
+  'invalid_decimal',
+  'unknown_state',
+  'unknown_unit_type',
+  'unknown_district',
+] as const;
+
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+/** Where: `[questionId, itemId?]` for one response, `[row, column]` for a file (row 1 = header). */
+export type IssuePath = readonly (string | number)[];
+
+export interface Issue {
+  readonly code: IssueCode;
+  readonly path: IssuePath;
+  /** Values for the message, e.g. `{ value: 'foo', max: 3 }`. */
+  readonly params?: Readonly<Record<string, string | number>>;
+}
