@@ -45,7 +45,7 @@ export const ERROR_CODES = {
   DM_WAVE_STATUS: {
     status: 409,
     exitCode: 5,
-    message: (p) => `Welle „${p.wave}“ ist „${p.status}“ und kann nicht auf „${p.target}“ gesetzt werden.`,
+    message: (p) => `Welle „${p.wave}“ ist „${statusDe(p.status)}“ und kann nicht auf „${statusDe(p.target)}“ gesetzt werden.`,
   },
   DM_DB_LOCKED: {
     status: 503,
@@ -58,9 +58,18 @@ export const ERROR_CODES = {
     exitCode: 6,
     message: (p) => `Datenbank nicht erreichbar: ${p.detail}`,
   },
+  DM_DATA_REJECTED: {
+    status: 422,
+    exitCode: 3,
+    message: (p) => `Daten abgelehnt: ${p.detail} Es wurde nichts geschrieben.`,
+  },
   DM_NOT_FOUND: { status: 404, exitCode: 4, message: (p) => `Nicht gefunden: ${p.path}` },
   DM_INTERNAL: { status: 500, exitCode: 1, message: () => 'Interner Fehler. Details stehen im Server-Protokoll.' },
 } as const satisfies Record<string, ErrorSpec>;
+
+function statusDe(status: string | number | undefined): string {
+  return ({ draft: 'Entwurf', open: 'offen', closed: 'geschlossen' } as Record<string, string>)[String(status)] ?? String(status);
+}
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 

@@ -31,6 +31,8 @@ export const ISSUE_CODES = [
   'unknown_state',
   'unknown_unit_type',
   'unknown_district',
+  // a file with more issues than are reported; params: shown, total
+  'too_many_issues',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -61,6 +61,8 @@ export interface RegisterInfo {
 }
 
 export interface RegisterReplacement {
+  /** Who replaces it, for the audit log. */
+  readonly actor: string;
   readonly referenceDate: string;
   readonly populationDate: string;
   readonly source: string;
@@ -104,7 +106,7 @@ export interface Store {
   getWave(id: string): Promise<Wave | null>;
   listWaves(): Promise<Wave[]>;
   setWaveStatus(id: string, status: WaveStatus): Promise<Wave>;
-  /** Removes the wave and its responses (demo re-creation). */
+  /** Removes the wave and its responses (demo re-creation); a missing wave is a no-op. */
   deleteWave(id: string): Promise<void>;
 
   /**
@@ -117,9 +119,15 @@ export interface Store {
     options: { readonly status: ResponseStatus; readonly source: ResponseSource; readonly actor: string },
   ): Promise<{ readonly inserted: number; readonly updated: number }>;
   responsesForWave(waveId: string): Promise<StoredResponse[]>;
+  /**
+   * Responses per Land (official order) and size class over the wave's target population (statistics.md:
+   * real units of the unit types among the respondents, plus the respondents): groups without a response
+   * count 0; empty lists before the first response. `total` also counts AGS missing from the register.
+   */
   responseMonitor(waveId: string): Promise<ResponseMonitor>;
 
   appendAudit(entry: AuditEntry): Promise<void>;
+  /** Newest first; all entries when `limit` is undefined. */
   auditLog(limit?: number): Promise<StoredAuditEntry[]>;
 
   close(): Promise<void>;

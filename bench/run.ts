@@ -1,0 +1,19 @@
+// npm run bench [-- --json]: every measured figure, with ratios against a peer measured in the same run.
+import { buildCsv, benchPglite, benchPostgres } from './import-bench.js';
+import { benchStart } from './start-bench.js';
+
+const json = process.argv.includes('--json');
+const databaseUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/test';
+const say = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
+
+const files = buildCsv();
+say(`Import von ${files.csv.split('\r\n').length - 2} Zeilen (${(files.csv.length / 1e6).toFixed(1)} MB) …`);
+const pglite = await benchPglite(files);
+say(`  PGlite:     ${pglite.rowsPerSecond} Zeilen/s (${pglite.seconds} s); COPY derselben Datei ${pglite.copyRowsPerSecond} Zeilen/s; Verhältnis ${pglite.ratioToCopy}×`);
+const postgres = await benchPostgres(files, databaseUrl).catch((error: Error) => ({ error: error.message }));
+say(`  PostgreSQL: ${'error' in postgres ? `nicht gemessen (${postgres.error})` : `${postgres.rowsPerSecond} Zeilen/s (${postgres.seconds} s); COPY ${postgres.copyRowsPerSecond} Zeilen/s; Verhältnis ${postgres.ratioToCopy}×`}`);
+say('npm start bis zur ersten Seite (leerer Datenordner) …');
+const start = await benchStart();
+say(`  erste Seite nach ${start.firstPageSeconds} s (Neustart ${start.restartSeconds} s); nackter Node-HTTP-Server ${start.bareNodeSeconds} s; Verhältnis ${start.ratioToBareNode}×`);
+
+if (json) process.stdout.write(`${JSON.stringify({ import_pglite: pglite, import_postgres: postgres, npm_start: start })}\n`);

@@ -1,0 +1,34 @@
+import { formatDemoRegisterCsv } from '../../demo/format-demo-register-csv.js';
+import { formatResponsesCsv } from '../../formats/responses-csv.js';
+import { instrument2019 } from '../../instrument/waves/instrument-2019.js';
+import { DEMO_WAVE_ID, createDemoWave } from '../../tasks/create-demo-wave.js';
+import { DESTATIS_SOURCE, importRegister } from '../../tasks/import-register.js';
+import type { Command } from '../command.js';
+
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'Synthetische Demo-Welle „2019-demo“ (neu) anlegen, optional als CSV ausgeben',
+  help: `Aufruf: digitalmonitor demo [--csv <antworten.csv>] [--register <einheiten.csv>]
+
+Legt die Demo-Welle „${DEMO_WAVE_ID}“ neu an: 412 synthetische Kommunen mit Pseudonymen („Musterstadt 017“)
+und Antworten, die jede Zahl des Berichts von 2019 reproduzieren; deterministisch (fester Startwert).
+Ist noch kein Gemeindeverzeichnis geladen, wird das mitgelieferte geladen.
+  --csv <datei>        die Antworten als flache CSV (wie export --format csv)
+  --register <datei>   die pseudonymen Einheiten im Format von gemeinden.csv
+Exit-Codes: 0 erfolgreich, 2 Aufruf fehlerhaft, 6 Datenbank nicht verfügbar.
+`,
+  options: { csv: { type: 'string' }, register: { type: 'string' } },
+  usesStore: true,
+  async run({ io, deps, values, store }) {
+    const db = await store();
+    if (!(await db.registerInfo())) {
+      const files = await deps.bundledRegister();
+      await importRegister(db, { ...files, referenceDate: '2024-12-31', populationDate: '2023-12-31', source: DESTATIS_SOURCE, actor: 'cli' });
+    }
+    const demo = await createDemoWave(db, 'cli');
+    io.stdout(`Demo-Welle „${DEMO_WAVE_ID}“ angelegt: ${demo.responses.length} synthetische Antworten (keine echten Kommunen).\n`);
+    if (typeof values.csv === 'string') await io.writeFile(values.csv, formatResponsesCsv(instrument2019, demo.responses));
+    if (typeof values.register === 'string') await io.writeFile(values.register, formatDemoRegisterCsv(demo.units));
+    return 0;
+  },
+};

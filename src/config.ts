@@ -1,0 +1,53 @@
+// Configuration is read once (environment + CLI flags), validated and frozen (architecture habit 7).
+// No other module reads process.env.
+import { z } from 'zod';
+import { dmError } from './errors.js';
+
+export interface Config {
+  /** PostgreSQL connection URL; when absent the embedded PGlite store in `dataDir` is used. */
+  readonly databaseUrl: string | undefined;
+  /** PGlite data folder. */
+  readonly dataDir: string;
+  readonly port: number;
+  readonly host: string;
+  /** Public base URL for links (invitations); defaults to http://localhost:<port>. */
+  readonly baseUrl: string;
+}
+
+const schema = z.object({
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL muss mit postgres:// oder postgresql:// beginnen')
+    .optional(),
+  dataDir: z.string().min(1, '--db darf nicht leer sein'),
+  port: z.coerce.number().int('Port muss eine ganze Zahl sein').min(1).max(65535),
+  host: z.string().min(1),
+  baseUrl: z.string().url('BASE_URL muss eine URL sein').optional(),
+});
+
+export interface ConfigInput {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly flags: { readonly db?: string | undefined; readonly port?: string | undefined };
+}
+
+export function loadConfig({ env, flags }: ConfigInput): Config {
+  const parsed = schema.safeParse({
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: flags.db ?? env.DIGITALMONITOR_DB ?? './.digitalmonitor',
+    port: flags.port ?? env.PORT ?? 3000,
+    host: env.HOST || '127.0.0.1',
+    baseUrl: env.BASE_URL || undefined,
+  });
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw dmError('DM_CONFIG_INVALID', { detail });
+  }
+  const { databaseUrl, dataDir, port, host, baseUrl } = parsed.data;
+  return Object.freeze({
+    databaseUrl,
+    dataDir,
+    port,
+    host,
+    baseUrl: (baseUrl ?? `http://localhost:${port}`).replace(/\/$/, ''),
+  });
+}

@@ -1,0 +1,75 @@
+// Composition root: Node's I/O, the store, the web server — wired into the CLI.
+import { readFile, writeFile } from 'node:fs/promises';
+import { serve } from '@hono/node-server';
+import { run } from './cli/run.js';
+import type { CliDeps, Io, RunningServer } from './cli/io.js';
+import type { Config } from './config.js';
+import { dmError } from './errors.js';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/store.js';
+import { createApp } from './web/create-app.js';
+
+const DATA_DIR = new URL('../data/', import.meta.url);
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const code = await run(argv.slice(2), nodeIo(), nodeDeps());
+  process.exitCode = code;
+}
+
+function nodeIo(): Io {
+  return {
+    env: process.env,
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    readFile: async (path) => {
+      try {
+        return await readFile(path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') throw dmError('DM_FILE_NOT_FOUND', { path });
+        throw dmError('DM_FILE_UNREADABLE', { path, detail: code ?? String(error) });
+      }
+    },
+    writeFile: async (path, data) => {
+      try {
+        await writeFile(path, data);
+      } catch (error) {
+        throw dmError('DM_FILE_UNREADABLE', { path, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+      }
+    },
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+  };
+}
+
+function nodeDeps(): CliDeps {
+  return {
+    openStore: (config: Config) => openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }),
+    bundledRegister: async () => ({
+      gemeinden: await readFile(new URL('gemeinden.csv', DATA_DIR)),
+      kreise: await readFile(new URL('kreise.csv', DATA_DIR)),
+    }),
+    serve: startServer,
+  };
+}
+
+function startServer(config: Config, store: Store, log: (line: string) => void): Promise<RunningServer> {
+  const app = createApp({ store, log });
+  return new Promise((resolve, reject) => {
+    let stop: () => void = () => {};
+    const closed = new Promise<void>((done) => (stop = done));
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
+      const close = () => new Promise<void>((done) => server.close(() => done()));
+      const onSignal = () => void close().then(stop);
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      resolve({ url: config.baseUrl, closed, close: () => close().then(stop) });
+    });
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(dmError('DM_USAGE', { detail: error.code === 'EADDRINUSE' ? `Port ${config.port} ist bereits belegt (--port wählen).` : error.message })),
+    );
+  });
+}

@@ -1,0 +1,63 @@
+// Driver errors → coded errors, in one place (architecture anti-pattern 5). Unknown errors pass through.
+import { DmError } from '../errors.js';
+
+/** What the store knows about the failed call, for the error's parameters. */
+export interface SqlErrorContext {
+  readonly wave?: string;
+}
+
+interface SqlErrorFields {
+  readonly code?: string;
+  readonly constraint?: string;
+  readonly detail?: string;
+  readonly message?: string;
+}
+
+const BY_CONSTRAINT: Readonly<Record<string, (context: SqlErrorContext) => DmError>> = {
+  waves_pkey: ({ wave = '?' }) => new DmError('DM_WAVE_EXISTS', { wave }),
+  waves_id_check: ({ wave = '?' }) => new DmError('DM_WAVE_ID_INVALID', { wave }),
+  waves_period_check: () => new DmError('DM_WAVE_PERIOD_INVALID', { detail: 'Das Ende liegt nicht nach dem Beginn.' }),
+  responses_wave_id_fkey: ({ wave = '?' }) => new DmError('DM_WAVE_NOT_FOUND', { wave }),
+};
+
+/** German reasons for constraint violations that reject a whole write (DM_DATA_REJECTED). */
+const REJECTED: Readonly<Record<string, string>> = {
+  register_units_pkey: 'Ein AGS kommt im Gemeindeverzeichnis mehrfach vor',
+  register_units_ags_check: 'Ein AGS hat nicht genau 8 Ziffern',
+  register_units_name_check: 'Ein Name ist leer',
+  register_units_state_code_check: 'Ein Länderkürzel ist unbekannt',
+  register_units_district_ags_check: 'Ein Kreisschlüssel hat nicht genau 5 Ziffern',
+  register_units_unit_type_check: 'Ein Gebietstyp ist unbekannt',
+  register_units_population_check: 'Eine Einwohnerzahl ist negativ',
+  register_units_area_km2_check: 'Eine Fläche ist negativ',
+  register_units_size_class_check: 'Eine Größenklasse ist unbekannt',
+  waves_title_check: 'Der Titel der Welle ist leer',
+  waves_min_cell_count_check: 'Die Mindestfallzahl muss mindestens 1 sein',
+  responses_ags_check: 'Ein AGS hat nicht genau 8 Ziffern',
+  responses_answers_check: 'Antworten müssen ein Objekt aus Variablen sein',
+};
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03']);
+
+export function mapSqlError(error: unknown, context: SqlErrorContext = {}): unknown {
+  if (error instanceof DmError || typeof error !== 'object' || error === null) return error;
+  const fields = error as SqlErrorFields;
+  const code = fields.code ?? '';
+  if (CONNECTION_CODES.has(code) || code.startsWith('08') || /Connection terminated/i.test(fields.message ?? '')) {
+    return new DmError('DM_DB_UNAVAILABLE', { detail: `Verbindung verloren (${fields.message ?? code})` });
+  }
+  const byConstraint = fields.constraint === undefined ? undefined : BY_CONSTRAINT[fields.constraint];
+  if (byConstraint) return byConstraint(context);
+  if (code.startsWith('23') || code === '21000') return new DmError('DM_DATA_REJECTED', { detail: rejectedDetail(fields) });
+  if ((code === '22007' || code === '22008') && context.wave !== undefined) {
+    return new DmError('DM_WAVE_PERIOD_INVALID', { detail: 'Ein Datum ist nicht lesbar (erwartet: JJJJ-MM-TT).' });
+  }
+  return error;
+}
+
+function rejectedDetail({ code, constraint, detail }: SqlErrorFields): string {
+  if (code === '21000') return 'Ein AGS kommt mehrfach vor.';
+  const key = /\)=\((.*)\)/.exec(detail ?? '')?.[1];
+  const reason = (constraint && REJECTED[constraint]) || `Regel „${constraint ?? code}“ verletzt`;
+  return key === undefined ? `${reason}.` : `${reason} („${key}“).`;
+}

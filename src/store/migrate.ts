@@ -1,0 +1,41 @@
+// Forward-only schema migrations, each in its own transaction, recorded in schema_migrations.
+import { initial } from './migrations/001-initial.js';
+import type { SqlClient } from './sql-client.js';
+
+export interface Migration {
+  /** Sortable and unique, e.g. '001-initial'; never renamed once released. */
+  readonly id: string;
+  /** Single statements, run in order (no multi-statement strings: PGlite's query() takes one). */
+  readonly statements: readonly string[];
+}
+
+const MIGRATIONS: readonly Migration[] = [initial];
+
+/**
+ * Runs the pending migrations. Safe when several processes start at once on one PostgreSQL: each
+ * migration holds a transaction-scoped advisory lock (keyed by schema) and re-checks under it.
+ */
+export async function migrate(client: SqlClient, migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {
+  const applied: string[] = [];
+  for (const migration of migrations) {
+    if (await applyMigration(client, migration)) applied.push(migration.id);
+  }
+  return applied;
+}
+
+async function applyMigration(client: SqlClient, migration: Migration): Promise<boolean> {
+  return client.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('dm:migrate:' || current_schema()))`);
+    await tx.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (
+         id text PRIMARY KEY,
+         applied_at timestamptz NOT NULL DEFAULT now()
+       )`,
+    );
+    const done = await tx.query('SELECT 1 FROM schema_migrations WHERE id = $1', [migration.id]);
+    if (done.length > 0) return false;
+    for (const statement of migration.statements) await tx.query(statement);
+    await tx.query('INSERT INTO schema_migrations (id) VALUES ($1)', [migration.id]);
+    return true;
+  });
+}

@@ -1,0 +1,208 @@
+// The Store port over any SqlClient (PGlite or PostgreSQL): one dialect, two drivers (architecture habit 3).
+import { DmError } from '../errors.js';
+import type { RegisterUnit } from '../register/unit.js';
+import { mapSqlError, type SqlErrorContext } from './map-sql-error.js';
+import type { SqlClient } from './sql-client.js';
+import { QUERIES as Q } from './sql-store-queries.js';
+import type {
+  AuditEntry,
+  NewWave,
+  RegisterInfo,
+  RegisterReplacement,
+  ResponseCount,
+  ResponseInput,
+  ResponseMonitor,
+  ResponseSource,
+  ResponseStatus,
+  Store,
+  StoredAuditEntry,
+  StoredResponse,
+  Wave,
+  WaveStatus,
+} from './store.js';
+
+/** Allowed status changes; setting the current status again is a no-op. */
+const NEXT_STATUS: Readonly<Record<WaveStatus, readonly WaveStatus[]>> = {
+  draft: ['open'],
+  open: ['closed'],
+  closed: ['open'],
+};
+
+const SYSTEM_ACTOR = 'system';
+
+export class SqlStore implements Store {
+  readonly #db: SqlClient;
+
+  constructor(db: SqlClient) {
+    this.#db = db;
+  }
+
+  replaceRegister(replacement: RegisterReplacement): Promise<void> {
+    const { referenceDate, populationDate, source, units } = replacement;
+    return this.#transaction({}, async (tx) => {
+      const [deleted] = await tx.query<{ n: number }>(Q.deleteRealUnits);
+      await tx.query(Q.insertUnits, [unitsJson(units), false]);
+      await tx.query(Q.upsertRegisterMeta, [referenceDate, populationDate, source]);
+      const details = { referenceDate, populationDate, source, units: units.length, removed: deleted?.n ?? 0 };
+      await audit(tx, { actor: replacement.actor, action: 'register.replace', subject: 'register', details });
+    });
+  }
+
+  replaceSyntheticUnits(units: readonly RegisterUnit[]): Promise<void> {
+    return this.#transaction({}, async (tx) => {
+      const written = await tx.query<{ ags: string }>(Q.upsertSyntheticUnits, [unitsJson(units), true]);
+      if (written.length < units.length) {
+        const taken = firstMissing(units, written);
+        throw new DmError('DM_DATA_REJECTED', { detail: `Der AGS „${taken}“ gehört einer echten Gemeinde.` });
+      }
+      const details = { units: units.length };
+      await audit(tx, { actor: SYSTEM_ACTOR, action: 'register.synthetic', subject: 'register', details });
+    });
+  }
+
+  async registerInfo(): Promise<RegisterInfo | null> {
+    const [info] = await this.#query<RegisterInfo>({}, Q.registerInfo);
+    return info ?? null;
+  }
+
+  registerUnits(ags?: readonly string[]): Promise<RegisterUnit[]> {
+    if (ags === undefined) return this.#query({}, Q.allUnits);
+    if (ags.length === 0) return Promise.resolve([]);
+    return this.#query({}, Q.unitsByAgs, [JSON.stringify(ags)]);
+  }
+
+  async createWave(wave: NewWave): Promise<Wave> {
+    const params = [wave.id, wave.title, wave.instrumentVersion, wave.opensAt ?? null, wave.closesAt ?? null];
+    const [created] = await this.#query<Wave>({ wave: wave.id }, Q.insertWave, [
+      ...params,
+      wave.demo ?? false,
+      wave.minCellCount ?? 5,
+    ]);
+    return created!;
+  }
+
+  async getWave(id: string): Promise<Wave | null> {
+    const [wave] = await this.#query<Wave>({ wave: id }, Q.wave, [id]);
+    return wave ?? null;
+  }
+
+  listWaves(): Promise<Wave[]> {
+    return this.#query({}, Q.waves);
+  }
+
+  setWaveStatus(id: string, status: WaveStatus): Promise<Wave> {
+    return this.#transaction({ wave: id }, async (tx) => {
+      const [wave] = await tx.query<Wave>(Q.waveForUpdate, [id]);
+      if (!wave) throw new DmError('DM_WAVE_NOT_FOUND', { wave: id });
+      if (wave.status === status) return wave;
+      if (!NEXT_STATUS[wave.status].includes(status)) {
+        throw new DmError('DM_WAVE_STATUS', { wave: id, status: wave.status, target: status });
+      }
+      const [updated] = await tx.query<Wave>(Q.setWaveStatus, [id, status]);
+      return updated!;
+    });
+  }
+
+  /** A missing wave is not an error: the demo task deletes before it (re)creates. */
+  async deleteWave(id: string): Promise<void> {
+    await this.#query({ wave: id }, Q.deleteWave, [id]);
+  }
+
+  saveResponses(
+    waveId: string,
+    responses: readonly ResponseInput[],
+    options: { readonly status: ResponseStatus; readonly source: ResponseSource; readonly actor: string },
+  ): Promise<{ readonly inserted: number; readonly updated: number }> {
+    return this.#transaction({ wave: waveId }, async (tx) => {
+      await requireWave(tx, Q.waveForShare, waveId);
+      const rows = JSON.stringify(responses.map(({ ags, answers }) => ({ ags, answers })));
+      const [counts] = await tx.query<{ inserted: number; updated: number }>(Q.saveResponses, [
+        waveId,
+        options.status,
+        options.source,
+        rows,
+      ]);
+      const result = { inserted: counts?.inserted ?? 0, updated: counts?.updated ?? 0 };
+      const details = { ...result, status: options.status, source: options.source };
+      await audit(tx, { actor: options.actor, action: 'responses.save', subject: waveId, details });
+      return result;
+    });
+  }
+
+  async responsesForWave(waveId: string): Promise<StoredResponse[]> {
+    const rows = await this.#query<StoredResponse>({ wave: waveId }, Q.responses, [waveId]);
+    if (rows.length === 0) await requireWave(this.#db, Q.wave, waveId);
+    return rows;
+  }
+
+  responseMonitor(waveId: string): Promise<ResponseMonitor> {
+    return this.#transaction({ wave: waveId }, async (tx) => {
+      await requireWave(tx, Q.wave, waveId);
+      const byState = await tx.query<ResponseCount>(Q.monitorByState, [waveId]);
+      const bySizeClass = await tx.query<ResponseMonitor['bySizeClass'][number]>(Q.monitorBySizeClass, [waveId]);
+      const [total] = await tx.query<ResponseCount>(Q.monitorTotal, [waveId]);
+      return { byState, bySizeClass, total: total! };
+    });
+  }
+
+  appendAudit(entry: AuditEntry): Promise<void> {
+    return this.#transaction({}, (tx) => audit(tx, entry));
+  }
+
+  auditLog(limit?: number): Promise<StoredAuditEntry[]> {
+    const rows = limit === undefined || !Number.isFinite(limit) ? null : Math.max(0, Math.floor(limit));
+    return this.#query({}, Q.auditLog, [rows]);
+  }
+
+  close(): Promise<void> {
+    return this.#db.close();
+  }
+
+  async #query<T>(context: SqlErrorContext, sql: string, params?: Parameters<SqlClient['query']>[1]): Promise<T[]> {
+    try {
+      return await this.#db.query<T>(sql, params);
+    } catch (error) {
+      throw mapSqlError(error, context);
+    }
+  }
+
+  async #transaction<T>(context: SqlErrorContext, fn: (tx: SqlClient) => Promise<T>): Promise<T> {
+    try {
+      return await this.#db.transaction(fn);
+    } catch (error) {
+      throw mapSqlError(error, context);
+    }
+  }
+}
+
+async function audit(db: SqlClient, entry: AuditEntry): Promise<void> {
+  await db.query(Q.appendAudit, [entry.actor, entry.action, entry.subject, JSON.stringify(entry.details ?? {})]);
+}
+
+async function requireWave(db: SqlClient, sql: string, waveId: string): Promise<void> {
+  const found = await db.query(sql, [waveId]);
+  if (found.length === 0) throw new DmError('DM_WAVE_NOT_FOUND', { wave: waveId });
+}
+
+function unitsJson(units: readonly RegisterUnit[]): string {
+  return JSON.stringify(
+    units.map((u) => ({
+      ags: u.ags,
+      name: u.name,
+      state_code: u.stateCode,
+      state: u.state,
+      district_ags: u.districtAgs,
+      district: u.district,
+      unit_type: u.unitType,
+      source_type: u.sourceType,
+      population: u.population,
+      area_km2: u.areaKm2,
+      size_class: u.sizeClass,
+    })),
+  );
+}
+
+function firstMissing(units: readonly RegisterUnit[], written: readonly { ags: string }[]): string {
+  const done = new Set(written.map((row) => row.ags));
+  return units.find((unit) => !done.has(unit.ags))?.ags ?? '?';
+}

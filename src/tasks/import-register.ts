@@ -1,0 +1,39 @@
+import { dmError } from '../errors.js';
+import { parseRegisterCsv } from '../formats/register-csv.js';
+import type { Store } from '../store/store.js';
+import { readCsvFile } from './read-csv-file.js';
+
+export interface RegisterImport {
+  readonly gemeinden: Uint8Array;
+  readonly kreise?: Uint8Array | undefined;
+  /** Gebietsstand of the files (ISO date); shared/data: 2024-12-31. */
+  readonly referenceDate: string;
+  /** Reference date of the population figures (ISO date); shared/data: 2023-12-31. */
+  readonly populationDate: string;
+  readonly source: string;
+  readonly actor: string;
+}
+
+export const DESTATIS_SOURCE =
+  'Statistisches Bundesamt (Destatis), Gemeindeverzeichnis-Informationssystem GV-ISys, Gebietsstand 31.12.2024';
+
+/** All rows or none: every malformed row is reported and the old register stays. */
+export async function importRegister(store: Pick<Store, 'replaceRegister'>, input: RegisterImport) {
+  const gemeinden = readCsvFile(input.gemeinden, 'gemeinden.csv');
+  const kreise = input.kreise === undefined ? undefined : readCsvFile(input.kreise, 'kreise.csv');
+  const { units, issues } = parseRegisterCsv(gemeinden, kreise);
+  if (issues.length > 0) {
+    throw dmError('DM_IMPORT_INVALID', { count: issues.length, file: kreise === undefined ? 'gemeinden.csv' : 'gemeinden.csv/kreise.csv' }, issues);
+  }
+  for (const date of [input.referenceDate, input.populationDate]) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw dmError('DM_USAGE', { detail: `Datum „${date}“ ist nicht im Format JJJJ-MM-TT.` });
+  }
+  await store.replaceRegister({
+    referenceDate: input.referenceDate,
+    populationDate: input.populationDate,
+    source: input.source,
+    actor: input.actor,
+    units,
+  });
+  return { units: units.length, districts: units.filter((unit) => unit.unitType === 'landkreis').length };
+}

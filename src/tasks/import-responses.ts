@@ -1,0 +1,39 @@
+import { dmError } from '../errors.js';
+import { instrumentByVersion } from '../instrument/instrument-by-version.js';
+import type { Instrument } from '../instrument/model.js';
+import { parseResponsesCsv } from '../formats/responses-csv.js';
+import type { Store, Wave } from '../store/store.js';
+import { readCsvFile } from './read-csv-file.js';
+import { requireWave } from './waves.js';
+
+export interface ResponsesImport {
+  readonly waveId: string;
+  readonly bytes: Uint8Array;
+  /** Shown in messages. */
+  readonly fileName: string;
+  readonly actor: string;
+}
+
+type ImportStore = Pick<Store, 'getWave' | 'registerUnits' | 'saveResponses'>;
+
+/** interfaces.md "Flat CSV of responses": all rows or none, every error with row and column. */
+export async function importResponses(store: ImportStore, input: ResponsesImport) {
+  const wave = await requireWave(store, input.waveId);
+  const instrument = instrumentOf(wave);
+  const text = readCsvFile(input.bytes, input.fileName);
+  const units = await store.registerUnits();
+  if (units.length === 0) throw dmError('DM_REGISTER_EMPTY');
+  const { responses, issues } = parseResponsesCsv(text, instrument, new Set(units.map((unit) => unit.ags)));
+  if (issues.length > 0) {
+    const fileIssues = issues.map((issue) => ({ ...issue, params: { ...issue.params, file: input.fileName } }));
+    throw dmError('DM_IMPORT_INVALID', { count: issues.length, file: input.fileName }, fileIssues);
+  }
+  const saved = await store.saveResponses(wave.id, responses, { status: 'submitted', source: 'import', actor: input.actor });
+  return { rows: responses.length, ...saved };
+}
+
+export function instrumentOf(wave: Wave): Instrument {
+  const instrument = instrumentByVersion(wave.instrumentVersion);
+  if (!instrument) throw dmError('DM_INSTRUMENT_NOT_FOUND', { version: wave.instrumentVersion });
+  return instrument;
+}

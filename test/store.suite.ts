@@ -1,0 +1,21 @@
+// The one conformance suite every Store driver must pass (architecture habit 3).
+import { describe } from 'node:test';
+import { auditCases } from './store-suite/audit-cases.js';
+import { monitorCases } from './store-suite/monitor-cases.js';
+import { registerCases } from './store-suite/register-cases.js';
+import { responseCases } from './store-suite/response-cases.js';
+import type { OpenFixture } from './store-suite/store-fixture.js';
+import { waveCases } from './store-suite/wave-cases.js';
+
+export type { OpenFixture, StoreFixture } from './store-suite/store-fixture.js';
+
+/** Registers the suite; `open` must give each test a fresh, migrated, empty store. */
+export function storeSuite(name: string, open: OpenFixture): void {
+  describe(name, () => {
+    registerCases(open);
+    waveCases(open);
+    responseCases(open);
+    monitorCases(open);
+    auditCases(open);
+  });
+}

@@ -1,0 +1,67 @@
+// Runs the CLI in-process with in-memory I/O and one shared in-memory store (architecture habit 9).
+import { readFile } from 'node:fs/promises';
+import type { CliDeps, Io } from '../../src/cli/io.js';
+import { run } from '../../src/cli/run.js';
+import { dmError } from '../../src/errors.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/store.js';
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface MemoryCli {
+  readonly files: Map<string, Uint8Array>;
+  readonly store: Store;
+  run(...argv: string[]): Promise<CliResult>;
+  text(path: string): string;
+  close(): Promise<void>;
+}
+
+const DATA = new URL('../../data/', import.meta.url);
+
+export async function memoryCli(env: Record<string, string> = {}): Promise<MemoryCli> {
+  const store = await openStore({});
+  const files = new Map<string, Uint8Array>();
+  // The CLI closes its store after each command; the session keeps this one open.
+  const shared = new Proxy(store, {
+    get: (target, key) => {
+      if (key === 'close') return async () => {};
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const deps: CliDeps = {
+    openStore: async () => shared,
+    bundledRegister: async () => ({ gemeinden: await readFile(new URL('gemeinden.csv', DATA)), kreise: await readFile(new URL('kreise.csv', DATA)) }),
+    serve: async () => {
+      throw new Error('serve is tested over HTTP, not here');
+    },
+  };
+  return {
+    files,
+    store,
+    text: (path) => new TextDecoder().decode(files.get(path)),
+    close: () => store.close(),
+    async run(...argv) {
+      let stdout = '';
+      let stderr = '';
+      const io: Io = {
+        env,
+        stdout: (text) => void (stdout += text),
+        stderr: (text) => void (stderr += text),
+        readFile: async (path) => {
+          const data = files.get(path);
+          if (!data) throw dmError('DM_FILE_NOT_FOUND', { path });
+          return data;
+        },
+        writeFile: async (path, data) => void files.set(path, typeof data === 'string' ? new TextEncoder().encode(data) : data),
+        readStdin: async () => '',
+      };
+      const code = await run(argv, io, deps);
+      return { code, stdout, stderr };
+    },
+  };
+}
