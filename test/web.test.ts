@@ -41,7 +41,7 @@ test('start page lists the waves with responses by Bundesland and size class', a
   assert.match(page, /Demo-Daten/);
   assert.match(page, /Datenlizenz Deutschland – Namensnennung – Version 2\.0/);
   const monitor = await store.responseMonitor('2019-demo');
-  const nrw = monitor.byState.find((row) => row.key === 'Nordrhein-Westfalen');
+  const nrw = monitor.byState.find((row) => row.key === 'NW');
   assert.ok(nrw && nrw.responses > 0);
   assert.match(page, new RegExp(`<th scope="row">Nordrhein-Westfalen</th><td class="num">${nrw.responses}</td>`));
   assert.equal(monitor.total.responses, 412);

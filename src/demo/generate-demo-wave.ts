@@ -59,17 +59,21 @@ function assertNoRealKeys(units: readonly RegisterUnit[], register: readonly Reg
   if (clash) throw new Error(`Demo-AGS ${clash.ags} gehört zu einer echten Gemeinde`);
 }
 
-/** Every flat variable of the instrument, nothing else: a generator gap fails here, not in a figure. */
+/**
+ * Every flat variable of the instrument must be decided (a generator gap fails here, not in a figure);
+ * empty cells are then left out, the same normal form as parseResponsesCsv gives, so that the demo
+ * round-trips through CSV import and export unchanged.
+ */
 function inQuestionnaireOrder(answers: Answers): FlatResponse {
   const variables = flatVariables(instrument2019);
   const known = new Set(variables.map((variable) => variable.name));
   const extra = Object.keys(answers).find((name) => !known.has(name));
   if (extra) throw new Error(`Demo-Antwort mit unbekannter Variable ${extra}`);
-  const ordered: Record<string, string> = {};
+  const filled: Record<string, string> = {};
   for (const { name } of variables) {
     const value = answers[name];
     if (value === undefined) throw new Error(`Demo-Antwort ohne Variable ${name}`);
-    ordered[name] = value;
+    if (value !== '') filled[name] = value;
   }
-  return Object.freeze(ordered);
+  return Object.freeze(filled);
 }

@@ -120,6 +120,14 @@ test('round trip: import → export → import → export is byte-identical; the
   assert.equal(formatResponsesCsv(instrument2019, reimported.responses), firstExport);
 });
 
+test('export sorts rows by AGS', () => {
+  const csv = formatResponsesCsv(instrument2019, [
+    { ags: '09162000', answers: {} },
+    { ags: '05315000', answers: {} },
+  ]);
+  assert.deepEqual(parse(csv).responses.map((r) => r.ags), ['05315000', '09162000']);
+});
+
 test('round trip of a complete response keeps every answer', () => {
   const csv = formatResponsesCsv(instrument2019, [{ ags: '05315000', answers: exampleResponse2019 }]);
   assert.deepEqual(parse(csv), { responses: [{ ags: '05315000', answers: exampleResponse2019 }], issues: [] });

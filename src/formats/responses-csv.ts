@@ -63,12 +63,16 @@ export function parseResponsesCsv(text: string, instrument: Instrument, knownAgs
   return { responses, issues: issues.result() };
 }
 
-/** `ags` and every flat variable in questionnaire order; ',' + CRLF, UTF-8 without BOM (re-importable). */
+/**
+ * `ags` and every flat variable in questionnaire order; ',' + CRLF, UTF-8 without BOM (re-importable).
+ * Rows are sorted by AGS, so the output does not depend on the order the responses come in.
+ */
 export function formatResponsesCsv(instrument: Instrument, responses: readonly ResponseRow[]): string {
   const variables = flatVariables(instrument);
   const header = [AGS_COLUMN, ...variables.map((v) => v.name)];
   const textColumns = new Set(variables.filter((v) => v.kind === 'text' || v.kind === 'email').map((v) => v.name));
-  const rows = responses.map((response) => [response.ags, ...variables.map((v) => response.answers[v.name] ?? '')]);
+  const sorted = [...responses].sort((a, b) => (a.ags < b.ags ? -1 : a.ags > b.ags ? 1 : 0));
+  const rows = sorted.map((response) => [response.ags, ...variables.map((v) => response.answers[v.name] ?? '')]);
   return formatCsv(header, rows, { delimiter: ',', bom: false, eol: '\r\n', isTextColumn: (column) => textColumns.has(column) });
 }
 

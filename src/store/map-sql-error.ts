@@ -17,6 +17,7 @@ const BY_CONSTRAINT: Readonly<Record<string, (context: SqlErrorContext) => DmErr
   waves_pkey: ({ wave = '?' }) => new DmError('DM_WAVE_EXISTS', { wave }),
   waves_id_check: ({ wave = '?' }) => new DmError('DM_WAVE_ID_INVALID', { wave }),
   waves_period_check: () => new DmError('DM_WAVE_PERIOD_INVALID', { detail: 'Das Ende liegt nicht nach dem Beginn.' }),
+  waves_finite_check: () => new DmError('DM_WAVE_PERIOD_INVALID', { detail: 'Beginn und Ende müssen Zeitpunkte sein.' }),
   responses_wave_id_fkey: ({ wave = '?' }) => new DmError('DM_WAVE_NOT_FOUND', { wave }),
 };
 

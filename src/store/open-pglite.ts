@@ -19,11 +19,13 @@ export async function openPglite(dataDir?: string): Promise<SqlClient> {
   if (dataDir === undefined || dataDir.startsWith('memory://')) {
     return pgliteClient(await createInMemory(), null);
   }
-  const lock = acquirePidLock(dataDir);
+  let lock: PidLock | undefined;
   try {
+    lock = acquirePidLock(dataDir);
     return pgliteClient(await PGlite.create(resolve(dataDir), { parsers }), lock);
   } catch (error) {
-    lock.release();
+    lock?.release();
+    if (error instanceof DmError) throw error;
     throw new DmError('DM_DB_UNAVAILABLE', { detail: `Datenordner „${dataDir}“ lässt sich nicht öffnen (${message(error)})` });
   }
 }

@@ -2,7 +2,7 @@
 import { DmError } from '../errors.js';
 import type { RegisterUnit } from '../register/unit.js';
 import { mapSqlError, type SqlErrorContext } from './map-sql-error.js';
-import type { SqlClient } from './sql-client.js';
+import type { SqlClient, SqlParam } from './sql-client.js';
 import { QUERIES as Q } from './sql-store-queries.js';
 import type {
   AuditEntry,
@@ -158,7 +158,7 @@ export class SqlStore implements Store {
     return this.#db.close();
   }
 
-  async #query<T>(context: SqlErrorContext, sql: string, params?: Parameters<SqlClient['query']>[1]): Promise<T[]> {
+  async #query<T>(context: SqlErrorContext, sql: string, params?: readonly SqlParam[]): Promise<T[]> {
     try {
       return await this.#db.query<T>(sql, params);
     } catch (error) {

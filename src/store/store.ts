@@ -76,6 +76,7 @@ export interface ResponseCount {
 }
 
 export interface ResponseMonitor {
+  /** Keyed by two-letter Land code (SH … TH), in AGS order. */
   readonly byState: readonly ResponseCount[];
   readonly bySizeClass: readonly (ResponseCount & { readonly key: SizeClass })[];
   readonly total: ResponseCount;

@@ -4,10 +4,10 @@ type TypeParser = (text: string) => unknown;
 
 const OID = { int8: 20, json: 114, date: 1082, timestamp: 1114, timestamptz: 1184, numeric: 1700, jsonb: 3802 };
 
-/** '2026-11-28 22:29:46.123456+00' (DateStyle ISO) → '2026-11-28T22:29:46.123Z'. */
+/** '2026-11-28 22:29:46.123456+00' (DateStyle ISO) → '2026-11-28T22:29:46.123Z'; 'infinity' stays. */
 function toIsoTimestamp(text: string): string {
-  const iso = text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00');
-  return new Date(iso).toISOString();
+  const date = new Date(text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
+  return Number.isNaN(date.getTime()) ? text : date.toISOString();
 }
 
 export const typeParsers: Readonly<Record<number, TypeParser>> = {

@@ -1,6 +1,7 @@
 import { html } from 'hono/html';
 import type { ResponseCount } from '../store/store.js';
 import { SIZE_CLASS_LABELS } from '../register/size-class-labels.js';
+import { stateByCode } from '../register/states.js';
 import type { SizeClass } from '../register/unit.js';
 import type { WaveOverview } from '../tasks/wave-overview.js';
 import { WAVE_STATUS_DE } from '../tasks/waves.js';
@@ -25,7 +26,7 @@ ${wave.demo ? html`<p class="demo"><strong>Demo-Daten:</strong> Diese Welle best
 <p>Status: ${WAVE_STATUS_DE[wave.status]} · Zeitraum: ${period} · Fragebogen ${wave.instrumentVersion} ·
 Antworten: ${GERMAN.format(monitor.total.responses)} (davon abgeschickt: ${GERMAN.format(monitor.total.submitted)})</p>
 <div class="grid">
-${countTable(`Antworten nach Bundesland – ${wave.id}`, 'Bundesland', monitor.byState, monitor.total.responses, (key) => key)}
+${countTable(`Antworten nach Bundesland – ${wave.id}`, 'Bundesland', monitor.byState, monitor.total.responses, (code) => stateByCode(code)?.name ?? code)}
 ${countTable(`Antworten nach KGSt-Größenklasse – ${wave.id}`, 'Größenklasse', monitor.bySizeClass, monitor.total.responses, (key) => SIZE_CLASS_LABELS[key as SizeClass] ?? key)}
 </div>
 </section>`;

@@ -50,13 +50,15 @@ export function waveCases(open: OpenFixture): void {
       const reversed = { opensAt: '2026-03-01T00:00:00Z', closesAt: '2026-02-01T00:00:00Z' };
       await assert.rejects(store.createWave({ id: 'w2', ...base, ...reversed }), { code: 'DM_WAVE_PERIOD_INVALID' });
       await assert.rejects(store.createWave({ id: 'w3', ...base, opensAt: 'morgen' }), { code: 'DM_WAVE_PERIOD_INVALID' });
+      await assert.rejects(store.createWave({ id: 'w4', ...base, closesAt: 'infinity' }), { code: 'DM_WAVE_PERIOD_INVALID' });
       assert.deepEqual((await store.listWaves()).map((w) => w.title), [base.title]);
     }));
 
   test('waves: status moves draft → open → closed → open; other moves are refused', () =>
     withStore(open, async ({ store }) => {
       await store.createWave({ id: 'w', ...base });
-      await assert.rejects(store.setWaveStatus('w', 'closed'), { code: 'DM_WAVE_STATUS', message: /„draft“.*„closed“/ });
+      const params = { wave: 'w', status: 'draft', target: 'closed' };
+      await assert.rejects(store.setWaveStatus('w', 'closed'), { code: 'DM_WAVE_STATUS', params });
       assert.equal((await store.setWaveStatus('w', 'open')).status, 'open');
       assert.equal((await store.setWaveStatus('w', 'open')).status, 'open');
       await assert.rejects(store.setWaveStatus('w', 'draft'), { code: 'DM_WAVE_STATUS' });

@@ -40,7 +40,8 @@ CREATE TABLE waves (
   demo               boolean NOT NULL DEFAULT false,
   min_cell_count     integer NOT NULL DEFAULT 5 CONSTRAINT waves_min_cell_count_check CHECK (min_cell_count >= 1),
   created_at         timestamptz NOT NULL DEFAULT now(),
-  CONSTRAINT waves_period_check CHECK (closes_at > opens_at)
+  CONSTRAINT waves_period_check CHECK (closes_at > opens_at),
+  CONSTRAINT waves_finite_check CHECK (isfinite(opens_at) AND isfinite(closes_at))
 )`;
 
 const responses = `
