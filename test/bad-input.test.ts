@@ -118,3 +118,14 @@ test('responses: formula injection is stored verbatim and neutralised on export'
   assert.match(cli.text('out.csv'), /"'=HYPERLINK\(""http:\/\/evil\.example"",""klick""\)"/);
   baseline = await snapshot();
 });
+
+test('responses: a file saved by German Excel (BOM, semicolon, CRLF, quoted newline) is accepted', async () => {
+  cli.files.set('excel.csv', fixture('good/responses-excel.csv'));
+  const result = await cli.run('import-responses', 'excel.csv', '--wave', 'test');
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /2 Antworten importiert \(0 neu, 2 ersetzt\)/);
+  const stored = new Map((await cli.store.responsesForWave('test')).map((r) => [r.ags, r]));
+  assert.equal(stored.get('05999002')?.answers.comments, 'Zeile eins\nZeile zwei; mit Semikolon');
+  assert.equal(stored.get('05999001')?.answers.strategy_fields__infrastruktur, '1');
+  assert.equal(stored.get('05999001')?.revision, 3);
+});

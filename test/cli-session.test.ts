@@ -83,6 +83,24 @@ test('demo writes its flat CSV and pseudonymous units; import → export → imp
   assert.deepEqual(stored.map((r) => r.answers), original.map((r) => r.answers));
 });
 
+test('the demo files load elsewhere: its register file, then its responses', async () => {
+  const elsewhere = await memoryCli();
+  try {
+    elsewhere.files.set('units.csv', cli.files.get('units.csv')!);
+    elsewhere.files.set('demo.csv', cli.files.get('demo.csv')!);
+    const register = await elsewhere.run('import-register', 'units.csv');
+    assert.equal(register.code, 0, register.stderr);
+    assert.equal((await elsewhere.store.registerUnits()).length, 412);
+    assert.equal((await elsewhere.run('wave', 'create', 'demo', '--title', 'Demo')).code, 0);
+    const responses = await elsewhere.run('import-responses', 'demo.csv', '--wave', 'demo');
+    assert.equal(responses.code, 0, responses.stderr);
+    const monitor = await elsewhere.store.responseMonitor('demo');
+    assert.deepEqual(monitor.bySizeClass, (await cli.store.responseMonitor('2019-demo')).bySizeClass);
+  } finally {
+    await elsewhere.close();
+  }
+});
+
 test('export to stdout and unknown format', async () => {
   const out = await cli.run('export', '--wave', 'copy', '--format', 'csv', '--out', '-');
   assert.equal(out.stdout, cli.text('export1.csv'));

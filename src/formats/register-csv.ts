@@ -68,7 +68,11 @@ function municipalityUnit(record: Record_<(typeof GEMEINDEN_COLUMNS)[number]>, i
   if (state && !record.ags.startsWith(state.agsPrefix)) at('ags', 'invalid_ags', record.ags);
   if (record.district_ags !== record.ags.slice(0, 5)) at('district_ags', 'invalid_ags', record.district_ags);
   requireText(record, ['name', 'district'], 'gemeinden.csv', issues);
-  const unitType = municipalityUnitType(record.type, record.state_code);
+  // A Landkreis row in this format (demo register files) keeps its padded Kreis key "…000".
+  const unitType =
+    districtUnitType(record.type) === 'landkreis' && record.ags.endsWith('000')
+      ? 'landkreis'
+      : municipalityUnitType(record.type, record.state_code);
   if (!unitType) at('type', 'unknown_unit_type', record.type);
   const population = integerAt(record, 'population', 'gemeinden.csv', issues);
   const area = decimalAt(record, 'area_km2', 'gemeinden.csv', issues);
