@@ -41,8 +41,10 @@ async function timeUntilServed(start: (port: number) => ChildProcess): Promise<n
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+    // npm runs the server as its child: signal the whole process group.
+    const exited = new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+    process.kill(-child.pid!, 'SIGTERM');
+    await exited;
   }
 }
 
@@ -50,11 +52,11 @@ export async function benchStart(): Promise<StartFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'dm-start-'));
   try {
     const npmStart = (port: number) =>
-      spawn('npm', ['start', '--silent'], { cwd: ROOT, env: { ...process.env, PORT: String(port), DIGITALMONITOR_DB: join(dir, 'db'), DATABASE_URL: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
+      spawn('npm', ['start', '--silent'], { cwd: ROOT, env: { ...process.env, PORT: String(port), DIGITALMONITOR_DB: join(dir, 'db'), DATABASE_URL: '' }, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
     const firstPageSeconds = await timeUntilServed(npmStart);
     const restartSeconds = await timeUntilServed(npmStart);
     const bareNodeSeconds = await timeUntilServed((port) =>
-      spawn(process.execPath, ['-e', `require('http').createServer((q,s)=>s.end('ok')).listen(${port},'127.0.0.1')`], { stdio: ['ignore', 'ignore', 'pipe'] }),
+      spawn(process.execPath, ['-e', `require('http').createServer((q,s)=>s.end('ok')).listen(${port},'127.0.0.1')`], { stdio: ['ignore', 'ignore', 'pipe'], detached: true }),
     );
     return { firstPageSeconds: round(firstPageSeconds), restartSeconds: round(restartSeconds), bareNodeSeconds: round(bareNodeSeconds), ratioToBareNode: round(firstPageSeconds / bareNodeSeconds) };
   } finally {

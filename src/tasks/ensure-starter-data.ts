@@ -8,7 +8,7 @@ export async function ensureStarterData(store: Store, bundled: () => Promise<Bun
   if (!(await store.registerInfo())) {
     const files = await bundled();
     const result = await importRegister(store, { ...files, referenceDate: '2024-12-31', populationDate: '2023-12-31', source: DESTATIS_SOURCE, actor: 'system' });
-    log(`Gemeindeverzeichnis geladen: ${result.units} Einheiten.`);
+    log(`Gemeindeverzeichnis geladen: ${result.units.toLocaleString('de-DE')} Einheiten.`);
   }
   if (!(await store.getWave(DEMO_WAVE_ID))) {
     const demo = await createDemoWave(store, 'system');

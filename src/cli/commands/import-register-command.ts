@@ -29,7 +29,7 @@ Exit-Codes: 0 erfolgreich, 2 Aufruf fehlerhaft, 3 ungültige Datei, 4 Datei nich
       source: (values.source as string | undefined) ?? DESTATIS_SOURCE,
       actor: 'cli',
     });
-    io.stdout(`Gemeindeverzeichnis ersetzt: ${result.units} Einheiten, davon ${result.districts} Landkreise.\n`);
+    io.stdout(`Gemeindeverzeichnis ersetzt: ${result.units.toLocaleString('de-DE')} Einheiten, davon ${result.districts} Landkreise.\n`);
     return 0;
   },
 };
