@@ -104,6 +104,9 @@ test('the demo files load elsewhere: its register file, then its responses', asy
 test('export to stdout and unknown format', async () => {
   const out = await cli.run('export', '--wave', 'copy', '--format', 'csv', '--out', '-');
   assert.equal(out.stdout, cli.text('export1.csv'));
+  assert.equal(out.stderr, '');
+  const demo = await cli.run('export', '--wave', '2019-demo', '--format', 'csv', '--out', '-');
+  assert.match(demo.stderr, /synthetische Demo-Daten/);
   const xlsx = await cli.run('export', '--wave', 'copy', '--format', 'pdf', '--out', 'x');
   assert.equal(xlsx.code, 2);
   assert.match(xlsx.stderr, /Format „pdf“/);

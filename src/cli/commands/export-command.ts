@@ -24,7 +24,8 @@ Exit-Codes: 0 erfolgreich, 2 Aufruf fehlerhaft, 4 Welle unbekannt.
     if (!(FORMATS as readonly string[]).includes(format)) {
       throw dmError('DM_USAGE', { detail: `Format „${format}“ wird nicht unterstützt (verfügbar: ${FORMATS.join(', ')}).` });
     }
-    const csv = await exportResponsesCsv(await store(), wave);
+    const { csv, demo } = await exportResponsesCsv(await store(), wave);
+    if (demo) io.stderr(`Hinweis: Welle „${wave}“ enthält synthetische Demo-Daten, keine Angaben echter Kommunen.\n`);
     if (out === '-') io.stdout(csv);
     else {
       await io.writeFile(out, csv);
