@@ -1,6 +1,7 @@
 // npm run bench [-- --json]: every measured figure, with ratios against a peer measured in the same run.
 import { buildCsv, benchPglite, benchPostgres } from './import-bench.js';
 import { benchStart } from './start-bench.js';
+import { benchAnalysis } from './analysis-bench.js';
 
 const json = process.argv.includes('--json');
 const databaseUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/test';
@@ -16,4 +17,6 @@ say('npm start bis zur ersten Seite (leerer Datenordner) …');
 const start = await benchStart();
 say(`  erste Seite nach ${start.firstPageSeconds} s (Neustart ${start.restartSeconds} s); nackter Node-HTTP-Server ${start.bareNodeSeconds} s; Verhältnis ${start.ratioToBareNode}×`);
 
-if (json) process.stdout.write(`${JSON.stringify({ import_pglite: pglite, import_postgres: postgres, npm_start: start })}\n`);
+const analysis = await benchAnalysis(say);
+
+if (json) process.stdout.write(`${JSON.stringify({ import_pglite: pglite, import_postgres: postgres, npm_start: start, analysis })}\n`);

@@ -63,6 +63,81 @@ export const ERROR_CODES = {
     exitCode: 3,
     message: (p) => `Daten abgelehnt: ${p.detail} Es wurde nichts geschrieben.`,
   },
+  DM_WAVE_NO_RESPONSES: {
+    status: 409,
+    exitCode: 5,
+    message: (p) => `Welle „${p.wave}“ hat keine abgeschickten Antworten; es gibt nichts auszuwerten.`,
+  },
+  DM_ANALYZE_BY_UNKNOWN: {
+    status: 400,
+    exitCode: 3,
+    message: (p) =>
+      `Gruppierung „${p.detail}“ (--by) gibt es nicht. Möglich sind vg_strategy, vg_egov, vg_community, size_class, state, unit_type und jede Tabellenvariable des Fragebogens (flache Variablen: „digitalmonitor instrument --variables“; dazu die abgeleiteten wie egov_count, chefsache).`,
+  },
+  DM_TARGET_INVALID: { status: 400, exitCode: 3, message: (p) => `Zielgruppe ungültig: ${p.detail}` },
+  DM_TARGET_MISSING: {
+    status: 409,
+    exitCode: 5,
+    message: (p) => `Welle „${p.wave}“ hat noch keine Zielgruppe. Bitte zuerst „digitalmonitor wave target ${p.wave} …“ ausführen.`,
+  },
+  DM_INVITATION_EXISTS: {
+    status: 409,
+    exitCode: 5,
+    message: (p) => `Für ${p.detail} gibt es in Welle „${p.wave}“ schon eine aktive Einladung. Neu ausstellen mit --reissue.`,
+  },
+  DM_INVITATION_NOT_FOUND: {
+    status: 404,
+    exitCode: 4,
+    message: (p) => `Für ${p.detail} gibt es in Welle „${p.wave}“ keine aktive Einladung.`,
+  },
+  DM_CODE_UNKNOWN: {
+    status: 404,
+    exitCode: 4,
+    message: () => 'Dieser Zugangscode ist nicht gültig. Bitte prüfen Sie den Code aus Ihrem Einladungsschreiben.',
+  },
+  DM_CODE_REVOKED: {
+    status: 403,
+    exitCode: 5,
+    message: () => 'Dieser Zugangscode wurde widerrufen. Bitte verwenden Sie den Code aus Ihrem neuesten Einladungsschreiben.',
+  },
+  DM_SESSION_REQUIRED: {
+    status: 403,
+    exitCode: 2,
+    message: () =>
+      'Ihre Sitzung ist abgelaufen oder ungültig. Bitte öffnen Sie den persönlichen Link aus Ihrem Einladungsschreiben erneut. Es wurde nichts gespeichert.',
+  },
+  DM_SURVEY_NOT_OPEN: {
+    status: 403,
+    exitCode: 5,
+    message: (p) => `Die Befragung „${p.wave}“ ist derzeit nicht geöffnet. Antworten sind nur im Befragungszeitraum möglich.`,
+  },
+  DM_SURVEY_CLOSED: {
+    status: 409,
+    exitCode: 5,
+    message: (p) => `Die Befragung „${p.wave}“ ist nicht (mehr) geöffnet. Ihre Eingabe wurde nicht gespeichert.`,
+  },
+  DM_RATE_LIMITED: {
+    status: 429,
+    exitCode: 5,
+    message: (p) => `Zu viele Versuche. Bitte warten Sie ${p.detail} Sekunden und versuchen Sie es dann erneut.`,
+  },
+  DM_CSRF_REJECTED: {
+    status: 403,
+    exitCode: 2,
+    message: () =>
+      'Die Anfrage kam nicht von dieser Seite und wurde abgelehnt (Schutz vor gefälschten Anfragen). Bitte laden Sie das Formular neu. Es wurde nichts gespeichert.',
+  },
+  DM_BAD_REQUEST: { status: 400, exitCode: 3, message: (p) => `Die Anfrage ist fehlerhaft: ${p.detail} Es wurde nichts gespeichert.` },
+  DM_BODY_TOO_LARGE: {
+    status: 413,
+    exitCode: 3,
+    message: (p) => `Die Anfrage ist zu groß (erlaubt sind höchstens ${p.detail}). Es wurde nichts gespeichert.`,
+  },
+  DM_METHOD_NOT_ALLOWED: {
+    status: 405,
+    exitCode: 2,
+    message: (p) => `Die Methode ${p.detail} ist für diese Adresse nicht erlaubt.`,
+  },
   DM_NOT_FOUND: { status: 404, exitCode: 4, message: (p) => `Nicht gefunden: ${p.path}` },
   DM_INTERNAL: { status: 500, exitCode: 1, message: () => 'Interner Fehler. Details stehen im Server-Protokoll.' },
 } as const satisfies Record<string, ErrorSpec>;

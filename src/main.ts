@@ -57,7 +57,7 @@ function nodeDeps(): CliDeps {
 }
 
 function startServer(config: Config, store: Store, log: (line: string) => void): Promise<RunningServer> {
-  const app = createApp({ store, log });
+  const app = createApp({ store, log, baseUrl: config.baseUrl });
   return new Promise((resolve, reject) => {
     let stop: () => void = () => {};
     const closed = new Promise<void>((done) => (stop = done));

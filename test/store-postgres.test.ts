@@ -40,8 +40,8 @@ if (!url) {
         await stores[0].createWave({ id: 'w', title: 'Test', instrumentVersion: '2019' });
         assert.equal((await stores[1].getWave('w'))?.id, 'w');
         await Promise.all(stores.map((store) => store.close()));
-        const rows = await (await admin).query(`SELECT id FROM ${schema}.schema_migrations`);
-        assert.deepEqual(rows, [{ id: '001-initial' }]);
+        const rows = await (await admin).query(`SELECT id FROM ${schema}.schema_migrations ORDER BY id`);
+        assert.deepEqual(rows, [{ id: '001-initial' }, { id: '002-survey' }]);
       } finally {
         await dropSchema(schema);
       }

@@ -5,6 +5,7 @@ import { monitorCases } from './store-suite/monitor-cases.js';
 import { registerCases } from './store-suite/register-cases.js';
 import { responseCases } from './store-suite/response-cases.js';
 import type { OpenFixture } from './store-suite/store-fixture.js';
+import { surveyCases } from './store-suite/survey-cases.js';
 import { waveCases } from './store-suite/wave-cases.js';
 
 export type { OpenFixture, StoreFixture } from './store-suite/store-fixture.js';
@@ -17,5 +18,6 @@ export function storeSuite(name: string, open: OpenFixture): void {
     responseCases(open);
     monitorCases(open);
     auditCases(open);
+    surveyCases(open);
   });
 }

@@ -63,12 +63,15 @@ test('unknown pages get a German 404 and security headers', async () => {
   const response = await app.request('/gibt/es/nicht');
   assert.equal(response.status, 404);
   assert.match(await response.text(), /Seite nicht gefunden/);
-  assert.match(response.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+  assert.match(response.headers.get('content-security-policy') ?? '', /^default-src 'self';/);
+  assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
   assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
 });
 
-test('the start page stays small on slow lines (gzip)', async () => {
+test('the start page stays small on slow lines (gzip, HTML + CSS)', async () => {
   const page = await (await app.request('/')).text();
-  const compressed = gzipSync(page).byteLength;
+  const css = await (await app.request('/static/app.css')).text();
+  assert.doesNotMatch(page, /<style|<script/);
+  const compressed = gzipSync(page).byteLength + gzipSync(css).byteLength;
   assert.ok(compressed < 14 * 1024, `start page is ${compressed} bytes gzip`);
 });

@@ -13,12 +13,17 @@ interface SqlErrorFields {
   readonly message?: string;
 }
 
-const BY_CONSTRAINT: Readonly<Record<string, (context: SqlErrorContext) => DmError>> = {
+const BY_CONSTRAINT: Readonly<Record<string, (context: SqlErrorContext, fields: SqlErrorFields) => DmError>> = {
   waves_pkey: ({ wave = '?' }) => new DmError('DM_WAVE_EXISTS', { wave }),
   waves_id_check: ({ wave = '?' }) => new DmError('DM_WAVE_ID_INVALID', { wave }),
   waves_period_check: () => new DmError('DM_WAVE_PERIOD_INVALID', { detail: 'Das Ende liegt nicht nach dem Beginn.' }),
   waves_finite_check: () => new DmError('DM_WAVE_PERIOD_INVALID', { detail: 'Beginn und Ende müssen Zeitpunkte sein.' }),
   responses_wave_id_fkey: ({ wave = '?' }) => new DmError('DM_WAVE_NOT_FOUND', { wave }),
+  invitations_wave_id_fkey: ({ wave = '?' }) => new DmError('DM_WAVE_NOT_FOUND', { wave }),
+  invitations_active_key: ({ wave = '?' }, { detail }) => {
+    const ags = /, ([0-9]{8})\)/.exec(detail ?? '')?.[1];
+    return new DmError('DM_INVITATION_EXISTS', { wave, detail: ags ? `AGS ${ags}` : 'mindestens eine Kommune' });
+  },
 };
 
 /** German reasons for constraint violations that reject a whole write (DM_DATA_REJECTED). */
@@ -36,6 +41,9 @@ const REJECTED: Readonly<Record<string, string>> = {
   waves_min_cell_count_check: 'Die Mindestfallzahl muss mindestens 1 sein',
   responses_ags_check: 'Ein AGS hat nicht genau 8 Ziffern',
   responses_answers_check: 'Antworten müssen ein Objekt aus Variablen sein',
+  invitations_ags_check: 'Ein AGS hat nicht genau 8 Ziffern',
+  invitations_code_sha256_key: 'Ein Zugangscode kommt doppelt vor',
+  waves_target_check: 'Die Zielgruppe muss ein Objekt sein',
 };
 
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03']);
@@ -48,7 +56,7 @@ export function mapSqlError(error: unknown, context: SqlErrorContext = {}): unkn
     return new DmError('DM_DB_UNAVAILABLE', { detail: `Verbindung verloren (${fields.message ?? code})` });
   }
   const byConstraint = fields.constraint === undefined ? undefined : BY_CONSTRAINT[fields.constraint];
-  if (byConstraint) return byConstraint(context);
+  if (byConstraint) return byConstraint(context, fields);
   if (code.startsWith('23') || code === '21000') return new DmError('DM_DATA_REJECTED', { detail: rejectedDetail(fields) });
   if ((code === '22007' || code === '22008') && context.wave !== undefined) {
     return new DmError('DM_WAVE_PERIOD_INVALID', { detail: 'Ein Datum ist nicht lesbar (erwartet: JJJJ-MM-TT).' });

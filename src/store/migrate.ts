@@ -1,5 +1,6 @@
 // Forward-only schema migrations, each in its own transaction, recorded in schema_migrations.
 import { initial } from './migrations/001-initial.js';
+import { survey } from './migrations/002-survey.js';
 import type { SqlClient } from './sql-client.js';
 
 export interface Migration {
@@ -9,7 +10,7 @@ export interface Migration {
   readonly statements: readonly string[];
 }
 
-const MIGRATIONS: readonly Migration[] = [initial];
+const MIGRATIONS: readonly Migration[] = [initial, survey];
 
 /**
  * Runs the pending migrations. Safe when several processes start at once on one PostgreSQL: each

@@ -1,15 +1,17 @@
 // The store's SQL, Postgres dialect, identical for PGlite and PostgreSQL. Columns are aliased to the
 // port's camelCase names so rows need no mapping; JSON arrays come in as one jsonb parameter.
 
-const UNIT_COLUMNS = `ags, name, state_code AS "stateCode", state, district_ags AS "districtAgs", district,
+export const UNIT_COLUMNS = `ags, name, state_code AS "stateCode", state, district_ags AS "districtAgs", district,
   unit_type AS "unitType", source_type AS "sourceType", population, area_km2 AS "areaKm2",
   size_class AS "sizeClass", synthetic`;
 
-const WAVE_COLUMNS = `id, title, instrument_version AS "instrumentVersion", opens_at AS "opensAt",
-  closes_at AS "closesAt", status, demo, min_cell_count AS "minCellCount", created_at AS "createdAt"`;
+export const WAVE_COLUMNS = `id, title, instrument_version AS "instrumentVersion", opens_at AS "opensAt",
+  closes_at AS "closesAt", status, demo, min_cell_count AS "minCellCount", target, created_at AS "createdAt"`;
 
-const RESPONSE_COLUMNS = `wave_id AS "waveId", ags, status, revision, answers, source, created_at AS "createdAt",
-  updated_at AS "updatedAt", submitted_at AS "submittedAt"`;
+export const RESPONSE_COLUMNS = `wave_id AS "waveId", ags, status, revision, answers, source, created_at AS "createdAt",
+  updated_at AS "updatedAt", submitted_at AS "submittedAt",
+  CASE WHEN receipt_sha256 IS NULL THEN NULL ELSE jsonb_build_object('sha256', receipt_sha256,
+    'at', to_char(receipt_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) END AS receipt`;
 
 /** $1: jsonb array of units with snake_case keys, $2: synthetic. */
 const INSERT_UNITS = `
@@ -62,8 +64,8 @@ export const QUERIES = {
     WHERE ags IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY ags`,
 
   insertWave: `
-    INSERT INTO waves (id, title, instrument_version, opens_at, closes_at, demo, min_cell_count)
-    VALUES ($1, $2, $3, $4::timestamptz, $5::timestamptz, $6, $7)
+    INSERT INTO waves (id, title, instrument_version, opens_at, closes_at, demo, min_cell_count, target)
+    VALUES ($1, $2, $3, $4::timestamptz, $5::timestamptz, $6, $7, $8::jsonb)
     RETURNING ${WAVE_COLUMNS}`,
   wave: `SELECT ${WAVE_COLUMNS} FROM waves WHERE id = $1`,
   waveForUpdate: `SELECT ${WAVE_COLUMNS} FROM waves WHERE id = $1 FOR UPDATE`,

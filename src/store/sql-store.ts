@@ -1,11 +1,17 @@
 // The Store port over any SqlClient (PGlite or PostgreSQL): one dialect, two drivers (architecture habit 3).
 import { DmError } from '../errors.js';
+import type { FlatResponse } from '../instrument/model.js';
 import type { RegisterUnit } from '../register/unit.js';
 import { mapSqlError, type SqlErrorContext } from './map-sql-error.js';
 import type { SqlClient, SqlParam } from './sql-client.js';
 import { QUERIES as Q } from './sql-store-queries.js';
+import * as survey from './sql-survey.js';
+import { SURVEY_QUERIES as S } from './survey-queries.js';
 import type {
   AuditEntry,
+  Invitation,
+  InvitedUnit,
+  NewInvitation,
   NewWave,
   RegisterInfo,
   RegisterReplacement,
@@ -14,9 +20,13 @@ import type {
   ResponseMonitor,
   ResponseSource,
   ResponseStatus,
+  ResponseWrite,
+  ResponseWriteResult,
+  RespondentSession,
   Store,
   StoredAuditEntry,
   StoredResponse,
+  TargetPopulation,
   Wave,
   WaveStatus,
 } from './store.js';
@@ -77,6 +87,7 @@ export class SqlStore implements Store {
       ...params,
       wave.demo ?? false,
       wave.minCellCount ?? 5,
+      wave.target ? JSON.stringify(wave.target) : null,
     ]);
     return created!;
   }
@@ -143,6 +154,80 @@ export class SqlStore implements Store {
       const [total] = await tx.query<ResponseCount>(Q.monitorTotal, [waveId]);
       return { byState, bySizeClass, total: total! };
     });
+  }
+
+  setWaveTarget(id: string, target: TargetPopulation | null, actor: string): Promise<Wave> {
+    return this.#transaction({ wave: id }, async (tx) => {
+      const [wave] = await tx.query<Wave>(S.setWaveTarget, [id, target ? JSON.stringify(target) : null]);
+      if (!wave) throw new DmError('DM_WAVE_NOT_FOUND', { wave: id });
+      await audit(tx, { actor, action: 'wave.target', subject: id, details: { target } });
+      return wave;
+    });
+  }
+
+  async targetUnits(waveId: string): Promise<RegisterUnit[]> {
+    const units = await this.#query<RegisterUnit>({ wave: waveId }, S.targetUnits, [waveId]);
+    if (units.length === 0) await requireWave(this.#db, Q.wave, waveId);
+    return units;
+  }
+
+  issueInvitations(
+    waveId: string,
+    invitations: readonly NewInvitation[],
+    options: { readonly actor: string; readonly replaceActive: boolean },
+  ): Promise<{ readonly issued: number; readonly revoked: number }> {
+    return this.#transaction({ wave: waveId }, (tx) => survey.issueInvitations(tx, audit, waveId, invitations, options));
+  }
+
+  revokeInvitations(waveId: string, ags: readonly string[], actor: string): Promise<number> {
+    return this.#transaction({ wave: waveId }, (tx) => survey.revokeInvitations(tx, audit, waveId, ags, actor));
+  }
+
+  async invitations(waveId: string): Promise<Invitation[]> {
+    const rows = await this.#query<Invitation>({ wave: waveId }, S.invitations, [waveId]);
+    if (rows.length === 0) await requireWave(this.#db, Q.wave, waveId);
+    return rows;
+  }
+
+  async invitationByCode(codeSha256: string): Promise<Invitation | null> {
+    const [invitation] = await this.#query<Invitation>({}, S.invitationByCode, [codeSha256]);
+    return invitation ?? null;
+  }
+
+  async invitedUnits(waveId: string): Promise<InvitedUnit[]> {
+    const rows = await this.#query<InvitedUnit>({ wave: waveId }, S.invitedUnits, [waveId]);
+    if (rows.length === 0) await requireWave(this.#db, Q.wave, waveId);
+    return rows;
+  }
+
+  createRespondentSession(session: { readonly idSha256: string; readonly invitationId: number; readonly expiresAt: string }): Promise<void> {
+    return this.#transaction({}, async (tx) => {
+      await tx.query(S.purgeExpiredSessions);
+      await tx.query(S.insertSession, [session.idSha256, session.invitationId, session.expiresAt]);
+    });
+  }
+
+  async respondentSession(idSha256: string): Promise<RespondentSession | null> {
+    const [session] = await this.#query<RespondentSession>({}, S.session, [idSha256]);
+    return session ?? null;
+  }
+
+  async deleteRespondentSession(idSha256: string): Promise<void> {
+    await this.#query({}, S.deleteSession, [idSha256]);
+  }
+
+  async responseFor(waveId: string, ags: string): Promise<StoredResponse | null> {
+    const [response] = await this.#query<StoredResponse>({ wave: waveId }, S.responseFor, [waveId, ags]);
+    return response ?? null;
+  }
+
+  async revisionAnswers(waveId: string, ags: string, revision: number): Promise<FlatResponse | null> {
+    const [row] = await this.#query<{ answers: FlatResponse }>({ wave: waveId }, S.revisionAnswers, [waveId, ags, revision]);
+    return row?.answers ?? null;
+  }
+
+  writeResponse(waveId: string, ags: string, write: ResponseWrite): Promise<ResponseWriteResult> {
+    return this.#transaction({ wave: waveId }, (tx) => survey.writeResponse(tx, audit, waveId, ags, write));
   }
 
   appendAudit(entry: AuditEntry): Promise<void> {

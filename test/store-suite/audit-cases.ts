@@ -48,7 +48,7 @@ export function auditCases(open: OpenFixture): void {
     withStore(open, async ({ sql }) => {
       assert.deepEqual(await migrate(sql), []);
       const rows = await sql.query<{ id: string; applied_at: string }>('SELECT id, applied_at FROM schema_migrations');
-      assert.deepEqual(rows.map((r) => r.id), ['001-initial']);
+      assert.deepEqual(rows.map((r) => r.id), ['001-initial', '002-survey']);
       assert.match(rows[0]!.applied_at, ISO_TIMESTAMP);
     }));
 }

@@ -34,6 +34,7 @@ export function responseCases(open: OpenFixture): void {
         createdAt: '',
         updatedAt: '',
         submittedAt: null,
+        receipt: null,
       });
       assert.match(draft.createdAt, ISO_TIMESTAMP);
       const batch = [

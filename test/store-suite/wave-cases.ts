@@ -18,6 +18,7 @@ export function waveCases(open: OpenFixture): void {
         status: 'draft',
         demo: false,
         minCellCount: 5,
+        target: null,
         createdAt: '',
       });
       assert.deepEqual(await store.getWave('2026'), created);

@@ -1,5 +1,6 @@
 import { dmError } from '../../errors.js';
 import type { Wave } from '../../store/store.js';
+import { setWaveTarget } from '../../tasks/wave-target.js';
 import { WAVE_STATUS_DE, createWave, setWaveStatus } from '../../tasks/waves.js';
 import type { Command, CommandContext } from '../command.js';
 import { printJson } from '../output.js';
@@ -14,6 +15,11 @@ export const waveCommand: Command = {
   digitalmonitor wave list [--json]
   digitalmonitor wave open <id>      (auch: wieder öffnen)
   digitalmonitor wave close <id>
+  digitalmonitor wave target <id> [--unit-type <arten>] [--state <länder>] [--size-class <klassen>] [--ags <liste> | --ags-file <datei>]
+
+Zielgruppe (wer eingeladen wird): jede angegebene Liste schränkt ein (Komma-getrennt). Ohne Liste: das
+ganze Gemeindeverzeichnis. Arten: kreisfreie_stadt, kreisangehoerige_gemeinde, landkreis; Länder: SH … TH;
+Größenklassen: gk1 … gk7, lk1 … lk3; --ags-file: eine Datei mit AGS (durch Zeilenumbruch, Komma oder ; getrennt).
 
 <id>: 1–40 Zeichen aus Kleinbuchstaben, Ziffern, „-“ und „_“ (z. B. 2025). Daten ohne Uhrzeit gelten als
 Kalendertag in Deutschland (Beginn 00:00, Ende 23:59:59 Uhr).
@@ -25,19 +31,25 @@ Exit-Codes: 0 erfolgreich, 2 Aufruf fehlerhaft, 3 ungültige Angabe, 4 Welle unb
     opens: { type: 'string' },
     closes: { type: 'string' },
     json: { type: 'boolean' },
+    'unit-type': { type: 'string' },
+    state: { type: 'string' },
+    'size-class': { type: 'string' },
+    ags: { type: 'string' },
+    'ags-file': { type: 'string' },
   },
   usesStore: true,
   async run(context) {
     const [action, ...rest] = context.positionals;
     if (action === 'create') return create(context, rest);
     if (action === 'list') return list(context, rest);
+    if (action === 'target') return target(context, rest);
     if (action === 'open' || action === 'close') {
       const [id] = requirePositionals(rest, 1, 1, `wave ${action} <id>`);
       const wave = await setWaveStatus(await context.store(), id!, action === 'open' ? 'open' : 'closed');
       context.io.stdout(`Welle „${wave.id}“ ist jetzt ${WAVE_STATUS_DE[wave.status]}.\n`);
       return 0;
     }
-    throw dmError('DM_USAGE', { detail: `wave erwartet create, list, open oder close${action ? `, nicht „${action}“` : ''}.` });
+    throw dmError('DM_USAGE', { detail: `wave erwartet create, list, open, close oder target${action ? `, nicht „${action}“` : ''}.` });
   },
 };
 
@@ -52,6 +64,17 @@ async function create({ io, values, store }: CommandContext, rest: readonly stri
     closes: values.closes as string | undefined,
   });
   io.stdout(`Welle „${wave.id}“ angelegt (${WAVE_STATUS_DE[wave.status]}, Fragebogen ${wave.instrumentVersion}).\n`);
+  return 0;
+}
+
+async function target({ io, values, store }: CommandContext, rest: readonly string[]) {
+  const [id] = requirePositionals(rest, 1, 1, 'wave target <id> [--unit-type …] [--state …] [--size-class …] [--ags …]');
+  const list = (value: unknown) => (typeof value === 'string' ? value.split(/[\s,;]+/).filter((v) => v !== '') : undefined);
+  const agsFile = values['ags-file'];
+  const ags = typeof agsFile === 'string' ? list(new TextDecoder().decode(await io.readFile(agsFile)).replace(/^\uFEFF/, '')) : list(values.ags);
+  const input = { unitTypes: list(values['unit-type']), stateCodes: list(values.state), sizeClasses: list(values['size-class']), ags };
+  const result = await setWaveTarget(await store(), id!, input, 'cli');
+  io.stdout(`Zielgruppe von Welle „${result.wave.id}“: ${result.units.toLocaleString('de-DE')} Kommunen.\n`);
   return 0;
 }
 

@@ -1,0 +1,263 @@
+// npm run bench, part "Analyse": our full analysis (every table of the results document — every variable
+// by `all` and by every grouping — with every test; unweighted, and weighted with raking) against DuckDB
+// doing the same counting on the same data, for synthetic waves of 412 … 1,000,000 respondents.
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { analyzeWave } from '../src/analysis/analyze-wave.js';
+import { crosstabs } from '../src/analysis/crosstabs.js';
+import { suppressResults } from '../src/analysis/disclosure/suppress-results.js';
+import type { ResultsTable } from '../src/analysis/results-document.js';
+import { parseRegisterCsv } from '../src/formats/register-csv.js';
+import { countGroupingSets, countHistograms, countJointHistograms, countLongForm, countPairs, loadDuckWave, type DuckWave, type Formulation, type Tally } from './analysis-duckdb.js';
+import { columnBytes, syntheticWave } from './analysis-wave.js';
+import { loadWeightedAnalysis, type WeightedAnalysis } from './analysis-weighted.js';
+
+export const SIZES: readonly number[] = [412, 10_000, 100_000, 1_000_000];
+/**
+ * Budget (the whole `npm run bench` should stay near 3 minutes on 2 cores): every DuckDB formulation
+ * first runs on every 16th variable. It then runs on all variables when that probe predicts at most
+ * FULL_RUN_SECONDS; the fastest one (the peer) also up to PEER_FULL_RUN_SECONDS, beyond that on every
+ * 4th variable. Anything not run on all variables is reported as a labelled linear extrapolation.
+ */
+const FULL_RUN_SECONDS = 2;
+const PEER_FULL_RUN_SECONDS = 12;
+const PROBE_EVERY = 16;
+const PEER_SAMPLE_EVERY = 4;
+/** Short timings are repeated until this much time is spent (at most MAX_RUNS runs); the median counts. */
+const REPEAT_SECONDS = 1;
+const MAX_RUNS = 5;
+/** statistics.md "Disclosure control": default k. */
+const K = 5;
+
+const FORMULATIONS: readonly { readonly name: string; readonly label: string; readonly run: Formulation }[] = [
+  { name: 'pairs', label: '(a) GROUP BY je Paar', run: countPairs },
+  { name: 'grouping_sets', label: '(b) GROUPING SETS je Gruppierung', run: countGroupingSets },
+  { name: 'unpivot', label: '(c) UNPIVOT + GROUP BY', run: countLongForm },
+  { name: 'histogram', label: '(d) histogram() je Gruppierung', run: countHistograms },
+  { name: 'joint_histogram', label: '(e) histogram() je Kombination aller Gruppierungen + Summen in JS', run: countJointHistograms },
+];
+
+interface Memory {
+  readonly rss_bytes: number;
+  readonly heap_used_bytes: number;
+}
+
+export interface FormulationFigures {
+  readonly name: string;
+  readonly seconds: number;
+  /** Set when `seconds` is a linear extrapolation from a sample of the variables. */
+  readonly extrapolated_from?: { readonly variables: number; readonly of: number };
+  /** Counts read back equal ours (ok), differ (mismatch), or were only a sample. */
+  readonly check: 'ok' | 'mismatch' | 'sample';
+}
+
+export interface SizeFigures {
+  readonly respondents: number;
+  readonly column_bytes: number;
+  readonly ours: {
+    readonly unweighted_seconds: number;
+    /** crosstabs() alone: the counting part of the unweighted analysis. */
+    readonly counting_seconds: number;
+    readonly suppression_seconds: number;
+    readonly suppressed_cells: number;
+    readonly weighted_seconds: number | null;
+    readonly raking_seconds: number | null;
+    readonly weighted_skipped?: string;
+  };
+  readonly duckdb: { readonly load_seconds: number; readonly formulations: readonly FormulationFigures[]; readonly best: string };
+  /** Our time / the best DuckDB formulation's time (counting only there). */
+  readonly ratio_unweighted_to_duckdb: number;
+  readonly ratio_counting_to_duckdb: number;
+  readonly ratio_weighted_to_duckdb: number | null;
+  readonly memory: {
+    /** After building the wave (its columns included). */
+    readonly before: Memory;
+    readonly after_ours: Memory;
+    /** With the wave loaded into DuckDB, and after its formulations (before closing it). */
+    readonly after_duckdb_load: Memory;
+    readonly after_duckdb: Memory;
+    /** Peak resident set of the whole process so far (getrusage maxrss). */
+    readonly peak_rss_bytes: number;
+  };
+}
+
+export interface AnalysisFigures {
+  readonly variables: number;
+  readonly groupings: Readonly<Record<string, number>>;
+  readonly tables: number;
+  readonly duckdb_version: string;
+  readonly duckdb_threads: number;
+  /** 1-minute load average of the machine at the start and at the end: other work skews the times. */
+  readonly load_average: readonly [start: number, end: number];
+  readonly sizes: readonly SizeFigures[];
+}
+
+export async function benchAnalysis(say: (line: string) => void, sizes: readonly number[] = SIZES): Promise<AnalysisFigures> {
+  const { units } = parseRegisterCsv(readFileSync(new URL('../data/gemeinden.csv', import.meta.url), 'utf8'), readFileSync(new URL('../data/kreise.csv', import.meta.url), 'utf8'));
+  const weighted = await loadWeightedAnalysis();
+  const gc = exposeGc();
+  const loadAtStart = round(loadavg()[0]!);
+  const results: SizeFigures[] = [];
+  let header: Omit<AnalysisFigures, 'sizes' | 'load_average'> | undefined;
+  for (const n of sizes) {
+    gc();
+    const { data, respondents } = syntheticWave(n, units);
+    const before = memory();
+    const unweighted = timeRepeated(() => analyzeWave(data));
+    const counting = timeRepeated(() => crosstabs(data));
+    const suppression = timeRepeated(() => suppressResults(unweighted.result, K));
+    const weightedRun = typeof weighted === 'function' ? timeWeighted(weighted, data, units, respondents) : undefined;
+    const afterOurs = memory();
+    const ours = tallyOf(unweighted.result.tables);
+    const wave = await loadDuckWave(data);
+    const afterLoad = memory();
+    header ??= {
+      variables: data.variables.length,
+      groupings: Object.fromEntries(data.groupings.map((grouping) => [grouping.name, grouping.values.length])),
+      tables: unweighted.result.tables.length,
+      duckdb_version: wave.version,
+      duckdb_threads: wave.threads,
+    };
+    if (results.length === 0) say(`Analyse: ${header.variables} Tabellenvariablen × (all + ${data.groupings.length} Gruppierungen) = ${header.tables} Tabellen; DuckDB ${header.duckdb_version} mit ${header.duckdb_threads} Threads, unsere Analyse mit einem; Systemlast ${loadAtStart} …`);
+    const formulations = await measureFormulations(wave, ours);
+    const afterDuckdb = memory();
+    wave.close();
+    const best = formulations.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    const figures: SizeFigures = {
+      respondents: n,
+      column_bytes: columnBytes(data),
+      ours: {
+        unweighted_seconds: unweighted.seconds,
+        counting_seconds: counting.seconds,
+        suppression_seconds: suppression.seconds,
+        suppressed_cells: suppression.result.disclosure.suppressed_cells,
+        weighted_seconds: weightedRun?.seconds ?? null,
+        raking_seconds: weightedRun?.rakingSeconds ?? null,
+        ...(typeof weighted === 'function' ? {} : { weighted_skipped: weighted.skipped }),
+      },
+      duckdb: { load_seconds: wave.loadSeconds, formulations, best: best.name },
+      ratio_unweighted_to_duckdb: ratio(unweighted.seconds, best.seconds),
+      ratio_counting_to_duckdb: ratio(counting.seconds, best.seconds),
+      ratio_weighted_to_duckdb: weightedRun ? ratio(weightedRun.seconds, best.seconds) : null,
+      memory: { before, after_ours: afterOurs, after_duckdb_load: afterLoad, after_duckdb: afterDuckdb, peak_rss_bytes: process.resourceUsage().maxRSS * 1024 },
+    };
+    results.push(figures);
+    report(say, figures);
+  }
+  const loadAtEnd = round(loadavg()[0]!);
+  say(`  Systemlast am Ende ${loadAtEnd} (bei 2 Kernen und Last > 2 sind alle Zeiten gestreckt)`);
+  return { ...header!, load_average: [loadAtStart, loadAtEnd], sizes: results };
+}
+
+function report(say: (line: string) => void, figures: SizeFigures): void {
+  const { ours, duckdb, memory: mem } = figures;
+  const weighted = ours.weighted_seconds === null ? `gewichtet nicht gemessen (${ours.weighted_skipped})` : `gewichtet ${ours.weighted_seconds} s (davon Raking ${ours.raking_seconds} s)`;
+  say(`  ${figures.respondents.toLocaleString('de-DE')} Befragte (Spalten ${mb(figures.column_bytes)}): unsere Analyse ungewichtet ${ours.unweighted_seconds} s (nur Zählen ${ours.counting_seconds} s; Sperrung k = ${K} ${ours.suppression_seconds} s, ${ours.suppressed_cells} Zellen), ${weighted}`);
+  const formulations = duckdb.formulations.map((f) => {
+    const label = FORMULATIONS.find((candidate) => candidate.name === f.name)!.label;
+    const sample = f.extrapolated_from ? `≈ ${f.seconds} s hochgerechnet aus ${f.extrapolated_from.variables} von ${f.extrapolated_from.of} Variablen` : `${f.seconds} s${f.check === 'mismatch' ? ' ZÄHLUNG WEICHT AB' : ' ✓'}`;
+    return `${label} ${sample}`;
+  });
+  say(`    DuckDB (Laden ${duckdb.load_seconds} s, nicht mitgezählt; ✓ = dieselben Zählungen wie unsere): ${formulations.join(' · ')}`);
+  const weightedRatio = figures.ratio_weighted_to_duckdb === null ? '' : `, gewichtet ${figures.ratio_weighted_to_duckdb}×`;
+  say(`    Verhältnis unsere/DuckDB (bestes: ${duckdb.best}): ungewichtet ${figures.ratio_unweighted_to_duckdb}×, nur Zählen ${figures.ratio_counting_to_duckdb}×${weightedRatio}`);
+  say(`    Speicher: RSS ${mb(mem.before.rss_bytes)} → ${mb(mem.after_ours.rss_bytes)} nach unserer Analyse → ${mb(mem.after_duckdb_load.rss_bytes)} mit DuckDB-Tabelle → ${mb(mem.after_duckdb.rss_bytes)} nach den Abfragen (Spitze des Prozesses bisher ${mb(mem.peak_rss_bytes)}); Heap ${mb(mem.before.heap_used_bytes)} → ${mb(mem.after_ours.heap_used_bytes)}`);
+}
+
+async function measureFormulations(wave: DuckWave, ours: Tally): Promise<FormulationFigures[]> {
+  const all = wave.variables.map((_, v) => v);
+  const every = (step: number): number[] => all.filter((v) => v % step === 0);
+  const extrapolate = async (run: Formulation, variables: readonly number[]): Promise<number> => {
+    const start = performance.now();
+    await run(wave, variables);
+    return ((performance.now() - start) / 1000) * (all.length / variables.length);
+  };
+  const estimates: number[] = [];
+  for (const formulation of FORMULATIONS) estimates.push(await extrapolate(formulation.run, every(PROBE_EVERY)));
+  const peer = estimates.indexOf(Math.min(...estimates));
+  const figures: FormulationFigures[] = [];
+  for (const [i, { name, run }] of FORMULATIONS.entries()) {
+    const estimate = estimates[i]!;
+    if (estimate <= FULL_RUN_SECONDS || (i === peer && estimate <= PEER_FULL_RUN_SECONDS)) {
+      const full = await timeRepeatedAsync(() => run(wave, all));
+      figures.push({ name, seconds: full.seconds, check: full.result.cells === ours.cells && full.result.total === ours.total ? 'ok' : 'mismatch' });
+    } else {
+      const step = i === peer ? PEER_SAMPLE_EVERY : PROBE_EVERY;
+      const seconds = i === peer ? await extrapolate(run, every(step)) : estimate;
+      figures.push({ name, seconds: round(seconds), extrapolated_from: { variables: every(step).length, of: all.length }, check: 'sample' });
+    }
+  }
+  return figures;
+}
+
+function timeWeighted(weighted: WeightedAnalysis, ...args: Parameters<WeightedAnalysis>): { seconds: number; rakingSeconds: number } {
+  const runs = timeRepeated(() => weighted(...args));
+  return { seconds: runs.seconds, rakingSeconds: round(runs.result.rakingSeconds) };
+}
+
+/** Non-zero cells of the value × group tables (the all tables included) and their sum, as DuckDB reads them. */
+function tallyOf(tables: readonly ResultsTable[]): Tally {
+  let cells = 0;
+  let total = 0;
+  for (const table of tables) {
+    for (const cell of table.cells) {
+      if (!('n' in cell) || cell.n === 0) continue;
+      cells++;
+      total += cell.n;
+    }
+  }
+  return { cells, total };
+}
+
+function timeRepeated<T>(run: () => T): { seconds: number; result: T } {
+  const times: number[] = [];
+  let result: T;
+  do {
+    const start = performance.now();
+    result = run();
+    times.push((performance.now() - start) / 1000);
+  } while (times.length < MAX_RUNS && times.reduce((a, b) => a + b, 0) < REPEAT_SECONDS);
+  return { seconds: round(median(times)), result };
+}
+
+async function timeRepeatedAsync<T>(run: () => Promise<T>): Promise<{ seconds: number; result: T }> {
+  const times: number[] = [];
+  let result: T;
+  do {
+    const start = performance.now();
+    result = await run();
+    times.push((performance.now() - start) / 1000);
+  } while (times.length < MAX_RUNS && times.reduce((a, b) => a + b, 0) < REPEAT_SECONDS);
+  return { seconds: round(median(times)), result };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** A collector for comparable memory figures between sizes (npm run bench runs without --expose-gc). */
+function exposeGc(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc') as () => void;
+}
+
+function memory(): Memory {
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rss_bytes: rss, heap_used_bytes: heapUsed };
+}
+
+function ratio(ours: number, peer: number): number {
+  return Math.round((ours / peer) * 1000) / 1000;
+}
+
+function round(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}

@@ -1,0 +1,140 @@
+// survey::svyrecvar for postStrata of class "raking": 10 passes of
+//   x ← x − psw · ave(x / psw, margin)   for margin in (size_class, state),
+// with psw the weights after that margin's post-stratification in the last sweep. Every step subtracts a
+// per-category multiple of psw, so the adjusted influence function is z0 − v·a[k] − w·b[t] (v, w: weights
+// after the first and the second margin), and (a; b) is linear in the per-category sums of z0/v and z0/w.
+// That linear map is computed once per design and reused for every column of every table.
+import type { RakedDesign } from './raked-design.js';
+
+/** Passes of the projection loop in svyrecvar (`for(iterations in 1:10)`). */
+const PASSES = 10;
+
+/**
+ * The adjusted and centred influence function of a column is z0 − Σ_j c_j φ_j, with the basis
+ * φ_k = v·[size class k], φ_{K+t} = w·[state t], φ_last = 1 (the centring by z̄ of the variance).
+ */
+export interface RakingProjection {
+  readonly design: RakedDesign;
+  /** Basis functions: size classes + states + 1. */
+  readonly basis: number;
+  /** Σ over respondents of φ φᵀ, row-major `basis × basis`. */
+  readonly gram: Float64Array;
+  /**
+   * Writes the coefficients c of a column given by its sums per raking cell (length H) into `out`
+   * (length `basis`): a, b and z̄ = mean of the adjusted function over all n respondents. `occupied`
+   * lists the cells with a non-zero sum (default: all).
+   */
+  readonly coefficients: (cellSums: Float64Array, out: Float64Array, occupied?: Int32Array) => void;
+}
+
+export function rakingProjection(design: RakedDesign): RakingProjection {
+  const rows = design.sizeClasses.length;
+  const cols = design.states.length;
+  const { cellRespondents: count, cellWeight: w, cellWeightFirst: v } = design;
+  const size = rows + cols;
+  const map = new Float64Array(size * size);
+  const unit = new Float64Array(size);
+  const ab = new Float64Array(size);
+  for (let j = 0; j < size; j++) {
+    unit.fill(0);
+    unit[j] = 1;
+    iterate(unit, ab, rows, cols, count, v, w);
+    for (let i = 0; i < size; i++) map[i * size + j] = ab[i]!;
+  }
+  // Σ_i φ_i for the centring: n_k·v and n_t·w summed per category.
+  const basisTotals = new Float64Array(size);
+  for (let k = 0, h = 0; k < rows; k++) {
+    for (let t = 0; t < cols; t++, h++) {
+      basisTotals[k]! += count[h]! * v[h]!;
+      basisTotals[rows + t]! += count[h]! * w[h]!;
+    }
+  }
+  const n = design.respondents;
+  const inverseV = v.map((value) => 1 / value);
+  const inverseW = w.map((value) => 1 / value);
+  const every = Int32Array.from({ length: rows * cols }, (_, h) => h);
+  const sigma = new Float64Array(size);
+  const coefficients = (cellSums: Float64Array, out: Float64Array, occupied: Int32Array = every): void => {
+    sigma.fill(0);
+    let sum = 0;
+    for (let i = 0; i < occupied.length; i++) {
+      const h = occupied[i]!;
+      const s = cellSums[h]!;
+      const k = (h / cols) | 0;
+      sum += s;
+      sigma[k]! += s * inverseV[h]!;
+      sigma[rows + h - k * cols]! += s * inverseW[h]!;
+    }
+    out.fill(0, 0, size);
+    for (let j = 0; j < size; j++) {
+      const s = sigma[j]!;
+      if (s === 0) continue;
+      for (let i = 0; i < size; i++) out[i]! += map[i * size + j]! * s;
+    }
+    let corrected = 0;
+    for (let i = 0; i < size; i++) corrected += out[i]! * basisTotals[i]!;
+    out[size] = (sum - corrected) / n;
+  };
+  return { design, basis: size + 1, gram: gramOf(design, rows, cols), coefficients };
+}
+
+/** The 10 passes on margin sums σ = (σ1; σ2), returning the accumulated (a; b). */
+function iterate(
+  sigma: Float64Array,
+  out: Float64Array,
+  rows: number,
+  cols: number,
+  count: Float64Array,
+  v: Float64Array,
+  w: Float64Array,
+): void {
+  out.fill(0);
+  for (let pass = 0; pass < PASSES; pass++) {
+    for (let k = 0; k < rows; k++) {
+      // a[k] += mean over size class k of z / v, with z = z0 − v·a − w·b
+      let units = 0;
+      let cross = 0;
+      for (let t = 0; t < cols; t++) {
+        const h = k * cols + t;
+        units += count[h]!;
+        if (count[h]! > 0) cross += ((count[h]! * w[h]!) / v[h]!) * out[rows + t]!;
+      }
+      out[k] = (sigma[k]! - cross) / units;
+    }
+    for (let t = 0; t < cols; t++) {
+      // b[t] += mean over state t of z / w
+      let units = 0;
+      let cross = 0;
+      for (let k = 0; k < rows; k++) {
+        const h = k * cols + t;
+        units += count[h]!;
+        if (count[h]! > 0) cross += ((count[h]! * v[h]!) / w[h]!) * out[k]!;
+      }
+      out[rows + t] = (sigma[rows + t]! - cross) / units;
+    }
+  }
+}
+
+function gramOf(design: RakedDesign, rows: number, cols: number): Float64Array {
+  const { cellRespondents: count, cellWeight: w, cellWeightFirst: v } = design;
+  const basis = rows + cols + 1;
+  const last = basis - 1;
+  const gram = new Float64Array(basis * basis);
+  const add = (i: number, j: number, value: number): void => {
+    gram[i * basis + j]! += value;
+    if (i !== j) gram[j * basis + i]! += value;
+  };
+  for (let k = 0, h = 0; k < rows; k++) {
+    for (let t = 0; t < cols; t++, h++) {
+      const n = count[h]!;
+      if (n === 0) continue;
+      add(k, k, n * v[h]! * v[h]!);
+      add(rows + t, rows + t, n * w[h]! * w[h]!);
+      add(k, rows + t, n * v[h]! * w[h]!);
+      add(k, last, n * v[h]!);
+      add(rows + t, last, n * w[h]!);
+      add(last, last, n);
+    }
+  }
+  return gram;
+}

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { recoverableCells } from './recoverable-cells.js';
+import { suppressVariable, type VariableCounts } from './suppress-variable.js';
+
+/** Small skewed counts, many of them below k and some zero, as in a wave of a few hundred units. */
+const count = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 60 }));
+
+/** Grouping tables of one variable plus the all table; `missing` counts units outside every group. */
+const variableCounts = fc
+  .record({
+    values: fc.integer({ min: 2, max: 6 }),
+    groupCounts: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 0, maxLength: 3 }),
+  })
+  .chain(({ values, groupCounts }) =>
+    fc.record({
+      tables: fc.tuple(...groupCounts.map((groups) => fc.array(fc.array(count, { minLength: groups, maxLength: groups }), { minLength: values, maxLength: values }))),
+      missing: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: values, maxLength: values }),
+      alone: fc.array(count, { minLength: values, maxLength: values }),
+    }),
+  )
+  .map(({ tables, missing, alone }): VariableCounts => {
+    const first = tables[0];
+    // Every grouping covers the same units: rescale the other tables' rows to the first table's row sums.
+    const rowSums = first ? first.map((row) => row.reduce((a, b) => a + b, 0)) : alone;
+    const fitted = tables.map((table, t) => (t === 0 ? table : table.map((row, v) => fitRow(row, rowSums[v]!))));
+    return {
+      all: rowSums.map((sum, v) => sum + (first ? missing[v]! : 0)),
+      // Drop groups with base 0 as the results document does.
+      tables: fitted.map((table) => dropEmptyGroups(table)).filter((table) => (table[0]?.length ?? 0) > 0),
+    };
+  });
+
+function fitRow(row: readonly number[], total: number): number[] {
+  const out = row.map(() => 0);
+  const weights = row.map((n) => n + 1);
+  const sum = weights.reduce((a, b) => a + b, 0);
+  let left = total;
+  weights.forEach((w, g) => {
+    const take = g === row.length - 1 ? left : Math.min(left, Math.floor((total * w) / sum));
+    out[g] = take;
+    left -= take;
+  });
+  return out;
+}
+
+function dropEmptyGroups(table: readonly (readonly number[])[]): number[][] {
+  const keep = table[0]!.map((_, g) => table.some((row) => row[g]! > 0));
+  return table.map((row) => row.filter((_, g) => keep[g]));
+}
+
+test('property: small cells are suppressed, no row or column holds exactly one, nothing is recoverable', () => {
+  fc.assert(
+    fc.property(variableCounts, fc.integer({ min: 2, max: 8 }), (counts, k) => {
+      const pattern = suppressVariable(counts, k);
+      counts.all.forEach((n, v) => n > 0 && n < k && assert.ok(pattern.all[v], `all[${v}] = ${n}`));
+      counts.tables.forEach((table, t) =>
+        table.forEach((row, v) => row.forEach((n, g) => n > 0 && n < k && assert.ok(pattern.tables[t]![v]![g], `table ${t} [${v}][${g}] = ${n}`))),
+      );
+      // Simple subtraction: no row or column (margins included) with exactly one suppressed cell.
+      const allSuppressed = pattern.all.filter(Boolean).length;
+      assert.notEqual(allSuppressed, 1);
+      pattern.tables.forEach((table) => {
+        table.forEach((row, v) => assert.notEqual(row.filter(Boolean).length + (pattern.all[v] ? 1 : 0), 1));
+        table[0]!.forEach((_, g) => assert.notEqual(table.filter((row) => row[g]).length, 1));
+      });
+      assert.deepEqual(recoverableCells(pattern), []);
+      // Nothing small, nothing hidden.
+      const small = (n: number) => n > 0 && n < k;
+      const anySmall = counts.all.some(small) || small(counts.all.reduce((a, b) => a + b, 0)) ||
+        counts.tables.some((table) => table.flat().some(small) || table[0]!.some((_, g) => small(table.reduce((a, row) => a + row[g]!, 0))));
+      if (!anySmall) assert.ok(!pattern.all.some(Boolean) && !pattern.tables.some((table) => table.flat().some(Boolean)));
+    }),
+    { numRuns: Number(process.env.RUNS ?? 2000), seed: Number(process.env.SEED ?? 20191) },
+  );
+});
+
+test('the all table alone: one small cell takes the smallest non-zero partner', () => {
+  assert.deepEqual(suppressVariable({ all: [3, 0, 40, 50], tables: [] }, 5).all, [true, false, true, false]);
+});
+
+test('a variable answered by fewer than k units shows no count anywhere', () => {
+  const pattern = suppressVariable({ all: [2, 1, 0], tables: [[[2], [1], [0]]] }, 5);
+  assert.deepEqual(pattern.all, [true, true, true]);
+  assert.deepEqual(pattern.tables[0], [[true], [true], [true]]);
+});
+
+test('an all-table complement taken for one grouping is respected by the others', () => {
+  // Grouping 0 has a single group: it needs two all-table cells; grouping 1 must then protect them too.
+  const counts = { all: [3, 40, 50], tables: [[[3], [40], [50]], [[1, 2], [20, 20], [25, 25]]] };
+  const pattern = suppressVariable(counts, 5);
+  assert.equal(pattern.all.filter(Boolean).length >= 2, true);
+  assert.deepEqual(recoverableCells(pattern), []);
+});

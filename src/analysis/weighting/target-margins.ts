@@ -1,0 +1,50 @@
+// statistics.md "Weighted", target population: the register units of the unit types that occur among the
+// respondents, counted by size_class × state (the joint count, so that excluded categories can be taken
+// out of the other margin too). As the store's response monitor: real units of those types plus every
+// responding unit, so that synthetic demo respondents belong to their own population.
+import { STATES } from '../../register/states.js';
+import { SIZE_CLASSES, type RegisterUnit, type UnitType } from '../../register/unit.js';
+
+export interface TargetMargins {
+  /** Size classes of the target population, in the order of SIZE_CLASSES. */
+  readonly sizeClasses: readonly string[];
+  /** States of the target population, in the order of STATES. */
+  readonly states: readonly string[];
+  /** Register units per size class × state, row-major: `units[k * states.length + t]`. */
+  readonly units: Float64Array;
+  /** The unit types that define the target population. */
+  readonly unitTypes: readonly UnitType[];
+}
+
+type Unit = Pick<RegisterUnit, 'ags' | 'unitType' | 'sizeClass' | 'state' | 'synthetic'>;
+
+const STATE_ORDER: readonly string[] = STATES.map((state) => state.name);
+
+/**
+ * @param register every unit of the register
+ * @param respondents the responding units (register rows)
+ */
+export function targetMargins(register: readonly Unit[], respondents: readonly Unit[]): TargetMargins {
+  const types = new Set<UnitType>();
+  const responding = new Map<string, Unit>();
+  for (const unit of respondents) {
+    types.add(unit.unitType);
+    if (!responding.has(unit.ags)) responding.set(unit.ags, unit);
+  }
+  const members = register.filter((unit) => !unit.synthetic && types.has(unit.unitType) && !responding.has(unit.ags));
+  members.push(...responding.values());
+  const sizeClasses = ordered(new Set(members.map((unit) => unit.sizeClass)), SIZE_CLASSES);
+  const states = ordered(new Set(members.map((unit) => unit.state)), STATE_ORDER);
+  const sizeIndex = new Map(sizeClasses.map((value, k) => [value, k]));
+  const stateIndex = new Map(states.map((value, t) => [value, t]));
+  const units = new Float64Array(sizeClasses.length * states.length);
+  for (const unit of members) units[sizeIndex.get(unit.sizeClass)! * states.length + stateIndex.get(unit.state)!]! += 1;
+  return { sizeClasses, states, units, unitTypes: [...types].sort() };
+}
+
+/** Known values in their canonical order, unknown ones after them in code-point order. */
+function ordered(present: ReadonlySet<string>, canonical: readonly string[]): string[] {
+  const known = canonical.filter((value) => present.has(value));
+  const unknown = [...present].filter((value) => !canonical.includes(value)).sort();
+  return [...known, ...unknown];
+}

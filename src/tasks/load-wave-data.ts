@@ -1,0 +1,32 @@
+import { buildWaveData } from '../analysis/build-wave-data.js';
+import { GROUPING_NAMES, tableVariables } from '../analysis/table-variables.js';
+import type { WaveData } from '../analysis/wave-data.js';
+import { dmError } from '../errors.js';
+import type { Instrument } from '../instrument/model.js';
+import type { Store, Wave } from '../store/store.js';
+import { instrumentOf } from './import-responses.js';
+import { requireWave } from './waves.js';
+
+export type WaveDataStore = Pick<Store, 'getWave' | 'responsesForWave' | 'registerUnits'>;
+
+export interface LoadedWave {
+  readonly wave: Wave;
+  readonly instrument: Instrument;
+  readonly data: WaveData;
+}
+
+/**
+ * The wave's submitted responses with their register rows, column-wise for analysis; `by` adds groupings.
+ * Throws DM_WAVE_NOT_FOUND, DM_ANALYZE_BY_UNKNOWN, DM_WAVE_NO_RESPONSES.
+ */
+export async function loadWaveData(store: WaveDataStore, waveId: string, by: readonly string[] = []): Promise<LoadedWave> {
+  const wave = await requireWave(store, waveId);
+  const instrument = instrumentOf(wave);
+  const known = new Set<string>([...GROUPING_NAMES, ...tableVariables(instrument).map((variable) => variable.name)]);
+  const unknown = by.find((name) => !known.has(name));
+  if (unknown !== undefined) throw dmError('DM_ANALYZE_BY_UNKNOWN', { detail: unknown });
+  const responses = (await store.responsesForWave(wave.id)).filter((response) => response.status === 'submitted');
+  if (responses.length === 0) throw dmError('DM_WAVE_NO_RESPONSES', { wave: wave.id });
+  const units = await store.registerUnits(responses.map((response) => response.ags));
+  return { wave, instrument, data: buildWaveData(instrument, wave.id, units, responses, by) };
+}

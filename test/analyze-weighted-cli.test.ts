@@ -1,0 +1,50 @@
+// `analyze --weighted` through run(argv, io) on the demo wave: a valid weighted results document
+// (statistics.md "Weighted"; the numbers themselves are pinned against R in test/reference).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { CountCell, RaoScottTableTest, ResultsDocument } from '../src/analysis/results-document.js';
+import { type MemoryCli, memoryCli } from './support/memory-cli.js';
+import { assertValidResults } from './support/validate-results.js';
+
+let cli: MemoryCli;
+let doc: ResultsDocument;
+before(async () => {
+  cli = await memoryCli();
+  assert.equal((await cli.run('demo')).code, 0);
+  const result = await cli.run('analyze', '--wave', '2019-demo', '--weighted', '--json');
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stderr, '');
+  assertValidResults(result.stdout);
+  assert.doesNotMatch(result.stdout, /NaN|Infinity/);
+  doc = JSON.parse(result.stdout) as ResultsDocument;
+});
+after(() => cli.close());
+
+test('weighted document: raking summary, weight sums, Rao-Scott tests', () => {
+  assert.equal(doc.weighted, true);
+  assert.equal(doc.n, 412);
+  assert.equal(doc.weights?.method, 'raking');
+  assert.ok(doc.weights.iterations >= 1 && doc.weights.design_effect >= 1);
+  // Demo respondents come from every Land but the city states, which therefore leave the population.
+  assert.deepEqual(doc.weights.excluded.map((e) => e.value).sort(), ['Berlin', 'Bremen', 'Hamburg']);
+  for (const table of doc.tables) {
+    if (table.by !== 'all') assert.ok(table.test === null || table.test?.method === 'rao-scott', `${table.variable} × ${table.by}`);
+    for (const cell of table.cells as CountCell[]) {
+      assert.ok(cell.ci95[0] <= cell.share + 1e-12 && cell.share <= cell.ci95[1] + 1e-12, `${table.variable} × ${table.by}`);
+    }
+  }
+});
+
+test('the weights sum to the target population in every complete table', () => {
+  const all = doc.tables.filter((t) => t.by === 'all').map((t) => (t.cells as CountCell[])[0]?.base ?? 0);
+  const population = Math.max(...all);
+  for (const table of doc.tables.filter((t) => t.by === 'state')) {
+    const byGroup = new Map((table.cells as CountCell[]).map((cell) => [cell.by, cell.base]));
+    const sum = [...byGroup.values()].reduce((a, b) => a + b, 0);
+    const overall = (doc.tables.find((t) => t.variable === table.variable && t.by === 'all')!.cells as CountCell[])[0]?.base ?? 0;
+    assert.ok(Math.abs(sum - overall) < 1e-6 * population, table.variable);
+  }
+  const status = doc.tables.find((t) => t.variable === 'strategy_status' && t.by === 'size_class')!;
+  assert.equal((status.test as RaoScottTableTest).method, 'rao-scott');
+  assert.ok((status.test as RaoScottTableTest).ddf > (status.test as RaoScottTableTest).df);
+});
