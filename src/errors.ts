@@ -138,6 +138,11 @@ export const ERROR_CODES = {
     exitCode: 2,
     message: (p) => `Die Methode ${p.detail} ist für diese Adresse nicht erlaubt.`,
   },
+  DM_WEIGHTING_IMPOSSIBLE: {
+    status: 409,
+    exitCode: 5,
+    message: (p) => `Gewichtung nicht möglich: ${p.detail}`,
+  },
   DM_NOT_FOUND: { status: 404, exitCode: 4, message: (p) => `Nicht gefunden: ${p.path}` },
   DM_INTERNAL: { status: 500, exitCode: 1, message: () => 'Interner Fehler. Details stehen im Server-Protokoll.' },
 } as const satisfies Record<string, ErrorSpec>;

@@ -48,3 +48,24 @@ test('the weights sum to the target population in every complete table', () => {
   assert.equal((status.test as RaoScottTableTest).method, 'rao-scott');
   assert.ok((status.test as RaoScottTableTest).ddf > (status.test as RaoScottTableTest).df);
 });
+
+test('weighting without a register row for a respondent fails in German, exit 5', async () => {
+  const other = await memoryCli();
+  try {
+    const { readFileSync } = await import('node:fs');
+    const gemeinden = readFileSync(new URL('fixtures/good/test-gemeinden.csv', import.meta.url), 'utf8');
+    other.files.set('gemeinden.csv', new TextEncoder().encode(gemeinden));
+    other.files.set('ohne.csv', new TextEncoder().encode(gemeinden.split('\n').filter((line) => !line.startsWith('05999001')).join('\n')));
+    other.files.set('antworten.csv', readFileSync(new URL('fixtures/good/responses-minimal.csv', import.meta.url)));
+    assert.equal((await other.run('import-register', 'gemeinden.csv')).code, 0);
+    assert.equal((await other.run('wave', 'create', 'w', '--title', 'W')).code, 0);
+    assert.equal((await other.run('import-responses', 'antworten.csv', '--wave', 'w')).code, 0);
+    assert.equal((await other.run('import-register', 'ohne.csv')).code, 0);
+    const result = await other.run('analyze', '--wave', 'w', '--weighted', '--json');
+    assert.equal(result.code, 5);
+    assert.match(result.stderr, /Gewichtung nicht möglich: AGS 05999001/);
+    assert.equal(result.stdout, '');
+  } finally {
+    await other.close();
+  }
+});
