@@ -7,6 +7,7 @@ import { importResponsesCommand } from './commands/import-responses-command.js';
 import { inviteCommand } from './commands/invite-command.js';
 import { monitorCommand } from './commands/monitor-command.js';
 import { instrumentCommand } from './commands/instrument-command.js';
+import { reportCommand } from './commands/report-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { waveCommand } from './commands/wave-command.js';
 
@@ -21,4 +22,5 @@ export const COMMANDS: readonly Command[] = [
   monitorCommand,
   analyzeCommand,
   demoCommand,
+  reportCommand,
 ];

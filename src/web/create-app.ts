@@ -12,6 +12,7 @@ import { APP_CSS } from './app-css.js';
 import { csrfCheck } from './csrf.js';
 import { pageLayout } from './page-layout.js';
 import { type RateLimit, tokenBucket } from './rate-limit.js';
+import { reportRoutes } from './report-routes.js';
 import { startPage } from './start-page.js';
 import { surveyRoutes } from './survey/survey-routes.js';
 
@@ -61,6 +62,7 @@ export function createApp({ store, log, baseUrl, now = () => new Date(), codeAtt
       csrf: csrfCheck(publicOrigin),
     }),
   );
+  app.route('/bericht', reportRoutes({ store }));
   app.notFound((c) => c.html(errorPage(c, 'Seite nicht gefunden', `Die Adresse ${c.req.path} gibt es nicht.`), 404));
   app.onError((error, c) => {
     if (error instanceof DmError) return c.html(errorPage(c, 'Fehler', error.message), error.status as 400);

@@ -1,0 +1,166 @@
+// The report as one self-contained German HTML page (issue 5): results → string. Order of the seed:
+// "Auf einen Blick", Einleitung und Methodik, chapters 1–6 with statements and Abb. 1–10, the six
+// Handlungsempfehlungen, methods annex, licence and data attribution. No clock, no network, no scripts.
+import type { SizeClass } from '../../register/unit.js';
+import { SIZE_CLASS_LABELS } from '../../register/size-class-labels.js';
+import { type ReportFigure, reportFigures } from '../charts/report-figures.js';
+import { describeShare, formatPercent } from '../format-share.js';
+import { type AnyResults, groupBases, shareOf } from '../read-results.js';
+import { ALPHA, buildStatements, type ChapterId, type Statement } from '../statements.js';
+import { figureHtml } from './figure-html.js';
+import { type Fragment, html, raw } from './html.js';
+import { REPORT_CSS } from './report-css.js';
+import { INTRODUCTION, RECOMMENDATIONS, REGISTER_ATTRIBUTION, REPORT_SOURCE } from './seed-texts.js';
+
+export interface ReportMeta {
+  readonly title: string;
+  /** Field period in words, e.g. "1. Dezember 2018 bis 28. Februar 2019"; absent: not stated. */
+  readonly period?: string;
+  /** Synthetic demo data: a banner on top says so. */
+  readonly demo: boolean;
+  /** Link this stylesheet (served with the same CSS, REPORT_CSS) instead of inlining it: for a web CSP without inline styles. */
+  readonly stylesheet?: string;
+  /** Units of the register (Gemeindeverzeichnis) by Land and by size class, for the sample comparison. */
+  readonly register?: RegisterCounts;
+  /** Disclosure control applied (public report) with this minimum cell count. */
+  readonly suppressionK?: number;
+}
+
+export interface RegisterCounts {
+  readonly byState: Readonly<Record<string, number>>;
+  readonly bySize: Readonly<Record<string, number>>;
+}
+
+interface Chapter {
+  readonly id: ChapterId;
+  readonly title: string;
+  /** Statement ids and figure numbers in the seed's order. */
+  readonly items: readonly (string | number)[];
+}
+
+const CHAPTERS: readonly Chapter[] = [
+  { id: 'egov', title: '1. E-Government gemeinsam angehen!', items: ['egov_at_most_two', 1, 2, 'fim'] },
+  { id: 'daten', title: '2. Daten nutzen!', items: [3, 'data_instruments', 'data_uses', 4, 'data_use_by_strategy'] },
+  { id: 'strategie', title: '3. Strategien entwickeln!', items: ['strategy_or_developing', 'strategy_fields', 'strategy_goals', 'strategy_links', 5] },
+  { id: 'chefsache', title: '4. Digitalisierung zur Chefsache machen!', items: [6, 'chefsache', 'responsible_admin', 'responsible_community'] },
+  { id: 'kompetenzen', title: '5. Digitalisierung braucht Kompetenzen!', items: [7, 'training_by_strategy', 'training_developing', 8] },
+  { id: 'infrastruktur', title: '6. Die Infrastruktur ist nicht der Flaschenhals!', items: ['fiber_engaged', 9, 'broadband_grades', 'broadband_by_groups', 10] },
+];
+
+/** The whole report as an HTML document string. */
+export function renderReport(results: AnyResults, meta: ReportMeta): string {
+  const statements = buildStatements(results);
+  const figures = reportFigures(results);
+  const statement = (id: string) => statements.find((candidate) => candidate.id === id)!;
+  const page = html`<!doctype html>
+<html lang="de">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${meta.title}</title>
+${meta.stylesheet === undefined ? html`<style>${raw(REPORT_CSS)}</style>` : html`<link rel="stylesheet" href="${meta.stylesheet}">`}
+</head>
+<body>
+<header id="titel">
+${meta.demo ? html`<p class="demo-banner" role="note">Demo-Daten: Dieser Bericht beruht auf synthetischen Beispieldaten, nicht auf einer echten Befragung. Keine Aussage gilt für wirkliche Kommunen.</p>` : ''}
+<p>Kommunaler Digitalmonitor · Welle ${results.wave}</p>
+<h1>${meta.title}</h1>
+<h2 id="auf-einen-blick">Auf einen Blick</h2>
+${headlines(results)}
+${['strategy_shares', 'egov_components', 'community_offers', 'strategy_among_groups', 'community_among_egov', 'strategy_by_size', 'egov_by_size'].map((id) => paragraph(statement(id)))}
+</header>
+<nav aria-label="Inhalt"><h2>Inhalt</h2><ul>
+<li><a href="#methodik">Einleitung und Methodik</a></li>
+${CHAPTERS.map((chapter) => html`<li><a href="#${chapter.id}">${chapter.title}</a></li>`)}
+<li><a href="#empfehlungen">Was zu tun ist: Handlungsempfehlungen</a></li>
+<li><a href="#anhang">Methodenanhang</a></li>
+<li><a href="#lizenz">Lizenz und Datenquellen</a></li>
+</ul></nav>
+<main>
+<section id="methodik" aria-labelledby="methodik-h">
+<h2 id="methodik-h">Einleitung und Methodik</h2>
+<p>${INTRODUCTION}</p>
+${paragraph(statement('respondents'))}
+<p>${meta.period ? `Befragungszeitraum: ${meta.period}.` : 'Der Befragungszeitraum ist für diese Welle nicht erfasst.'} Ausgewiesen sind Anteile an den Kommunen, die die jeweilige Frage beantwortet haben (${results.weighted ? 'gewichtet auf das Gemeindeverzeichnis' : 'ungewichtet'}). Unterschiede zwischen Gruppen heißen nur dann „häufiger“ oder „seltener“, wenn ein Unabhängigkeitstest auf dem 5-%-Niveau signifikant ist; sonst steht „kein klarer Unterschied“.</p>
+</section>
+${CHAPTERS.map((chapter) => chapterHtml(chapter, statement, figures))}
+<section id="empfehlungen" class="chapter" aria-labelledby="empfehlungen-h">
+<h2 id="empfehlungen-h">Was zu tun ist: Handlungsempfehlungen</h2>
+${RECOMMENDATIONS.map((item, i) => html`<h3>${i + 1}. ${item.title}</h3><p>${item.text}</p>`)}
+</section>
+${annex(results, meta)}
+<section id="lizenz" aria-labelledby="lizenz-h">
+<h2 id="lizenz-h">Lizenz und Datenquellen</h2>
+<p>Aufbau, Kapitel und Handlungsempfehlungen folgen ${REPORT_SOURCE}. Alle Zahlen, Sätze mit Zahlen und Abbildungen dieses Berichts sind aus den Antworten der Welle ${results.wave} berechnet.</p>
+<p>${REGISTER_ATTRIBUTION} Lizenztext: https://www.govdata.de/dl-de/by-2-0</p>
+<p>Abbildungen erstellt mit Observable Plot (ISC-Lizenz).</p>
+</section>
+</main>
+</body>
+</html>
+`;
+  return page.toString();
+}
+
+/** The three headline indicators of the seed's title page. */
+function headlines(results: AnyResults): Fragment {
+  const strategy = shareOf(results, { variable: 'strategy_status', values: ['vorhanden', 'in_entwicklung'] });
+  const egov = shareOf(results, { variable: 'egov_count', values: ['0', '1', '2'] });
+  const community = shareOf(results, { variable: 'community_count', values: ['0'] });
+  const item = (value: ReturnType<typeof shareOf>, text: string) =>
+    html`<li><strong>${value ? formatPercent(value.share) : '–'}</strong>${text}${value ? ` (${describeShare(value.share)})` : ' (nicht ausgewiesen)'}</li>`;
+  return html`<ul class="indicators">
+${item(strategy, 'der Kommunen haben eine Digitalisierungsstrategie oder entwickeln sie')}
+${item(egov, 'setzen höchstens zwei E-Government-Basiskomponenten ein')}
+${item(community, 'unterstützen kein Digitalisierungsangebot in der örtlichen Gemeinschaft')}
+</ul>`;
+}
+
+function paragraph(statement: Statement): Fragment {
+  return html`<p data-statement="${statement.id}">${statement.text}</p>`;
+}
+
+function chapterHtml(chapter: Chapter, statement: (id: string) => Statement, figures: readonly ReportFigure[]): Fragment {
+  return html`<section id="${chapter.id}" class="chapter" aria-labelledby="${chapter.id}-h">
+<h2 id="${chapter.id}-h">${chapter.title}</h2>
+${chapter.items.map((item) => (typeof item === 'number' ? figureHtml(figures[item - 1]!) : paragraph(statement(item))))}
+</section>`;
+}
+
+function annex(results: AnyResults, meta: ReportMeta): Fragment {
+  const byState = groupBases(results, 'vg_strategy', 'state');
+  const bySize = groupBases(results, 'vg_strategy', 'size_class');
+  const sizeLabel = (group: string) => SIZE_CLASS_LABELS[group as SizeClass] ?? group;
+  const register = meta.register;
+  const total = (counts: Readonly<Record<string, number>>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
+  const rows = (groups: readonly { group: string; base: number }[], label: (group: string) => string, counts: Readonly<Record<string, number>> | undefined) =>
+    groups.map(
+      ({ group, base }) =>
+        html`<tr><th scope="row">${label(group)}</th><td>${base}</td><td>${formatPercent(base / results.n)}</td>${
+          counts ? html`<td>${counts[group] ?? 0}</td><td>${formatPercent((counts[group] ?? 0) / Math.max(1, total(counts)))}</td>` : ''
+        }</tr>`,
+    );
+  const table = (caption: string, groups: readonly { group: string; base: number }[], label: (group: string) => string, counts: Readonly<Record<string, number>> | undefined) =>
+    html`<table><caption>${caption}</caption><thead><tr><th scope="col">Gruppe</th><th scope="col">Antwortende</th><th scope="col">Anteil</th>${
+      counts ? html`<th scope="col">Kommunen im Verzeichnis</th><th scope="col">Anteil im Verzeichnis</th>` : ''
+    }</tr></thead><tbody>${rows(groups, label, counts)}</tbody></table>`;
+  return html`<section id="anhang" class="chapter" aria-labelledby="anhang-h">
+<h2 id="anhang-h">Methodenanhang</h2>
+<h3>Stichprobe</h3>
+<p>${results.n} Kommunen haben geantwortet. Verteilung der Antwortenden nach Land und Größenklasse${
+    register ? ', verglichen mit allen Kommunen des Gemeindeverzeichnisses' : ''
+  } (Gruppen ohne Antwortende sind nicht aufgeführt; die Rücklaufquote ist in diesem Bericht noch nicht enthalten):</p>
+${table('Stichprobe und Gemeindeverzeichnis nach Bundesland', byState, (group) => group, register?.byState)}
+${table('Stichprobe und Gemeindeverzeichnis nach Größenklasse', bySize, sizeLabel, register?.bySize)}
+<h3>Gewichtung</h3>
+<p>${results.weighted ? 'Die Anteile sind per Raking auf die Verteilung der Kommunen im Gemeindeverzeichnis (Land, Größenklasse) gewichtet.' : 'Die Anteile sind ungewichtet: jede antwortende Kommune zählt einmal.'}</p>
+<h3>Tests</h3>
+<p>Unterschiede zwischen Gruppen werden mit dem Chi-Quadrat-Unabhängigkeitstest geprüft (bei kleinen Erwartungswerten mit dem exakten Test nach Fisher, gewichtet mit dem Rao-Scott-Test). Als signifikant gilt p &lt; ${String(ALPHA).replace('.', ',')}. Intervalle: Wilson, 95 %. Größere und kleinere Kommunen: Städte und Gemeinden der Größenklassen GK 1–3 gegenüber GK 5–7.</p>
+<h3>Sperrung kleiner Fallzahlen</h3>
+<p>${
+    meta.suppressionK === undefined
+      ? 'Dieser Bericht ist für die Auswertenden bestimmt und zeigt alle Zellen. In der öffentlichen Fassung werden Zellen mit weniger Antworten als der Mindestfallzahl und die zu ihrer Rückrechnung nötigen Zellen gesperrt.'
+      : `Zellen mit weniger als ${meta.suppressionK} Antworten und die Zellen, aus denen sie sich zurückrechnen ließen, sind gesperrt (–); Tests von Tabellen mit gesperrten Zellen werden nicht ausgewiesen.`
+  }</p>
+</section>`;
+}

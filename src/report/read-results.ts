@@ -1,0 +1,73 @@
+// Reading shares, means and test p-values out of a results document (analysts' or public). Every number
+// of the report comes through here, so every number is a sum of cells of one table of the document.
+import type { PublicResultsDocument, PublicTable } from '../analysis/disclosure/suppress-results.js';
+import type { CountCell, ResultCell, ResultsDocument, ResultsTable } from '../analysis/results-document.js';
+
+export type AnyResults = ResultsDocument | PublicResultsDocument;
+type AnyTable = ResultsTable | PublicTable;
+
+/** A share with its counts; absent where a cell is suppressed or the base is empty. */
+export interface Share {
+  readonly n: number;
+  readonly base: number;
+  readonly share: number;
+}
+
+export interface ShareQuery {
+  readonly variable: string;
+  /** Values counted (e.g. ['vorhanden'] or ['1', '2']). */
+  readonly values: readonly string[];
+  /** Grouping (`"all"` by default). */
+  readonly by?: string;
+  /** Groups of `by` that form the base (`["hat", "entwickelt"]`); default: `["all"]`. */
+  readonly groups?: readonly string[];
+}
+
+export function findTable(results: AnyResults, variable: string, by = 'all'): AnyTable | undefined {
+  return results.tables.find((table) => table.variable === variable && table.by === by);
+}
+
+/** Σ n over the chosen values and groups / Σ base over the groups; undefined if missing or suppressed. */
+export function shareOf(results: AnyResults, query: ShareQuery): Share | undefined {
+  const table = findTable(results, query.variable, query.by ?? 'all');
+  if (!table) return undefined;
+  const groups = query.groups ?? ['all'];
+  let n = 0;
+  let base = 0;
+  for (const group of groups) {
+    const cells = table.cells.filter((cell) => cell.by === group);
+    if (cells.length === 0) continue;
+    if (cells.some((cell) => !isCount(cell))) return undefined;
+    base += cells[0]!.base;
+    n += (cells as CountCell[]).filter((cell) => query.values.includes(cell.value)).reduce((sum, cell) => sum + cell.n, 0);
+  }
+  return base > 0 ? { n, base, share: n / base } : undefined;
+}
+
+/** The mean of a numeric-coded variable in one group (e.g. data_use_count among vg_strategy = hat). */
+export function meanOf(results: AnyResults, variable: string, by: string, group: string): number | undefined {
+  const table = findTable(results, variable, by);
+  const cells = table?.cells.filter((cell) => cell.by === group) ?? [];
+  if (cells.length === 0 || cells.some((cell) => !isCount(cell))) return undefined;
+  const counts = cells as CountCell[];
+  return counts.reduce((sum, cell) => sum + Number(cell.value) * cell.n, 0) / counts[0]!.base;
+}
+
+/** The p-value of the independence test of `variable` × `by`; undefined when there is none or it is withheld. */
+export function pValueOf(results: AnyResults, variable: string, by: string): number | undefined {
+  const test = findTable(results, variable, by)?.test;
+  if (!test || !('p' in test)) return undefined;
+  return test.p;
+}
+
+/** Groups of a table with their base (unsuppressed base is always published). */
+export function groupBases(results: AnyResults, variable: string, by: string): { group: string; base: number }[] {
+  const table = findTable(results, variable, by);
+  const seen = new Map<string, number>();
+  for (const cell of table?.cells ?? []) if (!seen.has(cell.by)) seen.set(cell.by, cell.base);
+  return [...seen].map(([group, base]) => ({ group, base }));
+}
+
+function isCount(cell: ResultCell): cell is CountCell {
+  return !('suppressed' in cell);
+}

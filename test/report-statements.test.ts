@@ -1,0 +1,86 @@
+// The report's statements (issue 5 "Statements written from the numbers"): every published figure has
+// its sentence, every number in a sentence is the engine's share formatted, and the sentences follow the
+// data and the tests.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { analyzeWave } from '../src/analysis/analyze-wave.js';
+import { filterWaveData } from '../src/analysis/filter-wave-data.js';
+import type { ResultsDocument } from '../src/analysis/results-document.js';
+import { describeShare, formatPercent } from '../src/report/format-share.js';
+import { buildStatements, type Statement } from '../src/report/statements.js';
+import { demoResults, publishedFigures } from './support/demo-results.js';
+import { evaluateFiguresOnEngine } from './support/engine-figures.js';
+
+const { data, results } = demoResults();
+const figures = publishedFigures();
+const statements = buildStatements(results);
+const engine = new Map(evaluateFiguresOnEngine(figures, data).map((result) => [result.id, result]));
+const byId = (list: readonly Statement[], id: string) => list.find((statement) => statement.id === id)!.text;
+
+describe('report statements on the demo wave', () => {
+  test('every published figure is stated by exactly one statement', () => {
+    const stated = statements.flatMap((statement) => statement.figures);
+    for (const figure of figures) assert.equal(stated.filter((id) => id === figure.id).length, 1, figure.id);
+  });
+
+  test('every share in a sentence is the engine share, formatted as shown', () => {
+    let checked = 0;
+    for (const statement of statements) {
+      for (const { figure, value, shown } of statement.values) {
+        if (shown === 'percent') assert.ok(statement.text.includes(formatPercent(value)), `${statement.id}: ${formatPercent(value)}`);
+        if (shown === 'words') assert.ok(statement.text.toLowerCase().includes(describeShare(value).toLowerCase()), `${statement.id}: ${describeShare(value)}`);
+        const published = figures.find((f) => f.id === figure);
+        if (published?.metric === 'share') {
+          const got = engine.get(figure)!.got as number;
+          assert.ok(Math.abs(got - value) < 1e-12, `${figure}: report ${value}, engine ${got}`);
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked >= 35, `only ${checked} shares checked`);
+  });
+
+  test('every "N %" in the text comes from a value of its statement', () => {
+    for (const statement of statements) {
+      const shown = new Set(statement.values.flatMap(({ value }) => [formatPercent(value), describeShare(value)]));
+      for (const match of statement.text.matchAll(/(\d+)\u00a0%/g)) {
+        assert.ok([...shown].some((text) => text.endsWith(match[0])), `${statement.id}: ${match[0]} has no value`);
+      }
+    }
+  });
+
+  test('the seed sentences come out of the demo wave', () => {
+    assert.match(byId(statements, 'strategy_shares'), /^14\u00a0% der Kommunen haben bereits eine Digitalisierungsstrategie, weitere 45\u00a0% entwickeln/);
+    assert.match(byId(statements, 'community_offers'), /^Ein Viertel der Kommunen unterstützt keines .*, knapp 30\u00a0% unterstützen nur eines/);
+    assert.match(byId(statements, 'strategy_by_size'), /^Größere Kommunen haben häufiger eine Digitalisierungsstrategie/);
+    assert.match(byId(statements, 'broadband_by_groups'), /E-Government hängt nicht erkennbar .*kein klarer Unterschied/);
+  });
+});
+
+describe('statements follow the data', () => {
+  test('dropping most municipalities with a strategy changes the strategy sentences', () => {
+    const status = data.variables.find((variable) => variable.name === 'strategy_status')!;
+    const vorhanden = status.values.indexOf('vorhanden');
+    let seen = 0;
+    const fewer = filterWaveData(data, (i) => status.codes[i] !== vorhanden || seen++ % 4 === 0);
+    const changed = buildStatements(analyzeWave(fewer));
+    assert.notEqual(byId(changed, 'strategy_shares'), byId(statements, 'strategy_shares'));
+    assert.match(byId(changed, 'strategy_shares'), /^4\u00a0% der Kommunen haben bereits/);
+  });
+
+  test('a comparison without a significant test says "kein klarer Unterschied", never "häufiger"', () => {
+    const noTest: ResultsDocument = {
+      ...results,
+      tables: results.tables.map((table) => (table.variable === 'training__trends' && table.test ? { ...table, test: { ...table.test, p: 0.2 } } : table)),
+    };
+    assert.match(byId(statements, 'training_by_strategy'), /häufiger/);
+    const text = byId(buildStatements(noTest), 'training_by_strategy');
+    assert.match(text, /kein klarer Unterschied/);
+    assert.doesNotMatch(text, /häufiger/);
+  });
+
+  test('a suppressed or missing number is said to be missing, not invented', () => {
+    const without: ResultsDocument = { ...results, tables: results.tables.filter((table) => table.variable !== 'fiber_engaged') };
+    assert.match(byId(buildStatements(without), 'fiber_engaged'), /nicht ausgewiesen/);
+  });
+});

@@ -1,0 +1,47 @@
+// GET /bericht/:wave: the public report (disclosure control applied) under the app's CSP; unknown wave → 404.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { openStore } from '../src/store/open-store.js';
+import type { Store } from '../src/store/store.js';
+import { ensureStarterData } from '../src/tasks/ensure-starter-data.js';
+import { createApp } from '../src/web/create-app.js';
+
+let store: Store;
+let app: ReturnType<typeof createApp>;
+
+before(async () => {
+  store = await openStore({});
+  const bundled = async () => ({
+    gemeinden: readFileSync(new URL('../data/gemeinden.csv', import.meta.url)),
+    kreise: readFileSync(new URL('../data/kreise.csv', import.meta.url)),
+  });
+  await ensureStarterData(store, bundled, () => {});
+  await store.createWave({ id: 'leer', title: 'Leere <Welle>', instrumentVersion: '2019' });
+  app = createApp({ store, log: () => {} });
+});
+after(() => store.close());
+
+test('GET /bericht/2019-demo serves the public report with its linked stylesheet, no inline style', async () => {
+  const response = await app.request('/bericht/2019-demo');
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type') ?? '', /text\/html/);
+  assert.match(response.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+  const page = await response.text();
+  assert.match(page, /<html lang="de">/);
+  assert.match(page, /<link rel="stylesheet" href="\/bericht\/bericht.css">/);
+  assert.doesNotMatch(page, /<style|style="|<script/);
+  assert.match(page, /Zellen mit weniger als \d+ Antworten/);
+  assert.match(page, /class="demo-banner"/);
+  const css = await app.request('/bericht/bericht.css');
+  assert.equal(css.status, 200);
+  assert.match(await css.text(), /@page/);
+});
+
+test('unknown wave → 404 page, wave without answers → German error, never 500', async () => {
+  const unknown = await app.request('/bericht/gibt-es-nicht');
+  assert.equal(unknown.status, 404);
+  assert.match(await unknown.text(), /Welle „gibt-es-nicht“ gibt es nicht/);
+  const empty = await app.request('/bericht/leer');
+  assert.ok(empty.status >= 400 && empty.status < 500, String(empty.status));
+});
