@@ -143,6 +143,11 @@ export const ERROR_CODES = {
     exitCode: 5,
     message: (p) => `Gewichtung nicht möglich: ${p.detail}`,
   },
+  DM_REPORT_NOT_PUBLIC: {
+    status: 403,
+    exitCode: 5,
+    message: (p) => `Der Bericht zur Welle „${p.wave}“ wird erst nach Abschluss der Befragung veröffentlicht.`,
+  },
   DM_NOT_FOUND: { status: 404, exitCode: 4, message: (p) => `Nicht gefunden: ${p.path}` },
   DM_INTERNAL: { status: 500, exitCode: 1, message: () => 'Interner Fehler. Details stehen im Server-Protokoll.' },
 } as const satisfies Record<string, ErrorSpec>;

@@ -45,3 +45,11 @@ test('unknown wave → 404 page, wave without answers → German error, never 50
   const empty = await app.request('/bericht/leer');
   assert.ok(empty.status >= 400 && empty.status < 500, String(empty.status));
 });
+
+test('a wave that is not closed has no public report yet', async () => {
+  await store.createWave({ id: 'laufend', title: 'Laufende Welle', instrumentVersion: '2019' });
+  await store.setWaveStatus('laufend', 'open');
+  const response = await app.request('/bericht/laufend');
+  assert.equal(response.status, 403);
+  assert.match(await response.text(), /erst nach Abschluss der Befragung veröffentlicht/);
+});

@@ -7,7 +7,9 @@ import type { AnyResults } from '../report/read-results.js';
 import { reportJson } from '../report/report-json.js';
 import type { RegisterUnit } from '../register/unit.js';
 import type { Wave } from '../store/store.js';
+import { dmError } from '../errors.js';
 import { loadWaveData, type WaveDataStore } from './load-wave-data.js';
+import { requireWave } from './waves.js';
 
 export type ReportFormat = 'html' | 'json';
 
@@ -20,8 +22,12 @@ export interface ReportInput {
   readonly stylesheet?: string;
 }
 
-/** The report text. Throws DM_WAVE_NOT_FOUND, DM_WAVE_NO_RESPONSES. */
+/** The report text. Throws DM_WAVE_NOT_FOUND, DM_WAVE_NO_RESPONSES, DM_REPORT_NOT_PUBLIC. */
 export async function buildReport(store: WaveDataStore, input: ReportInput): Promise<string> {
+  // Until analysts publish explicitly, a wave's public report appears once the wave is closed.
+  if (input.public && (await requireWave(store, input.waveId)).status !== 'closed') {
+    throw dmError('DM_REPORT_NOT_PUBLIC', { wave: input.waveId });
+  }
   const { wave, data } = await loadWaveData(store, input.waveId);
   const analysed = analyzeWave(data);
   const results: AnyResults = input.public ? suppressResults(analysed, wave.minCellCount) : analysed;
