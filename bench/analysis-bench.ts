@@ -28,6 +28,9 @@ const PEER_SAMPLE_EVERY = 4;
 /** Short timings are repeated until this much time is spent (at most MAX_RUNS runs); the median counts. */
 const REPEAT_SECONDS = 1;
 const MAX_RUNS = 5;
+/** Up to this many respondents every timing (ours and DuckDB's) starts with WARM_UP_RUNS untimed runs (JIT, caches). */
+const WARM_UP_UP_TO = 100_000;
+const WARM_UP_RUNS = 1;
 /** statistics.md "Disclosure control": default k. */
 const K = 5;
 
@@ -105,10 +108,11 @@ export async function benchAnalysis(say: (line: string) => void, sizes: readonly
     gc();
     const { data, respondents } = syntheticWave(n, units);
     const before = memory();
-    const unweighted = timeRepeated(() => analyzeWave(data));
-    const counting = timeRepeated(() => crosstabs(data));
-    const suppression = timeRepeated(() => suppressResults(unweighted.result, K));
-    const weightedRun = typeof weighted === 'function' ? timeWeighted(weighted, data, units, respondents) : undefined;
+    const warmUp = n <= WARM_UP_UP_TO ? WARM_UP_RUNS : 0;
+    const unweighted = timeRepeated(() => analyzeWave(data), warmUp);
+    const counting = timeRepeated(() => crosstabs(data), warmUp);
+    const suppression = timeRepeated(() => suppressResults(unweighted.result, K), warmUp);
+    const weightedRun = typeof weighted === 'function' ? timeWeighted(warmUp, weighted, data, units, respondents) : undefined;
     const afterOurs = memory();
     const ours = tallyOf(unweighted.result.tables);
     const wave = await loadDuckWave(data);
@@ -120,8 +124,11 @@ export async function benchAnalysis(say: (line: string) => void, sizes: readonly
       duckdb_version: wave.version,
       duckdb_threads: wave.threads,
     };
-    if (results.length === 0) say(`Analyse: ${header.variables} Tabellenvariablen × (all + ${data.groupings.length} Gruppierungen) = ${header.tables} Tabellen; DuckDB ${header.duckdb_version} mit ${header.duckdb_threads} Threads, unsere Analyse mit einem; Systemlast ${loadAtStart} …`);
-    const formulations = await measureFormulations(wave, ours);
+    if (results.length === 0) {
+      say(`Analyse: ${header.variables} Tabellenvariablen × (all + ${data.groupings.length} Gruppierungen) = ${header.tables} Tabellen; DuckDB ${header.duckdb_version} mit ${header.duckdb_threads} Threads, unsere Analyse mit einem; Systemlast ${loadAtStart} …`);
+      say(`  Zeiten (unsere wie DuckDBs): bis ${WARM_UP_UP_TO.toLocaleString('de-DE')} Befragte nach ${WARM_UP_RUNS} ungezähltem Aufwärmlauf, dann Median aus bis zu ${MAX_RUNS} Läufen (bis ${REPEAT_SECONDS} s gemessen); darüber ohne Aufwärmlauf`);
+    }
+    const formulations = await measureFormulations(wave, ours, warmUp);
     const afterDuckdb = memory();
     wave.close();
     const best = formulations.reduce((a, b) => (b.seconds < a.seconds ? b : a));
@@ -166,7 +173,7 @@ function report(say: (line: string) => void, figures: SizeFigures): void {
   say(`    Speicher: RSS ${mb(mem.before.rss_bytes)} → ${mb(mem.after_ours.rss_bytes)} nach unserer Analyse → ${mb(mem.after_duckdb_load.rss_bytes)} mit DuckDB-Tabelle → ${mb(mem.after_duckdb.rss_bytes)} nach den Abfragen (Spitze des Prozesses bisher ${mb(mem.peak_rss_bytes)}); Heap ${mb(mem.before.heap_used_bytes)} → ${mb(mem.after_ours.heap_used_bytes)}`);
 }
 
-async function measureFormulations(wave: DuckWave, ours: Tally): Promise<FormulationFigures[]> {
+async function measureFormulations(wave: DuckWave, ours: Tally, warmUp: number): Promise<FormulationFigures[]> {
   const all = wave.variables.map((_, v) => v);
   const every = (step: number): number[] => all.filter((v) => v % step === 0);
   const extrapolate = async (run: Formulation, variables: readonly number[]): Promise<number> => {
@@ -181,7 +188,7 @@ async function measureFormulations(wave: DuckWave, ours: Tally): Promise<Formula
   for (const [i, { name, run }] of FORMULATIONS.entries()) {
     const estimate = estimates[i]!;
     if (estimate <= FULL_RUN_SECONDS || (i === peer && estimate <= PEER_FULL_RUN_SECONDS)) {
-      const full = await timeRepeatedAsync(() => run(wave, all));
+      const full = await timeRepeatedAsync(() => run(wave, all), warmUp);
       figures.push({ name, seconds: full.seconds, check: full.result.cells === ours.cells && full.result.total === ours.total ? 'ok' : 'mismatch' });
     } else {
       const step = i === peer ? PEER_SAMPLE_EVERY : PROBE_EVERY;
@@ -192,9 +199,15 @@ async function measureFormulations(wave: DuckWave, ours: Tally): Promise<Formula
   return figures;
 }
 
-function timeWeighted(weighted: WeightedAnalysis, ...args: Parameters<WeightedAnalysis>): { seconds: number; rakingSeconds: number } {
-  const runs = timeRepeated(() => weighted(...args));
-  return { seconds: runs.seconds, rakingSeconds: round(runs.result.rakingSeconds) };
+/** Median of the runs' total and, separately, of their raking times. */
+function timeWeighted(warmUp: number, weighted: WeightedAnalysis, ...args: Parameters<WeightedAnalysis>): { seconds: number; rakingSeconds: number } {
+  const raking: number[] = [];
+  const runs = timeRepeated(() => {
+    const run = weighted(...args);
+    raking.push(run.rakingSeconds);
+    return run;
+  }, warmUp);
+  return { seconds: runs.seconds, rakingSeconds: round(median(raking.slice(warmUp))) };
 }
 
 /** Non-zero cells of the value × group tables (the all tables included) and their sum, as DuckDB reads them. */
@@ -211,7 +224,8 @@ function tallyOf(tables: readonly ResultsTable[]): Tally {
   return { cells, total };
 }
 
-function timeRepeated<T>(run: () => T): { seconds: number; result: T } {
+function timeRepeated<T>(run: () => T, warmUp: number): { seconds: number; result: T } {
+  for (let i = 0; i < warmUp; i++) run();
   const times: number[] = [];
   let result: T;
   do {
@@ -222,7 +236,8 @@ function timeRepeated<T>(run: () => T): { seconds: number; result: T } {
   return { seconds: round(median(times)), result };
 }
 
-async function timeRepeatedAsync<T>(run: () => Promise<T>): Promise<{ seconds: number; result: T }> {
+async function timeRepeatedAsync<T>(run: () => Promise<T>, warmUp: number): Promise<{ seconds: number; result: T }> {
+  for (let i = 0; i < warmUp; i++) await run();
   const times: number[] = [];
   let result: T;
   do {

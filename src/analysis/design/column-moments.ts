@@ -3,6 +3,7 @@
 // influence functions are linear in these (z0 = (w·y − p·w·m) / Σ_D w), so each column is projected once
 // and shared by the cells' intervals and the table's Rao-Scott test.
 import type { RakingProjection } from './raking-projection.js';
+import type { Scratch } from './scratch.js';
 
 export interface ColumnMoments {
   readonly columns: number;
@@ -18,40 +19,47 @@ export interface ColumnMoments {
   readonly scores: Float64Array;
 }
 
-/** @param counts row-major `columns × H`: units per column and raking cell */
-export function columnMoments(projection: RakingProjection, counts: Float64Array, columns: number): ColumnMoments {
-  const { design, basis } = projection;
+/**
+ * @param counts row-major `columns × H`: units per column and raking cell
+ * @param arena where the moments' arrays come from (default: new arrays)
+ */
+export function columnMoments(projection: RakingProjection, counts: Float64Array, columns: number, arena?: Scratch): ColumnMoments {
+  const { design, basis, sizeClassOf } = projection;
   const cells = design.cellWeight.length;
   const cols = design.states.length;
   const rows = design.sizeClasses.length;
   const { cellWeight: w, cellWeightFirst: v } = design;
-  const units = new Float64Array(columns);
-  const sums = new Float64Array(columns);
-  const squares = new Float64Array(columns);
-  const coefficients = new Float64Array(columns * basis);
-  const scores = new Float64Array(columns * basis);
-  const cellSums = new Float64Array(cells);
+  const take = (size: number): Float64Array => (arena ? arena.take(size) : new Float64Array(size));
+  const units = take(columns);
+  const sums = take(columns);
+  const squares = take(columns);
+  const coefficients = take(columns * basis);
+  const scores = take(columns * basis);
+  const cellSums = take(cells);
   const occupied = new Int32Array(cells);
-  const sizeClassOf = Int32Array.from({ length: cells }, (_, h) => (h / cols) | 0);
   for (let c = 0; c < columns; c++) {
     const from = c * cells;
     const score = c * basis;
     let count = 0;
+    let unitSum = 0;
     let sum = 0;
+    let squareSum = 0;
     for (let h = 0; h < cells; h++) {
       const y = counts[from + h]!;
       if (y === 0) continue;
       const wy = w[h]! * y;
       cellSums[h] = wy;
       occupied[count++] = h;
-      units[c]! += y;
+      unitSum += y;
       sum += wy;
-      squares[c]! += w[h]! * wy;
+      squareSum += w[h]! * wy;
       const k = sizeClassOf[h]!;
       scores[score + k]! += wy * v[h]!;
       scores[score + rows + (h - k * cols)]! += wy * w[h]!;
     }
+    units[c] = unitSum;
     sums[c] = sum;
+    squares[c] = squareSum;
     scores[score + basis - 1] = sum;
     if (count === 0) continue;
     projection.coefficients(cellSums, coefficients.subarray(score, score + basis), occupied.subarray(0, count));

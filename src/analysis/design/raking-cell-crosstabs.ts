@@ -1,7 +1,8 @@
 // Every table variable against `all` and every grouping, counted per raking cell (size_class × state):
 // the weighted numbers are functions of these counts because raked weights are constant within a cell.
-// One pass per variable over a joint key of the groupings and the raking cell (as crosstabs.ts).
-import { jointKey } from '../joint-key.js';
+// Groupings that the raking cell determines (size_class, state) are read off the `all` counts; the others
+// are counted in one pass per variable over a joint key of them and the raking cell (as crosstabs.ts).
+import { jointKey, type JointKey } from '../joint-key.js';
 import type { CodedVariable, WaveData } from '../wave-data.js';
 import type { RakedDesign } from './raked-design.js';
 
@@ -12,6 +13,12 @@ export interface RakingCellCrosstabs {
   readonly all: Float64Array;
   /** Per grouping (order of `data.groupings`): units at `((g · values) + v) · cells + h`. */
   readonly by: readonly Float64Array[];
+}
+
+interface Block {
+  /** The counted groupings (indices into `data.groupings`). */
+  readonly members: readonly number[];
+  readonly joint: JointKey;
 }
 
 export function* rakingCellCrosstabs(
@@ -26,39 +33,83 @@ export function* rakingCellCrosstabs(
     values: Array.from({ length: cells }, (_, h) => String(h)),
     codes: Uint8Array.from(design.cellOf),
   };
-  const joint = jointKey([...data.groupings, rakingCell], data.n);
-  const cellOfJoint = joint.levels[data.groupings.length]!;
-  const key = joint.key;
+  const levelOfCell = data.groupings.map((grouping) => cellLevels(grouping, design.cellOf, cells));
+  const members = data.groupings.flatMap((_, g) => (levelOfCell[g] ? [] : [g]));
+  const block: Block = { members, joint: jointKey([...members.map((g) => data.groupings[g]!), rakingCell], data.n) };
   const widest = Math.max(1, ...variables.map((variable) => variable.values.length));
-  const buffer = new Uint32Array(joint.size << slotBits(widest));
+  const buffer = new Uint32Array(block.joint.size << slotBits(widest));
   const allBuffer = new Float64Array(widest * cells);
   const byBuffers = data.groupings.map((grouping) => new Float64Array(grouping.values.length * widest * cells));
   for (const variable of variables) {
     const width = variable.values.length;
-    const bits = slotBits(width);
-    const mask = (1 << bits) - 1;
-    buffer.fill(0, 0, joint.size << bits);
-    const { codes } = variable;
-    // MISSING (255) masked lands on a slot ≥ width, which is never read.
-    for (let i = 0; i < key.length; i++) buffer[(key[i]! << bits) | (codes[i]! & mask)]!++;
     const all = allBuffer.subarray(0, width * cells).fill(0);
     const by = data.groupings.map((grouping, g) => byBuffers[g]!.subarray(0, grouping.values.length * width * cells).fill(0));
-    const levels = data.groupings.map((grouping, g) => ({ codes: joint.levels[g]!, size: grouping.values.length, table: by[g]! }));
-    for (let cell = 0; cell < joint.size; cell++) {
-      const h = cellOfJoint[cell]!;
-      const from = cell << bits;
-      for (let v = 0; v < width; v++) {
-        const count = buffer[from + v]!;
-        if (count === 0) continue;
-        all[v * cells + h]! += count;
-        for (const { codes: level, size, table } of levels) {
-          const g = level[cell]!;
-          if (g < size) table[(g * width + v) * cells + h]! += count;
-        }
+    countBlock(data, block, variable, buffer, all, by, cells);
+    levelOfCell.forEach((levels, g) => {
+      if (!levels) return;
+      const size = data.groupings[g]!.values.length;
+      for (let h = 0; h < cells; h++) {
+        const level = levels[h]!;
+        if (level >= size) continue;
+        for (let v = 0; v < width; v++) by[g]![(level * width + v) * cells + h] = all[v * cells + h]!;
       }
-    }
+    });
     yield { variable, all, by };
   }
+}
+
+/** One pass of `variable` over the block's joint key, added into `all` and the members' tables. */
+function countBlock(
+  data: WaveData,
+  block: Block,
+  variable: CodedVariable,
+  buffer: Uint32Array,
+  all: Float64Array,
+  by: readonly Float64Array[],
+  cells: number,
+): void {
+  const { joint, members } = block;
+  const width = variable.values.length;
+  const bits = slotBits(width);
+  const mask = (1 << bits) - 1;
+  buffer.fill(0, 0, joint.size << bits);
+  const { codes } = variable;
+  const key = joint.key;
+  // MISSING (255) masked lands on a slot ≥ width, which is never read.
+  for (let i = 0; i < key.length; i++) buffer[(key[i]! << bits) | (codes[i]! & mask)]!++;
+  const cellOfJoint = joint.levels[members.length]!;
+  for (let cell = 0; cell < joint.size; cell++) {
+    const h = cellOfJoint[cell]!;
+    const from = cell << bits;
+    for (let v = 0; v < width; v++) all[v * cells + h]! += buffer[from + v]!;
+  }
+  members.forEach((g, m) => {
+    const level = joint.levels[m]!;
+    const size = data.groupings[g]!.values.length;
+    const table = by[g]!;
+    for (let cell = 0; cell < joint.size; cell++) {
+      const group = level[cell]!;
+      if (group >= size) continue;
+      const h = cellOfJoint[cell]!;
+      const from = cell << bits;
+      for (let v = 0; v < width; v++) table[(group * width + v) * cells + h]! += buffer[from + v]!;
+    }
+  });
+}
+
+/** The grouping's code per raking cell when the raking cell determines it (255 where no one is), else undefined. */
+function cellLevels(grouping: CodedVariable, cellOf: Uint16Array, cells: number): Uint8Array | undefined {
+  const levels = new Uint8Array(cells).fill(255);
+  const seen = new Uint8Array(cells);
+  const { codes } = grouping;
+  for (let i = 0; i < codes.length; i++) {
+    const h = cellOf[i]!;
+    if (!seen[h]) {
+      seen[h] = 1;
+      levels[h] = codes[i]!;
+    } else if (levels[h] !== codes[i]) return undefined;
+  }
+  return levels;
 }
 
 /** Bits per joint cell so that 2^bits > values (the missing code gets a slot of its own). */

@@ -19,6 +19,10 @@ export interface RakingProjection {
   readonly basis: number;
   /** Σ over respondents of φ φᵀ, row-major `basis × basis`. */
   readonly gram: Float64Array;
+  /** Non-zero columns of each row j of `gram`: `column[start[j] … start[j + 1] − 1]`, ascending. */
+  readonly gramColumns: { readonly start: Int32Array; readonly column: Int32Array };
+  /** Size class k of each raking cell h = k · states + t. */
+  readonly sizeClassOf: Int32Array;
   /**
    * Writes the coefficients c of a column given by its sums per raking cell (length H) into `out`
    * (length `basis`): a, b and z̄ = mean of the adjusted function over all n respondents. `occupied`
@@ -32,6 +36,7 @@ export function rakingProjection(design: RakedDesign): RakingProjection {
   const cols = design.states.length;
   const { cellRespondents: count, cellWeight: w, cellWeightFirst: v } = design;
   const size = rows + cols;
+  // Stored transposed (column j of the map at j · size) so that applying it runs along memory.
   const map = new Float64Array(size * size);
   const unit = new Float64Array(size);
   const ab = new Float64Array(size);
@@ -39,7 +44,7 @@ export function rakingProjection(design: RakedDesign): RakingProjection {
     unit.fill(0);
     unit[j] = 1;
     iterate(unit, ab, rows, cols, count, v, w);
-    for (let i = 0; i < size; i++) map[i * size + j] = ab[i]!;
+    map.set(ab, j * size);
   }
   // Σ_i φ_i for the centring: n_k·v and n_t·w summed per category.
   const basisTotals = new Float64Array(size);
@@ -53,6 +58,7 @@ export function rakingProjection(design: RakedDesign): RakingProjection {
   const inverseV = v.map((value) => 1 / value);
   const inverseW = w.map((value) => 1 / value);
   const every = Int32Array.from({ length: rows * cols }, (_, h) => h);
+  const sizeClassOf = Int32Array.from({ length: rows * cols }, (_, h) => (h / cols) | 0);
   const sigma = new Float64Array(size);
   const coefficients = (cellSums: Float64Array, out: Float64Array, occupied: Int32Array = every): void => {
     sigma.fill(0);
@@ -60,7 +66,7 @@ export function rakingProjection(design: RakedDesign): RakingProjection {
     for (let i = 0; i < occupied.length; i++) {
       const h = occupied[i]!;
       const s = cellSums[h]!;
-      const k = (h / cols) | 0;
+      const k = sizeClassOf[h]!;
       sum += s;
       sigma[k]! += s * inverseV[h]!;
       sigma[rows + h - k * cols]! += s * inverseW[h]!;
@@ -69,13 +75,15 @@ export function rakingProjection(design: RakedDesign): RakingProjection {
     for (let j = 0; j < size; j++) {
       const s = sigma[j]!;
       if (s === 0) continue;
-      for (let i = 0; i < size; i++) out[i]! += map[i * size + j]! * s;
+      const column = j * size;
+      for (let i = 0; i < size; i++) out[i]! += map[column + i]! * s;
     }
     let corrected = 0;
     for (let i = 0; i < size; i++) corrected += out[i]! * basisTotals[i]!;
     out[size] = (sum - corrected) / n;
   };
-  return { design, basis: size + 1, gram: gramOf(design, rows, cols), coefficients };
+  const gram = gramOf(design, rows, cols);
+  return { design, basis: size + 1, gram, gramColumns: nonZeroColumns(gram, size + 1), sizeClassOf, coefficients };
 }
 
 /** The 10 passes on margin sums σ = (σ1; σ2), returning the accumulated (a; b). */
@@ -137,4 +145,14 @@ function gramOf(design: RakedDesign, rows: number, cols: number): Float64Array {
     }
   }
   return gram;
+}
+
+function nonZeroColumns(matrix: Float64Array, size: number): { start: Int32Array; column: Int32Array } {
+  const start = new Int32Array(size + 1);
+  const column: number[] = [];
+  for (let i = 0; i < size; i++) {
+    for (let j = 0; j < size; j++) if (matrix[i * size + j] !== 0) column.push(j);
+    start[i + 1] = column.length;
+  }
+  return { start, column: Int32Array.from(column) };
 }

@@ -4,29 +4,25 @@
 // and D = diag(p̂):  Δ = (Cᵀ D⁻¹ C / N)⁺ · Cᵀ D⁻¹ V D⁻¹ C,  F = X²/tr Δ,  d0 = (tr Δ)² / tr Δ²,
 // F ~ F(d0, d0 · ddf) with ddf = degf(domain) = domain units − 1. ⁺: R's solve, and the Moore–Penrose
 // pseudo-inverse where the matrix is singular (statistics.md).
-import { chiSquareTest } from '../stats/chi-square-test.js';
+import { pearsonStatistic } from '../stats/chi-square-test.js';
 import { cramersV } from '../stats/cramers-v.js';
 import type { ColumnMoments } from './column-moments.js';
+import type { RaoScottTableTest } from '../results-document.js';
 import { fUpperTail } from './f-upper-tail.js';
-import { pseudoInverseTraces } from './pseudo-inverse-traces.js';
+import { pseudoInverseTraces, type PseudoInverseTraces } from './pseudo-inverse-traces.js';
 import type { RakingProjection } from './raking-projection.js';
 import { solveTraces } from './solve-traces.js';
+import { scratch } from './scratch.js';
 
-export interface RaoScottResult {
-  readonly method: 'rao-scott';
-  readonly statistic: number;
-  readonly df: number;
-  readonly ddf: number;
-  readonly p: number;
-  readonly cramers_v: number;
-  readonly rank_deficient?: { readonly rank: number; readonly full: number };
-}
+/** The weighted test of a table, as in the results document. */
+export type RaoScottResult = RaoScottTableTest;
 
 /**
  * @param moments columnMoments of the table, column g · values + v
  * @returns null when fewer than 2 values or groups have units, or the design leaves no variance
  */
 export function raoScottTest(projection: RakingProjection, moments: ColumnMoments, groups: number, values: number): RaoScottResult | null {
+  scratch.reset();
   const kept = keptLines(moments.units, groups, values);
   const r = kept.values.length;
   const c = kept.groups.length;
@@ -34,7 +30,8 @@ export function raoScottTest(projection: RakingProjection, moments: ColumnMoment
   const { basis } = projection;
   const size = r * c;
   // Cell (a, b) of the kept table at b · r + a (R's interaction order), from moment column `source`.
-  const source = Int32Array.from({ length: size }, (_, cell) => kept.groups[(cell / r) | 0]! * values + kept.values[cell % r]!);
+  const source = new Int32Array(size);
+  for (let b = 0, cell = 0; b < c; b++) for (let a = 0; a < r; a++, cell++) source[cell] = kept.groups[b]! * values + kept.values[a]!;
   let total = 0;
   let units = 0;
   let squares = 0;
@@ -43,32 +40,40 @@ export function raoScottTest(projection: RakingProjection, moments: ColumnMoment
     units += moments.units[column]!;
     squares += moments.squares[column]!;
   }
-  const p = Float64Array.from(source, (column) => moments.sums[column]! / total);
-  const weighted = new Float64Array(size);
+  const p = scratch.take(size);
+  const q = scratch.take(size);
+  const cellSquares = scratch.take(size);
+  for (let cell = 0; cell < size; cell++) {
+    const column = source[cell]!;
+    p[cell] = moments.sums[column]! / total;
+    q[cell] = p[cell] === 0 ? 0 : 1 / p[cell]!;
+    cellSquares[cell] = moments.squares[column]! / total ** 2;
+  }
+  const weighted = scratch.take(size);
   for (let a = 0; a < r; a++) for (let b = 0; b < c; b++) weighted[a * c + b] = p[b * r + a]! * total;
-  const pearson = chiSquareTest(weighted, r, c).statistic;
+  const pearson = pearsonStatistic(weighted, r, c);
   const cramers_v = cramersV(pearson, total, r, c);
   // Domain influence functions: coefficients (K_c − p_c ΣK) / W and scores (R_c − p_c ΣR) / W.
-  const coefficients = centred(moments.coefficients, source, p, basis, total);
-  const scores = centred(moments.scores, source, p, basis, total);
-  const q = p.map((share) => (share === 0 ? 0 : 1 / share));
+  const domain = { source, p, q, total, r, c };
+  const gK = centredContrasts(moments.coefficients, basis, domain);
+  const gS = centredContrasts(moments.scores, basis, domain);
   const full = (r - 1) * (c - 1);
   const a = contrastGram(q, r, c, 1 / total);
-  const cellSquares = Float64Array.from(source, (column) => moments.squares[column]! / total ** 2);
-  const b = sandwich({ q, p, squares: cellSquares, m2: squares / total ** 2, coefficients, scores }, projection, r, c);
+  const b = sandwich({ q, p, squares: cellSquares, m2: squares / total ** 2, gK, gS }, projection, r, c);
   const solved = solveTraces(a, b, full);
-  const traces = solved ? { ...solved, rank: full } : pseudoInverseTraces(a, b, full);
+  const traces = solved ?? pseudoInverseTraces(a, b, full);
   if (!(traces.trace > 0) || !(traces.traceOfSquare > 0)) return null;
   const statistic = pearson / traces.trace;
   const df = (traces.trace * traces.trace) / traces.traceOfSquare;
   const ddf = df * (units - 1);
   const result = { method: 'rao-scott' as const, statistic, df, ddf, p: fUpperTail(statistic, df, ddf), cramers_v };
-  return traces.rank < full ? { ...result, rank_deficient: { rank: traces.rank, full } } : result;
+  const rank = solved ? full : (traces as PseudoInverseTraces).rank;
+  return rank < full ? { ...result, rank_deficient: { rank, full } } : result;
 }
 
 function keptLines(units: Float64Array, groups: number, values: number): { values: number[]; groups: number[] } {
-  const valueSums = new Float64Array(values);
-  const groupSums = new Float64Array(groups);
+  const valueSums = scratch.take(values);
+  const groupSums = scratch.take(groups);
   for (let g = 0; g < groups; g++) {
     for (let v = 0; v < values; v++) {
       valueSums[v]! += units[g * values + v]!;
@@ -81,14 +86,51 @@ function keptLines(units: Float64Array, groups: number, values: number): { value
   };
 }
 
-/** Row-major cells × basis: (X_c − p_c Σ X) / W for the raw rows X of the cells' moment columns. */
-function centred(raw: Float64Array, source: Int32Array, p: Float64Array, basis: number, total: number): Float64Array {
-  const sum = new Float64Array(basis);
-  for (const column of source) for (let j = 0; j < basis; j++) sum[j]! += raw[column * basis + j]!;
-  const out = new Float64Array(source.length * basis);
-  source.forEach((column, cell) => {
-    for (let j = 0; j < basis; j++) out[cell * basis + j] = (raw[column * basis + j]! - p[cell]! * sum[j]!) / total;
-  });
+interface Domain {
+  /** Moment column of each kept cell (b · r + a). */
+  readonly source: Int32Array;
+  readonly p: Float64Array;
+  /** 1 / p, 0 where p = 0. */
+  readonly q: Float64Array;
+  readonly total: number;
+  readonly r: number;
+  readonly c: number;
+}
+
+/**
+ * Gᵀ X (contrastProduct) for X_cell = (R_c − p_cell Σ R) / W, R the raw rows (`width` wide) of the cells' moment
+ * columns, without storing X: each q·X entry is recomputed where needed, every sum kept in contrastProduct's order.
+ */
+function centredContrasts(raw: Float64Array, width: number, { source, p, q, total, r, c }: Domain): Float64Array {
+  const sum = scratch.take(width);
+  for (const column of source) for (let l = 0; l < width; l++) sum[l]! += raw[column * width + l]!;
+  const rowSums = scratch.take(r * width);
+  const colSums = scratch.take(c * width);
+  const all = scratch.take(width);
+  for (let b = 0; b < c; b++) {
+    for (let a = 0; a < r; a++) {
+      const cell = b * r + a;
+      const from = source[cell]! * width;
+      for (let l = 0; l < width; l++) {
+        const y = q[cell]! * ((raw[from + l]! - p[cell]! * sum[l]!) / total);
+        rowSums[a * width + l]! += y;
+        colSums[b * width + l]! += y;
+        all[l]! += y;
+      }
+    }
+  }
+  const out = scratch.take((r - 1) * (c - 1) * width);
+  for (let j = 1; j < c; j++) {
+    for (let i = 1; i < r; i++) {
+      const cell = j * r + i;
+      const from = source[cell]! * width;
+      const to = ((j - 1) * (r - 1) + i - 1) * width;
+      for (let l = 0; l < width; l++) {
+        const y = q[cell]! * ((raw[from + l]! - p[cell]! * sum[l]!) / total);
+        out[to + l] = y - colSums[j * width + l]! / r - rowSums[i * width + l]! / c + all[l]! / (r * c);
+      }
+    }
+  }
   return out;
 }
 
@@ -99,8 +141,8 @@ function centred(raw: Float64Array, source: Int32Array, p: Float64Array, basis: 
  */
 function contrastGram(x: Float64Array, r: number, c: number, scale: number): Float64Array {
   const full = (r - 1) * (c - 1);
-  const rowSums = new Float64Array(r); // Σ_b x_ab
-  const colSums = new Float64Array(c); // Σ_a x_ab
+  const rowSums = scratch.take(r); // Σ_b x_ab
+  const colSums = scratch.take(c); // Σ_a x_ab
   let all = 0;
   for (let b = 0; b < c; b++) {
     for (let a = 0; a < r; a++) {
@@ -113,7 +155,7 @@ function contrastGram(x: Float64Array, r: number, c: number, scale: number): Flo
   // ρ_b(i, i') = Σ_a x_ab (δ_ai − 1/r)(δ_ai' − 1/r); σ(i, i') = Σ_b ρ_b(i, i').
   const rho = (b: number, i: number, k: number) => (i === k ? x[b * r + i]! : 0) - (x[b * r + i]! + x[b * r + k]!) / r + colSums[b]! / (r * r);
   const sigma = (i: number, k: number) => (i === k ? rowSums[i]! : 0) - (rowSums[i]! + rowSums[k]!) / r + all / (r * r);
-  const out = new Float64Array(full * full);
+  const out = scratch.take(full * full);
   for (let j = 1; j < c; j++) {
     for (let i = 1; i < r; i++) {
       const m = (j - 1) * (r - 1) + i - 1;
@@ -133,9 +175,9 @@ function contrastGram(x: Float64Array, r: number, c: number, scale: number): Flo
 /** Gᵀ X for G = diag(q) C and X row-major cells × width: double-centred q·X at the contrasts. */
 function contrastProduct(q: Float64Array, x: Float64Array, width: number, r: number, c: number): Float64Array {
   const full = (r - 1) * (c - 1);
-  const out = new Float64Array(full * width);
-  const rowSums = new Float64Array(r);
-  const colSums = new Float64Array(c);
+  const out = scratch.take(full * width);
+  const rowSums = scratch.take(r);
+  const colSums = scratch.take(c);
   for (let l = 0; l < width; l++) {
     rowSums.fill(0);
     colSums.fill(0);
@@ -164,8 +206,9 @@ interface DomainMoments {
   /** Σ α² y per cell and over the domain (α = w / W). */
   readonly squares: Float64Array;
   readonly m2: number;
-  readonly coefficients: Float64Array;
-  readonly scores: Float64Array;
+  /** Gᵀ of the domain's coefficients K and scores S (centredContrasts). */
+  readonly gK: Float64Array;
+  readonly gS: Float64Array;
 }
 
 /**
@@ -174,28 +217,46 @@ interface DomainMoments {
  * GᵀVG = n/(n−1) · (Cᵀdiag(q²y2)C − gp gyᵀ − gy gpᵀ + m2 gp gpᵀ + T gKᵀ + gK Tᵀ).
  */
 function sandwich(d: DomainMoments, projection: RakingProjection, r: number, c: number): Float64Array {
-  const { basis, gram } = projection;
+  const { basis, gram, gramColumns } = projection;
   const n = projection.design.respondents;
   const full = (r - 1) * (c - 1);
-  const out = contrastGram(d.q.map((q, cell) => q * q * d.squares[cell]!), r, c, 1);
+  const weights = scratch.take(r * c);
+  for (let cell = 0; cell < r * c; cell++) weights[cell] = d.q[cell]! * d.q[cell]! * d.squares[cell]!;
+  const out = contrastGram(weights, r, c, 1);
   const gp = contrastProduct(d.q, d.p, 1, r, c);
   const gy = contrastProduct(d.q, d.squares, 1, r, c);
-  const gS = contrastProduct(d.q, d.scores, basis, r, c);
-  const gK = contrastProduct(d.q, d.coefficients, basis, r, c);
-  const t = new Float64Array(full * basis);
+  const { gK, gS } = d;
+  // Row m of T: Σ_k gK[m, k] Φ[k, ·] over the non-zeros of Φ (symmetric), k ascending as in a dot product.
+  const t = scratch.take(full * basis);
   for (let m = 0; m < full; m++) {
-    for (let j = 0; j < basis; j++) {
-      let sum = 0;
-      for (let k = 0; k < basis; k++) sum += gK[m * basis + k]! * gram[k * basis + j]!;
-      t[m * basis + j] = sum / 2 - gS[m * basis + j]!;
+    const row = m * basis;
+    for (let k = 0; k < basis; k++) {
+      const g = gK[row + k]!;
+      if (g === 0) continue;
+      for (let e = gramColumns.start[k]!; e < gramColumns.start[k + 1]!; e++) {
+        const j = gramColumns.column[e]!;
+        t[row + j]! += g * gram[k * basis + j]!;
+      }
     }
+    for (let j = 0; j < basis; j++) t[row + j] = t[row + j]! / 2 - gS[row + j]!;
   }
   const scale = n / (n - 1);
+  const start = (m: number, l: number): number => out[m * full + l]! - gp[m]! * gy[l]! - gy[m]! * gp[l]! + d.m2 * gp[m]! * gp[l]!;
   for (let m = 0; m < full; m++) {
-    for (let l = m; l < full; l++) {
-      let value = out[m * full + l]! - gp[m]! * gy[l]! - gy[m]! * gp[l]! + d.m2 * gp[m]! * gp[l]!;
-      for (let j = 0; j < basis; j++) value += t[m * basis + j]! * gK[l * basis + j]! + gK[m * basis + j]! * t[l * basis + j]!;
+    const rowM = m * basis;
+    // Entries l and l + 1 together: two independent sums, each in the order it would have alone.
+    for (let l = m; l < full; l += 2) {
+      const next = Math.min(l + 1, full - 1);
+      const rowL = l * basis;
+      const rowN = next * basis;
+      let value = start(m, l);
+      let other = start(m, next);
+      for (let j = 0; j < basis; j++) {
+        value += t[rowM + j]! * gK[rowL + j]! + gK[rowM + j]! * t[rowL + j]!;
+        other += t[rowM + j]! * gK[rowN + j]! + gK[rowM + j]! * t[rowN + j]!;
+      }
       out[m * full + l] = out[l * full + m] = scale * value;
+      out[m * full + next] = out[next * full + m] = scale * other;
     }
   }
   return out;

@@ -1,5 +1,6 @@
 // tr(A⁻¹B) and tr((A⁻¹B)²) for symmetric positive definite A and symmetric B, by Cholesky A = LLᵀ:
 // A⁻¹B is similar to M = L⁻¹ B L⁻ᵀ, so tr = Σ M_ii and tr² = Σ M_ij² (R's solve(A, B), then traces).
+import { scratch } from './scratch.js';
 
 export interface SolveTraces {
   readonly trace: number;
@@ -8,7 +9,7 @@ export interface SolveTraces {
 
 /** @returns null when A is not (numerically) positive definite */
 export function solveTraces(a: Float64Array, b: Float64Array, size: number): SolveTraces | null {
-  const l = new Float64Array(size * size);
+  const l = scratch.take(size * size);
   for (let j = 0; j < size; j++) {
     let diagonal = a[j * size + j]!;
     for (let k = 0; k < j; k++) diagonal -= l[j * size + k]! ** 2;
@@ -28,7 +29,7 @@ export function solveTraces(a: Float64Array, b: Float64Array, size: number): Sol
 export function factorTraces(l: Float64Array, b: Float64Array, size: number): SolveTraces {
   // X = L⁻¹B, then M = L⁻¹Xᵀ (= L⁻¹ B L⁻ᵀ as B is symmetric).
   const x = forwardSolve(l, b, size);
-  const xt = new Float64Array(size * size);
+  const xt = scratch.take(size * size);
   for (let i = 0; i < size; i++) for (let j = 0; j < size; j++) xt[i * size + j] = x[j * size + i]!;
   const m = forwardSolve(l, xt, size);
   let trace = 0;
@@ -42,7 +43,8 @@ export function factorTraces(l: Float64Array, b: Float64Array, size: number): So
 
 /** L⁻¹Y for lower-triangular L, column by column. */
 function forwardSolve(l: Float64Array, y: Float64Array, size: number): Float64Array {
-  const out = Float64Array.from(y);
+  const out = scratch.take(size * size);
+  out.set(y);
   for (let i = 0; i < size; i++) {
     const row = i * size;
     for (let k = 0; k < i; k++) {

@@ -7,24 +7,30 @@ import type { RakedDesign } from './raked-design.js';
 import { raoScottTest } from './rao-scott-test.js';
 import { rakingCellCrosstabs } from './raking-cell-crosstabs.js';
 import { rakingProjection } from './raking-projection.js';
+import { Scratch } from './scratch.js';
 import { weightedCells } from './weighted-cells.js';
+import { t975Memo } from './xlogit-interval.js';
 
 const ALL: readonly string[] = ['all'];
 
 export function weightedTables(data: WaveData, design: RakedDesign, variables: readonly CodedVariable[] = data.variables): ResultsTable[] {
   const projection = rakingProjection(design);
+  const quantile = t975Memo();
+  const arena = new Scratch();
   const tables: ResultsTable[] = [];
   for (const tabs of rakingCellCrosstabs(data, design, variables)) {
     const { name, values } = tabs.variable;
-    const overall = columnMoments(projection, tabs.all, values.length);
-    tables.push({ variable: name, by: 'all', cells: weightedCells(projection, tabs.all, overall, ALL, values) });
+    arena.reset();
+    const overall = columnMoments(projection, tabs.all, values.length, arena);
+    tables.push({ variable: name, by: 'all', cells: weightedCells(projection, tabs.all, overall, ALL, values, quantile, arena) });
     data.groupings.forEach((grouping, g) => {
       const counts = tabs.by[g]!;
-      const moments = columnMoments(projection, counts, grouping.values.length * values.length);
+      arena.reset();
+      const moments = columnMoments(projection, counts, grouping.values.length * values.length, arena);
       tables.push({
         variable: name,
         by: grouping.name,
-        cells: weightedCells(projection, counts, moments, grouping.values, values),
+        cells: weightedCells(projection, counts, moments, grouping.values, values, quantile, arena),
         test: raoScottTest(projection, moments, grouping.values.length, values.length),
       });
     });

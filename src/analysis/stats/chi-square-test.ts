@@ -20,6 +20,20 @@ export interface ChiSquareResult {
  * p = Q(df/2, X²/2), the regularised upper incomplete gamma (stdlib; exact in the far tail, where 1 − CDF is 0).
  */
 export function chiSquareTest(counts: ArrayLike<number>, rows: number, cols: number): ChiSquareResult {
+  const { statistic, minExpected, rowSums, colSums, total } = pearson(counts, rows, cols);
+  const keptRows = positives(rowSums);
+  const keptCols = positives(colSums);
+  const df = (keptRows - 1) * (keptCols - 1);
+  const p = df > 0 ? gammainc(statistic / 2, df / 2, true, true) : Number.NaN;
+  return { statistic, df, p, rows: keptRows, cols: keptCols, total, minExpected };
+}
+
+/** X² of chiSquareTest alone (no p-value). */
+export function pearsonStatistic(counts: ArrayLike<number>, rows: number, cols: number): number {
+  return pearson(counts, rows, cols).statistic;
+}
+
+function pearson(counts: ArrayLike<number>, rows: number, cols: number) {
   const rowSums = new Float64Array(rows);
   const colSums = new Float64Array(cols);
   let total = 0;
@@ -43,11 +57,7 @@ export function chiSquareTest(counts: ArrayLike<number>, rows: number, cols: num
       if (expected < minExpected) minExpected = expected;
     }
   }
-  const keptRows = positives(rowSums);
-  const keptCols = positives(colSums);
-  const df = (keptRows - 1) * (keptCols - 1);
-  const p = df > 0 ? gammainc(statistic / 2, df / 2, true, true) : Number.NaN;
-  return { statistic, df, p, rows: keptRows, cols: keptCols, total, minExpected };
+  return { statistic, minExpected, rowSums, colSums, total };
 }
 
 function positives(sums: Float64Array): number {

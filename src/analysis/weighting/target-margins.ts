@@ -27,7 +27,11 @@ const STATE_ORDER: readonly string[] = STATES.map((state) => state.name);
 export function targetMargins(register: readonly Unit[], respondents: readonly Unit[]): TargetMargins {
   const types = new Set<UnitType>();
   const responding = new Map<string, Unit>();
+  // Respondents may share a register row (one object): look at each object once.
+  const seen = new Set<Unit>();
   for (const unit of respondents) {
+    if (seen.has(unit)) continue;
+    seen.add(unit);
     types.add(unit.unitType);
     if (!responding.has(unit.ags)) responding.set(unit.ags, unit);
   }
