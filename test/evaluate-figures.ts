@@ -92,7 +92,7 @@ function share(rows: readonly Row[], base: Predicate, where: Predicate): number 
   return answered.length === 0 ? Number.NaN : answered.filter(Boolean).length / answered.length;
 }
 
-function compare(got: number, figure: Figure): Omit<FigureResult, 'id'> {
+export function compare(got: number, figure: Figure): Omit<FigureResult, 'id'> {
   const value = num(figure.value);
   if (figure.op === '=') return { got, holds: Math.abs(got - value) <= (figure.tol ?? 0) + EPS };
   return { got, holds: figure.op === '<=' ? got <= value + EPS : got >= value - EPS };
@@ -112,7 +112,7 @@ function mean(rows: readonly Row[], variable: string): number {
   return values.length === 0 ? Number.NaN : values.reduce((sum, v) => sum + v, 0) / values.length;
 }
 
-function descending(values: readonly number[]): Omit<FigureResult, 'id'> {
+export function descending(values: readonly number[]): Omit<FigureResult, 'id'> {
   return { got: values, holds: values.every((v, i) => i === 0 || (values[i - 1] ?? Number.NaN) > v) };
 }
 
@@ -202,14 +202,14 @@ function groupsOf(figure: Figure): readonly (string | boolean)[] {
   return figure.order ?? [];
 }
 
-function list<T>(value: T | readonly T[] | undefined): readonly T[] {
+export function list<T>(value: T | readonly T[] | undefined): readonly T[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value as T];
 }
 
-function str(value: string | readonly string[] | undefined): string {
+export function str(value: string | readonly string[] | undefined): string {
   return typeof value === 'string' ? value : '';
 }
 
-function num(value: number | readonly number[] | undefined): number {
+export function num(value: number | readonly number[] | undefined): number {
   return typeof value === 'number' ? value : Number.NaN;
 }

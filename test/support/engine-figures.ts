@@ -4,7 +4,7 @@ import { analyzeWave } from '../../src/analysis/analyze-wave.js';
 import { filterWaveData } from '../../src/analysis/filter-wave-data.js';
 import type { CountCell, ResultsDocument, ResultsTable } from '../../src/analysis/results-document.js';
 import { MISSING, type CodedVariable, type WaveData } from '../../src/analysis/wave-data.js';
-import type { Figure, FigureResult } from '../evaluate-figures.js';
+import { compare, descending, type Figure, type FigureResult, list, num, str } from '../evaluate-figures.js';
 
 const EPS = 1e-9;
 
@@ -115,26 +115,4 @@ function codedVariable(data: WaveData, name: string): CodedVariable {
   const variable = [...data.variables, ...data.groupings].find((candidate) => candidate.name === name);
   if (!variable) throw new Error(`keine Variable ${name}`);
   return variable;
-}
-
-function compare(got: number, figure: Figure): Omit<FigureResult, 'id'> {
-  const value = num(figure.value);
-  if (figure.op === '=') return { got, holds: Math.abs(got - value) <= (figure.tol ?? 0) + EPS };
-  return { got, holds: figure.op === '<=' ? got <= value + EPS : got >= value - EPS };
-}
-
-function descending(values: readonly number[]): Omit<FigureResult, 'id'> {
-  return { got: values, holds: values.every((v, i) => i === 0 || values[i - 1]! > v) };
-}
-
-function list<T>(value: T | readonly T[] | undefined): readonly T[] {
-  return value === undefined ? [] : Array.isArray(value) ? value : [value as T];
-}
-
-function str(value: string | readonly string[] | undefined): string {
-  return typeof value === 'string' ? value : '';
-}
-
-function num(value: number | readonly number[] | undefined): number {
-  return typeof value === 'number' ? value : Number.NaN;
 }
