@@ -59,6 +59,7 @@ export const QUERIES = {
       (SELECT count(*) FROM register_units WHERE NOT synthetic) AS "unitCount",
       (SELECT count(*) FROM register_units WHERE synthetic) AS "syntheticCount"
     FROM register_meta`,
+  allAgs: `SELECT ags FROM register_units`,
   allUnits: `SELECT ${UNIT_COLUMNS} FROM register_units ORDER BY ags`,
   unitsByAgs: `SELECT ${UNIT_COLUMNS} FROM register_units
     WHERE ags IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY ags`,

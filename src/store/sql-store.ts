@@ -81,6 +81,11 @@ export class SqlStore implements Store {
     return this.#query({}, Q.unitsByAgs, [JSON.stringify(ags)]);
   }
 
+  async registerAgs(): Promise<Set<string>> {
+    const rows = await this.#query<{ ags: string }>({}, Q.allAgs);
+    return new Set(rows.map((row) => row.ags));
+  }
+
   async createWave(wave: NewWave): Promise<Wave> {
     const params = [wave.id, wave.title, wave.instrumentVersion, wave.opensAt ?? null, wave.closesAt ?? null];
     const [created] = await this.#query<Wave>({ wave: wave.id }, Q.insertWave, [

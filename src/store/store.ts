@@ -176,6 +176,8 @@ export interface Store {
   registerInfo(): Promise<RegisterInfo | null>;
   /** All units, or only those with the given AGS. Ordered by AGS. */
   registerUnits(ags?: readonly string[]): Promise<RegisterUnit[]>;
+  /** Every AGS of the register (real and synthetic): the cheap check for imports. */
+  registerAgs(): Promise<Set<string>>;
 
   createWave(wave: NewWave): Promise<Wave>;
   getWave(id: string): Promise<Wave | null>;

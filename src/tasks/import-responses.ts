@@ -14,16 +14,16 @@ export interface ResponsesImport {
   readonly actor: string;
 }
 
-type ImportStore = Pick<Store, 'getWave' | 'registerUnits' | 'saveResponses'>;
+type ImportStore = Pick<Store, 'getWave' | 'registerAgs' | 'saveResponses'>;
 
 /** interfaces.md "Flat CSV of responses": all rows or none, every error with row and column. */
 export async function importResponses(store: ImportStore, input: ResponsesImport) {
   const wave = await requireWave(store, input.waveId);
   const instrument = instrumentOf(wave);
   const text = readCsvFile(input.bytes, input.fileName);
-  const units = await store.registerUnits();
-  if (units.length === 0) throw dmError('DM_REGISTER_EMPTY');
-  const { responses, issues } = parseResponsesCsv(text, instrument, new Set(units.map((unit) => unit.ags)));
+  const knownAgs = await store.registerAgs();
+  if (knownAgs.size === 0) throw dmError('DM_REGISTER_EMPTY');
+  const { responses, issues } = parseResponsesCsv(text, instrument, knownAgs);
   if (issues.length > 0) {
     const fileIssues = issues.map((issue) => ({ ...issue, params: { ...issue.params, file: input.fileName } }));
     throw dmError('DM_IMPORT_INVALID', { count: issues.length, file: input.fileName }, fileIssues);

@@ -27,6 +27,7 @@ export function registerCases(open: OpenFixture): void {
       assert.deepEqual(await store.registerUnits(), [flensburg, kiel]);
       assert.deepEqual(await store.registerUnits([kiel.ags, '09999999']), [kiel]);
       assert.deepEqual(await store.registerUnits([]), []);
+      assert.deepEqual(await store.registerAgs(), new Set([flensburg.ags, kiel.ags]));
       const info = await store.registerInfo();
       assert.ok(info);
       assert.match(info.importedAt, ISO_TIMESTAMP);
