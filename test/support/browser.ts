@@ -1,0 +1,39 @@
+// Debian's Chromium driven by playwright-core: never a downloaded browser.
+import { chromium, type Browser, type Page } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+// Without the background-networking flags Chromium keeps dialling out on this closed network.
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
+}
+
+export interface AxeViolationSummary {
+  readonly id: string;
+  readonly impact: string | null | undefined;
+  readonly targets: readonly string[];
+}
+
+/** Runs axe-core (WCAG 2.1 A/AA rules) on the page and returns its violations, empty when clean. */
+export async function axeViolations(page: Page): Promise<readonly AxeViolationSummary[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    targets: v.nodes.map((n) => n.target.join(" ")),
+  }));
+}
