@@ -11,6 +11,7 @@ import { suppressResults } from '../src/analysis/disclosure/suppress-results.js'
 import type { ResultsTable } from '../src/analysis/results-document.js';
 import { parseRegisterCsv } from '../src/formats/register-csv.js';
 import { countGroupingSets, countHistograms, countJointHistograms, countLongForm, countPairs, loadDuckWave, type DuckWave, type Formulation, type Tally } from './analysis-duckdb.js';
+import { measureAnalysisMemory, type MemoryFigures } from './analysis-memory.js';
 import { columnBytes, syntheticWave } from './analysis-wave.js';
 import { loadWeightedAnalysis, type WeightedAnalysis } from './analysis-weighted.js';
 
@@ -27,10 +28,10 @@ const PROBE_EVERY = 16;
 const PEER_SAMPLE_EVERY = 4;
 /** Short timings are repeated until this much time is spent (at most MAX_RUNS runs); the median counts. */
 const REPEAT_SECONDS = 1;
-const MAX_RUNS = 5;
+const MAX_RUNS = 15;
 /** Up to this many respondents every timing (ours and DuckDB's) starts with WARM_UP_RUNS untimed runs (JIT, caches). */
 const WARM_UP_UP_TO = 100_000;
-const WARM_UP_RUNS = 1;
+const WARM_UP_RUNS = 3; // one run leaves the hot loops in V8's baseline tier (412: 10 ms after one, 4 ms after three)
 /** statistics.md "Disclosure control": default k. */
 const K = 5;
 
@@ -83,6 +84,8 @@ export interface SizeFigures {
     readonly after_duckdb: Memory;
     /** Peak resident set of the whole process so far (getrusage maxrss). */
     readonly peak_rss_bytes: number;
+    /** Our analysis alone, in a process of its own (analysis-memory.ts). */
+    readonly analysis_process: MemoryFigures | { readonly skipped: string };
   };
 }
 
@@ -126,12 +129,13 @@ export async function benchAnalysis(say: (line: string) => void, sizes: readonly
     };
     if (results.length === 0) {
       say(`Analyse: ${header.variables} Tabellenvariablen × (all + ${data.groupings.length} Gruppierungen) = ${header.tables} Tabellen; DuckDB ${header.duckdb_version} mit ${header.duckdb_threads} Threads, unsere Analyse mit einem; Systemlast ${loadAtStart} …`);
-      say(`  Zeiten (unsere wie DuckDBs): bis ${WARM_UP_UP_TO.toLocaleString('de-DE')} Befragte nach ${WARM_UP_RUNS} ungezähltem Aufwärmlauf, dann Median aus bis zu ${MAX_RUNS} Läufen (bis ${REPEAT_SECONDS} s gemessen); darüber ohne Aufwärmlauf`);
+      say(`  Zeiten (unsere wie DuckDBs): bis ${WARM_UP_UP_TO.toLocaleString('de-DE')} Befragte nach ${WARM_UP_RUNS} ungezählten Aufwärmläufen, dann Median aus bis zu ${MAX_RUNS} Läufen (bis ${REPEAT_SECONDS} s gemessen); darüber ohne Aufwärmlauf`);
     }
     const formulations = await measureFormulations(wave, ours, warmUp);
     const afterDuckdb = memory();
     wave.close();
     const best = formulations.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    const analysisProcess = await measureAnalysisMemory(n).catch((error: Error) => ({ skipped: error.message.split('\n')[0]! }));
     const figures: SizeFigures = {
       respondents: n,
       column_bytes: columnBytes(data),
@@ -148,7 +152,7 @@ export async function benchAnalysis(say: (line: string) => void, sizes: readonly
       ratio_unweighted_to_duckdb: ratio(unweighted.seconds, best.seconds),
       ratio_counting_to_duckdb: ratio(counting.seconds, best.seconds),
       ratio_weighted_to_duckdb: weightedRun ? ratio(weightedRun.seconds, best.seconds) : null,
-      memory: { before, after_ours: afterOurs, after_duckdb_load: afterLoad, after_duckdb: afterDuckdb, peak_rss_bytes: process.resourceUsage().maxRSS * 1024 },
+      memory: { before, after_ours: afterOurs, after_duckdb_load: afterLoad, after_duckdb: afterDuckdb, peak_rss_bytes: process.resourceUsage().maxRSS * 1024, analysis_process: analysisProcess },
     };
     results.push(figures);
     report(say, figures);
@@ -171,6 +175,12 @@ function report(say: (line: string) => void, figures: SizeFigures): void {
   const weightedRatio = figures.ratio_weighted_to_duckdb === null ? '' : `, gewichtet ${figures.ratio_weighted_to_duckdb}×`;
   say(`    Verhältnis unsere/DuckDB (bestes: ${duckdb.best}): ungewichtet ${figures.ratio_unweighted_to_duckdb}×, nur Zählen ${figures.ratio_counting_to_duckdb}×${weightedRatio}`);
   say(`    Speicher: RSS ${mb(mem.before.rss_bytes)} → ${mb(mem.after_ours.rss_bytes)} nach unserer Analyse → ${mb(mem.after_duckdb_load.rss_bytes)} mit DuckDB-Tabelle → ${mb(mem.after_duckdb.rss_bytes)} nach den Abfragen (Spitze des Prozesses bisher ${mb(mem.peak_rss_bytes)}); Heap ${mb(mem.before.heap_used_bytes)} → ${mb(mem.after_ours.heap_used_bytes)}`);
+  const own = mem.analysis_process;
+  say(
+    'skipped' in own
+      ? `    Speicher unserer Analyse im eigenen Prozess: nicht gemessen (${own.skipped})`
+      : `    Speicher unserer Analyse im eigenen Prozess: Spitze ${own.peak_ratio_to_columns}× der Spaltendaten (Welle und Analyse über dem leeren Prozess); Arbeitsspeicher über der geladenen Welle ungewichtet +${mb(own.unweighted_extra_bytes)}, gewichtet +${mb(own.weighted_extra_bytes)}`,
+  );
 }
 
 async function measureFormulations(wave: DuckWave, ours: Tally, warmUp: number): Promise<FormulationFigures[]> {
@@ -270,7 +280,7 @@ function ratio(ours: number, peer: number): number {
 }
 
 function round(seconds: number): number {
-  return Math.round(seconds * 1000) / 1000;
+  return Math.round(seconds * 10_000) / 10_000;
 }
 
 function mb(bytes: number): string {

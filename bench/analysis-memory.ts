@@ -1,0 +1,86 @@
+// Peak memory of our analysis alone, in a process of its own per wave size: the synthetic wave is built,
+// the kernel's high-water mark of the resident set is reset (/proc/self/clear_refs, "5"), the analysis
+// runs, and the new high-water mark minus the resident set before it is the analysis' working memory.
+// Compared with the column data (issue 4: peak memory under twice the column data).
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+export interface MemoryFigures {
+  readonly respondents: number;
+  readonly column_bytes: number;
+  /** Resident set with modules and register loaded, before the wave is built. */
+  readonly rss_empty_bytes: number;
+  /** Resident set with the wave built, before the analysis. */
+  readonly rss_before_bytes: number;
+  /** High-water mark of the resident set above rss_before during the unweighted / the weighted analysis. */
+  readonly unweighted_extra_bytes: number;
+  readonly weighted_extra_bytes: number;
+  /** extra / column_bytes: the analysis' own working memory. */
+  readonly unweighted_ratio_to_columns: number;
+  readonly weighted_ratio_to_columns: number;
+  /**
+   * (peak of either analysis − rss_empty) / column_bytes: everything the wave and its analysis hold, the
+   * columns and the garbage of building them included. Meaningful for large waves only: at 412 the code
+   * compiled for the analysis outweighs 78 KB of columns.
+   */
+  readonly peak_ratio_to_columns: number;
+}
+
+export async function measureAnalysisMemory(n: number): Promise<MemoryFigures | { readonly skipped: string }> {
+  try {
+    readFileSync('/proc/self/status');
+  } catch {
+    return { skipped: '/proc/self/status fehlt (kein Linux)' };
+  }
+  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), String(n)], {
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(stdout) as MemoryFigures;
+}
+
+function status(field: 'VmRSS' | 'VmHWM'): number {
+  const line = readFileSync('/proc/self/status', 'utf8').split('\n').find((candidate) => candidate.startsWith(`${field}:`));
+  return Number(/(\d+)/.exec(line ?? '')?.[1] ?? Number.NaN) * 1024;
+}
+
+/** Resets the high-water mark, runs, and returns how far the resident set rose above its start. */
+function peakAbove(run: () => unknown): { before: number; extra: number } {
+  (globalThis as { gc?: () => void }).gc?.();
+  writeFileSync('/proc/self/clear_refs', '5');
+  const before = status('VmRSS');
+  run();
+  return { before, extra: Math.max(0, status('VmHWM') - before) };
+}
+
+async function child(n: number): Promise<void> {
+  const { parseRegisterCsv } = await import('../src/formats/register-csv.js');
+  const { analyzeWave } = await import('../src/analysis/analyze-wave.js');
+  const { columnBytes, syntheticWave } = await import('./analysis-wave.js');
+  const { loadWeightedAnalysis } = await import('./analysis-weighted.js');
+  const { units } = parseRegisterCsv(readFileSync(new URL('../data/gemeinden.csv', import.meta.url), 'utf8'), readFileSync(new URL('../data/kreise.csv', import.meta.url), 'utf8'));
+  const weighted = await loadWeightedAnalysis();
+  if (typeof weighted !== 'function') throw new Error(weighted.skipped);
+  (globalThis as { gc?: () => void }).gc?.();
+  const empty = status('VmRSS');
+  const { data, respondents } = syntheticWave(n, units);
+  const unweighted = peakAbove(() => analyzeWave(data));
+  const weightedRun = peakAbove(() => weighted(data, units, respondents));
+  const columns = columnBytes(data);
+  const peak = Math.max(unweighted.before + unweighted.extra, weightedRun.before + weightedRun.extra);
+  const figures: MemoryFigures = {
+    respondents: n,
+    column_bytes: columns,
+    rss_empty_bytes: empty,
+    rss_before_bytes: unweighted.before,
+    unweighted_extra_bytes: unweighted.extra,
+    weighted_extra_bytes: weightedRun.extra,
+    unweighted_ratio_to_columns: Math.round((unweighted.extra / columns) * 100) / 100,
+    weighted_ratio_to_columns: Math.round((weightedRun.extra / columns) * 100) / 100,
+    peak_ratio_to_columns: Math.round(((peak - empty) / columns) * 100) / 100,
+  };
+  process.stdout.write(JSON.stringify(figures));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await child(Number(process.argv[2]));
