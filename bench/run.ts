@@ -1,7 +1,13 @@
 // npm run bench [-- --json]: every measured figure, with ratios against a peer measured in the same run.
 import { buildCsv, benchPglite, benchPostgres } from './import-bench.js';
 import { benchStart } from './start-bench.js';
+import { benchLoad } from './load-bench.js';
+import { benchSoak } from './soak-bench.js';
 import { benchAnalysis } from './analysis-bench.js';
+import { benchProfiles } from './profile-bench.js';
+import { benchReport } from './report-bench.js';
+import { benchExport } from './export-bench.js';
+import { benchTrend } from './trend-bench.js';
 
 const json = process.argv.includes('--json');
 const databaseUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/test';
@@ -18,5 +24,13 @@ const start = await benchStart();
 say(`  erste Seite nach ${start.firstPageSeconds} s (Neustart ${start.restartSeconds} s); nackter Node-HTTP-Server ${start.bareNodeSeconds} s; Verhältnis ${start.ratioToBareNode}×`);
 
 const analysis = await benchAnalysis(say);
+const report = await benchReport(say);
+const profiles = await benchProfiles(say);
+const exports = await benchExport(say);
+const trend = await benchTrend(say);
+const load = await benchLoad(say, databaseUrl).catch((error: Error) => ({ error: error.message }));
+if ('error' in load) say(`Last: nicht gemessen (${load.error})`);
+const soak = await benchSoak(say, databaseUrl).catch((error: Error) => ({ error: error.message }));
+if ('error' in soak) say(`Dauerlast mit Fehler: nicht gemessen (${soak.error})`);
 
-if (json) process.stdout.write(`${JSON.stringify({ import_pglite: pglite, import_postgres: postgres, npm_start: start, analysis })}\n`);
+if (json) process.stdout.write(`${JSON.stringify({ import_pglite: pglite, import_postgres: postgres, npm_start: start, analysis, report, profiles, exports, trend, load, soak })}\n`);

@@ -12,6 +12,10 @@ export interface Config {
   readonly host: string;
   /** Public base URL for links (invitations); defaults to http://localhost:<port>. */
   readonly baseUrl: string;
+  /** SMTP server for invitations and reminders (smtp:// or smtps://, credentials in the URL); absent: no e-mail. */
+  readonly smtpUrl: string | undefined;
+  /** Sender of those e-mails; defaults to digitalmonitor@<host of BASE_URL>. */
+  readonly mailFrom: string;
 }
 
 const schema = z.object({
@@ -23,6 +27,8 @@ const schema = z.object({
   port: z.coerce.number().int('Port muss eine ganze Zahl sein').min(1).max(65535),
   host: z.string().min(1),
   baseUrl: z.string().url('BASE_URL muss eine URL sein').optional(),
+  smtpUrl: z.string().regex(/^smtps?:\/\/[^/]/, 'SMTP_URL muss mit smtp:// oder smtps:// beginnen').optional(),
+  mailFrom: z.string().regex(/^[^\r\n]*@[^\r\n]*$/, 'MAIL_FROM muss eine E-Mail-Adresse enthalten').optional(),
 });
 
 export interface ConfigInput {
@@ -37,17 +43,22 @@ export function loadConfig({ env, flags }: ConfigInput): Config {
     port: flags.port ?? env.PORT ?? 3000,
     host: env.HOST || '127.0.0.1',
     baseUrl: env.BASE_URL || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || undefined,
   });
   if (!parsed.success) {
     const detail = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw dmError('DM_CONFIG_INVALID', { detail });
   }
-  const { databaseUrl, dataDir, port, host, baseUrl } = parsed.data;
+  const { databaseUrl, dataDir, port, host, baseUrl, smtpUrl, mailFrom } = parsed.data;
+  const publicUrl = (baseUrl ?? `http://localhost:${port}`).replace(/\/$/, '');
   return Object.freeze({
     databaseUrl,
     dataDir,
     port,
     host,
-    baseUrl: (baseUrl ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    baseUrl: publicUrl,
+    smtpUrl,
+    mailFrom: mailFrom ?? `Kommunaler Digitalmonitor <digitalmonitor@${new URL(publicUrl).hostname}>`,
   });
 }

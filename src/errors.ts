@@ -14,6 +14,11 @@ export const ERROR_CODES = {
   DM_CONFIG_INVALID: { status: 500, exitCode: 2, message: (p) => `Konfiguration ungültig: ${p.detail}` },
   DM_FILE_NOT_FOUND: { status: 404, exitCode: 4, message: (p) => `Datei nicht gefunden: ${p.path}` },
   DM_FILE_UNREADABLE: { status: 400, exitCode: 3, message: (p) => `Datei kann nicht gelesen werden: ${p.path} (${p.detail})` },
+  DM_FILE_UNWRITABLE: {
+    status: 500,
+    exitCode: 3,
+    message: (p) => `Ausgabe kann nicht geschrieben werden: ${p.path} (${p.detail}). Es wurde nichts geschrieben.`,
+  },
   DM_IMPORT_INVALID: {
     status: 422,
     exitCode: 3,
@@ -148,7 +153,117 @@ export const ERROR_CODES = {
     exitCode: 5,
     message: (p) => `Der Bericht zur Welle „${p.wave}“ wird erst nach Abschluss der Befragung veröffentlicht.`,
   },
+  DM_USER_EXISTS: { status: 409, exitCode: 5, message: (p) => `Ein Konto für „${p.email}“ gibt es bereits.` },
+  DM_USER_NOT_FOUND: { status: 404, exitCode: 4, message: (p) => `Ein Konto für „${p.email}“ gibt es nicht.` },
+  DM_USER_EMAIL_INVALID: { status: 400, exitCode: 3, message: (p) => `„${p.email}“ ist keine gültige E-Mail-Adresse.` },
+  DM_PASSWORD_INVALID: { status: 400, exitCode: 3, message: (p) => `Passwort ungültig: ${p.detail}` },
+  DM_LOGIN_FAILED: {
+    status: 401,
+    exitCode: 5,
+    message: () => 'E-Mail-Adresse oder Passwort ist falsch, oder das Konto ist gesperrt. Bitte erneut versuchen.',
+  },
+  DM_LOGIN_REQUIRED: { status: 401, exitCode: 2, message: () => 'Bitte melden Sie sich zuerst an (/anmelden).' },
+  DM_FORBIDDEN: { status: 403, exitCode: 2, message: () => 'Für diese Seite fehlt Ihrem Konto die Berechtigung.' },
+  DM_TOTP_INVALID: {
+    status: 400,
+    exitCode: 3,
+    message: () =>
+      'Der Bestätigungscode ist falsch, abgelaufen oder wurde schon benutzt. Bitte den aktuellen 6-stelligen Code aus der Authenticator-App eingeben. Es wurde nichts geändert.',
+  },
+  DM_TWO_FACTOR_ACTIVE: { status: 409, exitCode: 5, message: () => 'Die Zwei-Faktor-Anmeldung ist für dieses Konto bereits eingeschaltet. Es wurde nichts geändert.' },
+  DM_TWO_FACTOR_INACTIVE: {
+    status: 409,
+    exitCode: 5,
+    message: () => 'Die Zwei-Faktor-Anmeldung ist für dieses Konto nicht (mehr) in Einrichtung oder nicht eingeschaltet. Bitte die Seite neu laden. Es wurde nichts geändert.',
+  },
+  DM_PROFILE_AGS_INVALID: {
+    status: 404,
+    exitCode: 3,
+    message: (p) => `AGS „${p.detail}“ ist ungültig: erwartet werden 8 Ziffern (Kreise: Kreisschlüssel und 000).`,
+  },
+  DM_PROFILE_NOT_RESPONDED: {
+    status: 404,
+    exitCode: 4,
+    message: (p) => `Für ${p.detail} gibt es in Welle „${p.wave}“ keinen abgeschickten Fragebogen – ein Digitalprofil gibt es nur für teilnehmende Kommunen.`,
+  },
+  DM_PROFILE_TOO_FEW: {
+    status: 409,
+    exitCode: 5,
+    message: (p) =>
+      `In Welle „${p.wave}“ haben erst ${p.count} Kommunen geantwortet. Digitalprofile mit Vergleichswerten gibt es ab ${p.detail} Antworten, damit keine einzelne Kommune erkennbar wird. Bitte später erneut versuchen.`,
+  },
+  DM_PROFILE_NO_SCORING: {
+    status: 409,
+    exitCode: 5,
+    message: (p) => `Für die Fragebogen-Version „${p.version}“ ist keine Bewertung für das Digitalprofil festgelegt (src/profile/scoring.ts).`,
+  },
+  DM_MAIL_FAILED: { status: 502, exitCode: 1, message: (p) => `E-Mail-Versand fehlgeschlagen: ${p.detail}` },
+  DM_MAIL_NOT_CONFIGURED: {
+    status: 409,
+    exitCode: 2,
+    message: () => 'Für den E-Mail-Versand fehlt SMTP_URL (z. B. smtp://benutzer:passwort@mail.example.de:587).',
+  },
+  DM_CONTACTS_INVALID: { status: 422, exitCode: 3, message: (p) => `Kontaktdatei abgelehnt: ${p.detail} Es wurde nichts versandt.` },
   DM_NOT_FOUND: { status: 404, exitCode: 4, message: (p) => `Nicht gefunden: ${p.path}` },
+  DM_BACKUP_INVALID: {
+    status: 422,
+    exitCode: 3,
+    message: (p) => `Die Datei ${p.path} ist keine vollständige Sicherung des Digitalmonitors (${p.detail}). Es wurde nichts geändert.`,
+  },
+  DM_BACKUP_VERSION: {
+    status: 409,
+    exitCode: 5,
+    message: (p) =>
+      `Die Sicherung passt nicht zu dieser Datenbank: sie hat den Stand „${p.found}“, die Datenbank „${p.expected}“. Bitte mit derselben Version des Digitalmonitors zurückspielen. Es wurde nichts geändert.`,
+  },
+  DM_BACKUP_TARGET_NOT_EMPTY: {
+    status: 409,
+    exitCode: 5,
+    message: (p) =>
+      `Zurückspielen nur in eine leere Datenbank: die Tabelle „${p.table}“ enthält ${p.rows} Zeilen. Bitte einen neuen Datenordner (--db) oder eine leere Datenbank angeben. Es wurde nichts geändert.`,
+  },
+  DM_AUDIT_CHAIN_BROKEN: {
+    status: 409,
+    exitCode: 5,
+    message: (p) => `Das Protokoll wurde verändert: ${p.detail}`,
+  },
+  DM_TREND_WAVE_TWICE: {
+    status: 400,
+    exitCode: 3,
+    message: (p) => `Welle „${p.wave}“ ist in --waves mehrfach genannt; jede Welle darf nur einmal vorkommen.`,
+  },
+  DM_TREND_NO_MAPPING: {
+    status: 409,
+    exitCode: 5,
+    message: (p) => `Wellen nicht vergleichbar: ${p.detail}`,
+  },
+  DM_INSTRUMENT_FILE_INVALID: {
+    status: 422,
+    exitCode: 3,
+    message: (p) => `Fragebogen-Datei ${p.file} ist ungültig: ${p.count} Fehler. Es wurde nichts gespeichert.`,
+  },
+  DM_INSTRUMENT_VERSION_EXISTS: {
+    status: 409,
+    exitCode: 5,
+    message: (p) => `Fragebogen-Version „${p.version}“ gibt es bereits; veröffentlichte Versionen sind unveränderlich. Bitte eine neue Versionskennung wählen.`,
+  },
+  DM_API_KEY_INVALID: {
+    status: 401,
+    exitCode: 2,
+    message: () => 'Der API-Schlüssel fehlt, ist unbekannt, abgelaufen oder widerrufen. Bitte „Authorization: Bearer <Schlüssel>“ mit einem gültigen Schlüssel senden (digitalmonitor apikey create).',
+  },
+  DM_API_KEY_NOT_FOUND: { status: 404, exitCode: 4, message: (p) => `API-Schlüssel Nr. ${p.detail} gibt es nicht.` },
+  DM_API_KEY_INPUT: { status: 400, exitCode: 3, message: (p) => `API-Schlüssel ungültig: ${p.detail}` },
+  DM_UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    exitCode: 3,
+    message: (p) => `Falscher Inhaltstyp: erwartet wird ${p.detail}. Es wurde nichts gespeichert.`,
+  },
+  DM_REQUEST_INVALID: {
+    status: 422,
+    exitCode: 3,
+    message: (p) => `Anfrage abgelehnt: ${p.count} Fehler (${p.detail}). Es wurde nichts gespeichert.`,
+  },
   DM_INTERNAL: { status: 500, exitCode: 1, message: () => 'Interner Fehler. Details stehen im Server-Protokoll.' },
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -1,10 +1,14 @@
 // Composition root: Node's I/O, the store, the web server — wired into the CLI.
-import { readFile, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { run } from './cli/run.js';
+import { readTerminalSecret } from './cli/terminal-secret.js';
 import type { CliDeps, Io, RunningServer } from './cli/io.js';
 import type { Config } from './config.js';
 import { dmError } from './errors.js';
+import { launchChromium } from './pdf/chromium-launch.js';
+import { htmlToPdf } from './pdf/html-to-pdf.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import { createApp } from './web/create-app.js';
@@ -32,11 +36,19 @@ function nodeIo(): Io {
     },
     writeFile: async (path, data) => {
       try {
-        await writeFile(path, data);
+        await writeFileAtomically(path, data);
       } catch (error) {
-        throw dmError('DM_FILE_UNREADABLE', { path, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+        throw dmError('DM_FILE_UNWRITABLE', { path, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
       }
     },
+    writeFolder: async (path, files) => {
+      try {
+        await writeFolderAtomically(path, files);
+      } catch (error) {
+        throw dmError('DM_FILE_UNWRITABLE', { path, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+      }
+    },
+    ...(process.stdin.isTTY ? { readSecret: readTerminalSecret } : {}),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -53,7 +65,44 @@ function nodeDeps(): CliDeps {
       kreise: await readFile(new URL('kreise.csv', DATA_DIR)),
     }),
     serve: startServer,
+    printPdf: (html, options) => htmlToPdf(html, options),
+    openPdfPrinter: async () => {
+      const browser = await launchChromium();
+      return { print: (html, options) => htmlToPdf(html, { ...options, browser }), close: () => browser.close() };
+    },
   };
+}
+
+/** A regular file is written beside itself and renamed, so a reader never sees half a file; devices and pipes directly. */
+async function writeFileAtomically(path: string, data: string | Uint8Array): Promise<void> {
+  const existing = await lstat(path).catch(() => undefined);
+  if (existing && !existing.isFile()) return writeFile(path, data);
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, data);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** The files go into a temporary folder beside `path`, which then takes its place (an old folder is removed). */
+async function writeFolderAtomically(path: string, files: readonly { readonly name: string; readonly data: string | Uint8Array }[]): Promise<void> {
+  const existing = await lstat(path).catch(() => undefined);
+  if (existing && !existing.isDirectory()) throw Object.assign(new Error('ENOTDIR'), { code: 'ENOTDIR' });
+  const temporary = `${path}.${process.pid}.tmp`;
+  const previous = `${path}.${process.pid}.old`;
+  try {
+    await mkdir(temporary);
+    for (const file of files) await writeFile(join(temporary, file.name), file.data);
+    if (existing) await rename(path, previous);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { recursive: true, force: true });
+    throw error;
+  }
+  await rm(previous, { recursive: true, force: true });
 }
 
 function startServer(config: Config, store: Store, log: (line: string) => void): Promise<RunningServer> {

@@ -13,12 +13,16 @@ const FORBIDDEN: Readonly<Record<string, readonly string[]>> = {
   register: ['analysis', 'report', 'formats', 'store', 'tasks', 'web', 'cli', 'demo', 'node:', 'config', ...DRIVERS],
   analysis: ['report', 'formats', 'store', 'tasks', 'web', 'cli', 'node:', ...DRIVERS],
   report: ['store', 'tasks', 'web', 'cli', 'node:', ...DRIVERS],
+  profile: ['store', 'tasks', 'web', 'cli', 'pdf', 'formats', 'demo', 'node:', 'config', ...DRIVERS],
   formats: ['analysis', 'report', 'store', 'tasks', 'web', 'cli', 'node:fs', ...DRIVERS],
+  opendata: ['report', 'store', 'tasks', 'web', 'cli', 'node:', ...DRIVERS],
   demo: ['analysis', 'report', 'formats', 'store', 'tasks', 'web', 'cli', 'node:', ...DRIVERS],
-  tasks: ['web', 'cli', ...DRIVERS],
+  tasks: ['web', 'cli', 'pdf', 'mail', 'nodemailer', 'playwright-core', ...DRIVERS],
   store: ['analysis', 'report', 'tasks', 'web', 'cli', 'demo'],
   web: ['cli', 'store/sql', 'store/open', ...DRIVERS],
   cli: ['web', 'store/sql', 'store/open', ...DRIVERS],
+  mail: ['instrument', 'register', 'analysis', 'report', 'formats', 'demo', 'store', 'tasks', 'web', 'cli', 'pdf', 'config', 'main', ...DRIVERS],
+  pdf: ['instrument', 'register', 'analysis', 'report', 'formats', 'demo', 'store', 'tasks', 'web', 'cli', 'config', 'errors', 'main', ...DRIVERS],
 };
 
 function sourceFiles(dir: string): string[] {
@@ -52,6 +56,11 @@ test('imports follow the dependency table', () => {
 test('only the two driver files import database drivers', () => {
   const users = sourceFiles(SRC).filter((file) => importsOf(file).some((target) => DRIVERS.includes(target)));
   assert.deepEqual(users.map((file) => relative(SRC, file)).sort(), ['store/open-pglite.ts', 'store/open-postgres.ts']);
+});
+
+test('only src/mail imports nodemailer', () => {
+  const users = sourceFiles(SRC).filter((file) => importsOf(file).includes('nodemailer'));
+  assert.deepEqual(users.map((file) => relative(SRC, file)), ['mail/smtp-mailer.ts']);
 });
 
 test('no grab-bag file names', () => {

@@ -114,7 +114,7 @@ test('responses: formula injection is stored verbatim and neutralised on export'
   assert.equal(imported.code, 0, imported.stderr);
   const stored = (await cli.store.responsesForWave('test')).find((r) => r.ags === '05999001');
   assert.equal(stored?.answers.comments, '=HYPERLINK("http://evil.example","klick")');
-  assert.equal((await cli.run('export', '--wave', 'test', '--format', 'csv', '--out', 'out.csv')).code, 0);
+  assert.equal((await cli.run('export', '--wave', 'test', '--format', 'csv', '--intern', '--out', 'out.csv')).code, 0);
   assert.match(cli.text('out.csv'), /"'=HYPERLINK\(""http:\/\/evil\.example"",""klick""\)"/);
   baseline = await snapshot();
 });

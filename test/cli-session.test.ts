@@ -70,12 +70,12 @@ test('demo writes its flat CSV and pseudonymous units; import → export → imp
   const first = await cli.run('import-responses', 'demo.csv', '--wave', 'copy');
   assert.equal(first.code, 0, first.stderr);
   assert.match(first.stdout, /412 Antworten importiert \(412 neu, 0 ersetzt\)/);
-  assert.equal((await cli.run('export', '--wave', 'copy', '--format', 'csv', '--out', 'export1.csv')).code, 0);
+  assert.equal((await cli.run('export', '--wave', 'copy', '--format', 'csv', '--intern', '--out', 'export1.csv')).code, 0);
   assert.equal(cli.text('export1.csv'), cli.text('demo.csv'));
 
   const second = await cli.run('import-responses', 'export1.csv', '--wave', 'copy');
   assert.match(second.stdout, /\(0 neu, 412 ersetzt\)/);
-  assert.equal((await cli.run('export', '--wave', 'copy', '--format', 'csv', '--out', 'export2.csv')).code, 0);
+  assert.equal((await cli.run('export', '--wave', 'copy', '--format', 'csv', '--intern', '--out', 'export2.csv')).code, 0);
   assert.equal(cli.text('export2.csv'), cli.text('export1.csv'));
   const stored = await cli.store.responsesForWave('copy');
   assert.ok(stored.every((response) => response.revision === 2));
@@ -101,10 +101,15 @@ test('the demo files load elsewhere: its register file, then its responses', asy
   }
 });
 
-test('export to stdout and unknown format', async () => {
-  const out = await cli.run('export', '--wave', 'copy', '--format', 'csv', '--out', '-');
+test('export to stdout, without direct identifiers unless --intern, and unknown format', async () => {
+  const out = await cli.run('export', '--wave', 'copy', '--format', 'csv', '--intern', '--out', '-');
   assert.equal(out.stdout, cli.text('export1.csv'));
   assert.equal(out.stderr, '');
+  const plain = await cli.run('export', '--wave', 'copy', '--format', 'csv', '--out', '-');
+  assert.notEqual(plain.stdout, out.stdout);
+  assert.ok((await cli.store.responsesForWave('copy')).some((r) => r.answers.contact_email), 'the demo has contacts');
+  assert.doesNotMatch(plain.stdout, /@/, 'no e-mail address without --intern');
+  assert.equal(plain.stdout.split('\n')[0], out.stdout.split('\n')[0], 'same columns');
   const demo = await cli.run('export', '--wave', '2019-demo', '--format', 'csv', '--out', '-');
   assert.match(demo.stderr, /synthetische Demo-Daten/);
   const xlsx = await cli.run('export', '--wave', 'copy', '--format', 'pdf', '--out', 'x');

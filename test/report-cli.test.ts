@@ -43,9 +43,9 @@ test('unknown wave, bad format, missing --out: German errors with exit codes', a
   const unknown = await cli.run('report', '--wave', 'gibt-es-nicht', '--out', '-');
   assert.equal(unknown.code, 4);
   assert.match(unknown.stderr, /Welle „gibt-es-nicht“ gibt es nicht/);
-  const format = await cli.run('report', '--wave', '2019-demo', '--format', 'pdf', '--out', '-');
+  const format = await cli.run('report', '--wave', '2019-demo', '--format', 'docx', '--out', '-');
   assert.equal(format.code, 2);
-  assert.match(format.stderr, /--format muss html oder json sein/);
+  assert.match(format.stderr, /--format muss html, pdf oder json sein/);
   const out = await cli.run('report', '--wave', '2019-demo');
   assert.equal(out.code, 2);
   assert.doesNotMatch(unknown.stderr + format.stderr + out.stderr, /at .*\.ts:\d+/);

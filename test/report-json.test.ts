@@ -4,10 +4,15 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { reportJson } from '../src/report/report-json.js';
+import { responseRates as rates } from '../src/report/response-rates.js';
 import { demoResults } from './support/demo-results.js';
 
 test('report JSON of the demo wave matches test/golden/report-demo.json', () => {
-  const { results, ...rest } = reportJson(demoResults().results, { title: 'Wie sind die Kommunen digital aufgestellt?', demo: true });
+  const { data, register } = demoResults();
+  const responseRates = rates(data, register, 'register');
+  const { results, ...rest } = reportJson(demoResults().results, { title: 'Wie sind die Kommunen digital aufgestellt?', demo: true, responseRates });
+  assert.deepEqual(rest.maps.map((map) => map.id), ['karte-1', 'karte-2']);
+  assert.equal(rest.responseRates?.respondents, 412);
   assert.equal(results, demoResults().results);
   const text = `${JSON.stringify(rest, null, 2)}\n`;
   const file = new URL('golden/report-demo.json', import.meta.url);

@@ -7,19 +7,26 @@ import type { ResultsDocument } from '../src/analysis/results-document.js';
 import { suppressResults } from '../src/analysis/disclosure/suppress-results.js';
 import { renderReport } from '../src/report/html/report-page.js';
 import { REGISTER_ATTRIBUTION } from '../src/report/html/seed-texts.js';
+import { responseRates } from '../src/report/response-rates.js';
 import { buildStatements } from '../src/report/statements.js';
 import { REGISTER_ATTRIBUTION as WEB_ATTRIBUTION } from '../src/web/page-layout.js';
 import { demoResults, publishedFigures } from './support/demo-results.js';
 
-const { results } = demoResults();
-const meta = { title: 'Wie sind die Kommunen digital aufgestellt?', demo: true, period: '1. Dezember 2018 bis 28. Februar 2019' };
+const { results, data, register } = demoResults();
+const meta = {
+  title: 'Wie sind die Kommunen digital aufgestellt?',
+  demo: true,
+  period: '1. Dezember 2018 bis 28. Februar 2019',
+  responseRates: responseRates(data, register, 'register'),
+};
 const page = renderReport(results, meta);
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 describe('report page of the demo wave', () => {
   test('German, self-contained: no script, no external resource', () => {
     assert.match(page, /^<!doctype html>\n<html lang="de">/);
-    assert.doesNotMatch(page, /<script|<link |<img |src="http|href="http|@import|url\(/);
+    assert.doesNotMatch(page, /<script|<link |<img |<iframe|<object|src="|@import|url\(/);
+    assert.equal((page.match(/href="/g) ?? []).length, (page.match(/<a href="/g) ?? []).length, 'href only on links, never on a resource');
     assert.match(page, /@page \{ size: A4/);
   });
 
@@ -40,7 +47,10 @@ describe('report page of the demo wave', () => {
     assert.ok(order.every((position, i) => position > 0 && (i === 0 || position > order[i - 1]!)), JSON.stringify(order));
     const abb = [...page.matchAll(/<figcaption id="abb-\d+-caption">Abb\. (\d+):/g)].map((m) => Number(m[1]));
     assert.deepEqual(abb, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    assert.equal((page.match(/<table class="data">/g) ?? []).length, 10);
+    assert.equal((page.match(/<table class="data">/g) ?? []).length, 12 /* Abb. 1–10, Karte 1–2 */);
+    const karten = [...page.matchAll(/<figcaption id="karte-\d-caption">Karte (\d):/g)].map((m) => Number(m[1]));
+    assert.deepEqual(karten, [2, 1], 'Karte 2 in chapter 1, Karte 1 (response rate) in the annex');
+    assert.ok(page.indexOf('id="karte-1"') > page.indexOf('>Methodenanhang</h2>'));
     assert.equal((page.match(/<h3>\d\. /g) ?? []).length, 6 /* Handlungsempfehlungen */);
   });
 
@@ -89,11 +99,13 @@ describe('a wave with too few responses', () => {
   test('public report of 8 respondents: figures replaced by a German note, numbers "nicht ausgewiesen", no NaN', async () => {
     const { filterWaveData } = await import('../src/analysis/filter-wave-data.js');
     const { analyzeWave } = await import('../src/analysis/analyze-wave.js');
-    const tiny = analyzeWave(filterWaveData(demoResults().data, (i) => i < 8));
-    const published = renderReport(suppressResults(tiny, 5), { ...meta, suppressionK: 5 });
+    const tinyData = filterWaveData(demoResults().data, (i) => i < 8);
+    const tiny = analyzeWave(tinyData);
+    const published = renderReport(suppressResults(tiny, 5), { ...meta, suppressionK: 5, responseRates: responseRates(tinyData, register, 'register') });
     assert.match(published, /Diese Abbildung entfällt: Für sie gibt es zu wenige Antworten/);
     assert.match(published, /nicht ausgewiesen \(zu wenige Antworten\)/);
     assert.doesNotMatch(published, /NaN|undefined|Infinity/);
-    assert.equal((published.match(/<figcaption/g) ?? []).length, 10);
+    assert.equal((published.match(/<figcaption/g) ?? []).length, 12);
+    assert.match(published, /<figure class="figure missing" id="karte-2">\n<p class="note">Diese Karte entfällt: Für sie gibt es zu wenige Antworten/);
   });
 });

@@ -33,6 +33,7 @@ test('GET /bericht/2019-demo serves the public report with its linked stylesheet
   assert.doesNotMatch(page, /<style|style="|<script/);
   assert.match(page, /Zellen mit weniger als \d+ Antworten/);
   assert.match(page, /class="demo-banner"/);
+  assert.match(page, /<a href="\/ergebnisse\/2019-demo">Ergebnisse selbst erkunden/);
   const css = await app.request('/bericht/bericht.css');
   assert.equal(css.status, 200);
   assert.match(await css.text(), /@page/);
@@ -52,4 +53,19 @@ test('a wave that is not closed has no public report yet', async () => {
   const response = await app.request('/bericht/laufend');
   assert.equal(response.status, 403);
   assert.match(await response.text(), /erst nach Abschluss der Befragung veröffentlicht/);
+});
+
+test('a closed wave with too few responses: every figure and map keeps its place with a German note', async () => {
+  const demo = (await store.responsesForWave('2019-demo')).slice(0, 3);
+  await store.createWave({ id: 'klein', title: 'Kleine Welle', instrumentVersion: '2019', demo: true });
+  await store.saveResponses('klein', demo.map(({ ags, answers }) => ({ ags, answers })), { status: 'submitted', source: 'demo', actor: 'test' });
+  await store.setWaveStatus('klein', 'open');
+  await store.setWaveStatus('klein', 'closed');
+  const response = await app.request('/bericht/klein');
+  assert.equal(response.status, 200);
+  const page = await response.text();
+  assert.equal((page.match(/Diese Abbildung entfällt: Für sie gibt es zu wenige Antworten/g) ?? []).length, 10);
+  assert.match(page, /id="karte-2">\n<p class="note">Diese Karte entfällt/);
+  assert.match(page, /Länder mit weniger als 5 Antwortenden werden ohne Quote ausgewiesen/);
+  assert.doesNotMatch(page, /NaN|undefined|Infinity/);
 });

@@ -10,8 +10,15 @@ export interface Io {
   /** Rejects with DM_FILE_NOT_FOUND / DM_FILE_UNREADABLE. */
   readFile(path: string): Promise<Uint8Array>;
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  /**
+   * Writes `files` as the folder `path`, all or nothing (a temporary folder beside it, then renamed; an
+   * existing folder is replaced). Rejects with DM_FILE_UNWRITABLE. Optional: only `export` writes folders.
+   */
+  writeFolder?(path: string, files: readonly { readonly name: string; readonly data: string | Uint8Array }[]): Promise<void>;
   /** All of standard input (passwords, piped CSV). */
   readStdin(): Promise<string>;
+  /** On a terminal: asks with `prompt` on stderr and reads one line without echo; absent when stdin is no terminal. */
+  readSecret?(prompt: string): Promise<string>;
 }
 
 export interface RunningServer {
@@ -27,4 +34,13 @@ export interface CliDeps {
   bundledRegister(): Promise<BundledRegister>;
   /** Starts the web UI on the configured port. */
   serve(config: Config, store: Store, log: (line: string) => void): Promise<RunningServer>;
+  /** Prints self-contained HTML to PDF (src/pdf, Debian's Chromium). */
+  printPdf(html: string, options: { readonly footerText?: string }): Promise<Uint8Array>;
+  /** Many PDFs in a row through one browser (profile --all); the caller closes it. */
+  openPdfPrinter?(): Promise<PdfPrinter>;
+}
+
+export interface PdfPrinter {
+  print(html: string, options: { readonly footerText?: string }): Promise<Uint8Array>;
+  close(): Promise<void>;
 }

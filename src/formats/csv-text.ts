@@ -57,7 +57,8 @@ export function formatCsv(header: readonly string[], rows: readonly (readonly st
   return `${bom ? BOM : ''}${body}${eol}`;
 }
 
-function neutraliseFormula(cell: string): string {
+/** A text cell that spreadsheets would run as a formula gets a leading "'" (OWASP "CSV Injection"). */
+export function neutraliseFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 

@@ -47,3 +47,8 @@ export function describeShare(share: number): string {
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** A share in percent with one decimal, for small rates: 0.0373 → "3,7 %". */
+export function formatPercentOneDecimal(share: number): string {
+  return `${formatDecimal(share * 100, 1)}\u00a0%`;
+}

@@ -1,8 +1,10 @@
 // The JSON report (issue 5 "JSON"): the results document behind the report, every generated statement
 // with its id, the published figures it states and its numbers, and every figure's data by figure id.
 import { reportFigures } from './charts/report-figures.js';
+import { type MapRow, reportMaps } from './charts/report-maps.js';
 import type { ReportMeta } from './html/report-page.js';
 import type { AnyResults } from './read-results.js';
+import type { ResponseRates } from './response-rates.js';
 import { buildStatements, type Statement } from './statements.js';
 
 export interface ReportJson {
@@ -18,6 +20,15 @@ export interface ReportJson {
     readonly base: string;
     readonly rows: readonly { readonly label: string; readonly series?: string; readonly share: number }[];
   }[];
+  readonly maps: readonly {
+    readonly id: string;
+    readonly number: number;
+    readonly caption: string;
+    readonly columns: readonly string[];
+    readonly rows: readonly MapRow[];
+  }[];
+  /** Respondents and target population by Land; null in the public version (its map rows hold what may be shown). */
+  readonly responseRates: ResponseRates | null;
   readonly results: AnyResults;
 }
 
@@ -35,6 +46,14 @@ export function reportJson(results: AnyResults, meta: ReportMeta): ReportJson {
       base: figure.base,
       rows: figure.spec.rows,
     })),
+    maps: reportMaps(results, meta.responseRates, meta.suppressionK).map((map) => ({
+      id: map.spec.id,
+      number: map.number,
+      caption: `Karte ${map.number}: ${map.caption}`,
+      columns: map.columns,
+      rows: map.rows,
+    })),
+    responseRates: meta.suppressionK === undefined ? (meta.responseRates ?? null) : null,
     results,
   };
 }

@@ -4,6 +4,7 @@ import { DmError } from '../errors.js';
 /** What the store knows about the failed call, for the error's parameters. */
 export interface SqlErrorContext {
   readonly wave?: string;
+  readonly email?: string;
 }
 
 interface SqlErrorFields {
@@ -20,6 +21,8 @@ const BY_CONSTRAINT: Readonly<Record<string, (context: SqlErrorContext, fields: 
   waves_finite_check: () => new DmError('DM_WAVE_PERIOD_INVALID', { detail: 'Beginn und Ende müssen Zeitpunkte sein.' }),
   responses_wave_id_fkey: ({ wave = '?' }) => new DmError('DM_WAVE_NOT_FOUND', { wave }),
   invitations_wave_id_fkey: ({ wave = '?' }) => new DmError('DM_WAVE_NOT_FOUND', { wave }),
+  users_email_key: ({ email = '?' }) => new DmError('DM_USER_EXISTS', { email }),
+  users_email_check: ({ email = '?' }) => new DmError('DM_USER_EMAIL_INVALID', { email }),
   invitations_active_key: ({ wave = '?' }, { detail }) => {
     const ags = /, ([0-9]{8})\)/.exec(detail ?? '')?.[1];
     return new DmError('DM_INVITATION_EXISTS', { wave, detail: ags ? `AGS ${ags}` : 'mindestens eine Kommune' });
@@ -58,6 +61,8 @@ export function mapSqlError(error: unknown, context: SqlErrorContext = {}): unkn
   const byConstraint = fields.constraint === undefined ? undefined : BY_CONSTRAINT[fields.constraint];
   if (byConstraint) return byConstraint(context, fields);
   if (code.startsWith('23') || code === '21000') return new DmError('DM_DATA_REJECTED', { detail: rejectedDetail(fields) });
+  // character_not_in_repertoire / untranslatable_character: a NUL byte or broken text in a parameter.
+  if (code === '22021' || code === '22P05') return new DmError('DM_DATA_REJECTED', { detail: 'Die Eingabe enthält ein Nullzeichen oder ungültige Zeichen.' });
   if ((code === '22007' || code === '22008') && context.wave !== undefined) {
     return new DmError('DM_WAVE_PERIOD_INVALID', { detail: 'Ein Datum ist nicht lesbar (erwartet: JJJJ-MM-TT).' });
   }

@@ -1,6 +1,12 @@
 // Forward-only schema migrations, each in its own transaction, recorded in schema_migrations.
 import { initial } from './migrations/001-initial.js';
 import { survey } from './migrations/002-survey.js';
+import { accounts } from './migrations/003-accounts.js';
+import { auditChain } from './migrations/005-audit-chain.js';
+import { instrumentVersions } from './migrations/006-instrument-versions.js';
+import { privacy } from './migrations/007-privacy.js';
+import { twoFactor } from './migrations/008-two-factor.js';
+import { apiKeys } from './migrations/009-api-keys.js';
 import type { SqlClient } from './sql-client.js';
 
 export interface Migration {
@@ -10,12 +16,15 @@ export interface Migration {
   readonly statements: readonly string[];
 }
 
-const MIGRATIONS: readonly Migration[] = [initial, survey];
+const MIGRATIONS: readonly Migration[] = [initial, survey, accounts, auditChain, instrumentVersions, privacy, twoFactor, apiKeys];
 
 /**
  * Runs the pending migrations. Safe when several processes start at once on one PostgreSQL: each
  * migration holds a transaction-scoped advisory lock (keyed by schema) and re-checks under it.
  */
+/** Every migration id in the order they run (tests compare schema_migrations with it). */
+export const MIGRATION_IDS: readonly string[] = MIGRATIONS.map((migration) => migration.id);
+
 export async function migrate(client: SqlClient, migrations: readonly Migration[] = MIGRATIONS): Promise<string[]> {
   const applied: string[] = [];
   for (const migration of migrations) {

@@ -72,7 +72,7 @@ export const QUERIES = {
   waveForUpdate: `SELECT ${WAVE_COLUMNS} FROM waves WHERE id = $1 FOR UPDATE`,
   waveForShare: `SELECT id FROM waves WHERE id = $1 FOR SHARE`,
   waves: `SELECT ${WAVE_COLUMNS} FROM waves ORDER BY created_at, id`,
-  setWaveStatus: `UPDATE waves SET status = $2 WHERE id = $1 RETURNING ${WAVE_COLUMNS}`,
+  setWaveStatus: `UPDATE waves SET status = $2, closed_at = CASE WHEN $2 = 'closed' THEN now() END WHERE id = $1 RETURNING ${WAVE_COLUMNS}`,
   deleteWave: `DELETE FROM waves WHERE id = $1`,
 
   /** $1 wave, $2 status, $3 source, $4 jsonb [{ags, answers}]. Revision 1 means inserted by this write. */
@@ -98,4 +98,7 @@ export const QUERIES = {
 
   appendAudit: `INSERT INTO audit_log (actor, action, subject, details) VALUES ($1, $2, $3, $4::jsonb)`,
   auditLog: `SELECT id, at, actor, action, subject, details FROM audit_log ORDER BY id DESC LIMIT $1`,
+  auditChain: `SELECT id, prev_hash, hash,
+      hash = audit_log_entry_hash(prev_hash, id, at, actor, action, subject, details) AS intact
+    FROM audit_log ORDER BY id`,
 } as const;

@@ -1,13 +1,23 @@
 // The Store port over any SqlClient (PGlite or PostgreSQL): one dialect, two drivers (architecture habit 3).
 import { DmError } from '../errors.js';
+import { API_KEY_QUERIES as K } from './api-key-queries.js';
+import { ACCOUNT_QUERIES as A, TWO_FACTOR_QUERIES as T } from './account-queries.js';
+import { INSTRUMENT_VERSION_QUERIES as IV } from './instrument-version-queries.js';
 import type { FlatResponse } from '../instrument/model.js';
 import type { RegisterUnit } from '../register/unit.js';
 import { mapSqlError, type SqlErrorContext } from './map-sql-error.js';
 import type { SqlClient, SqlParam } from './sql-client.js';
 import { QUERIES as Q } from './sql-store-queries.js';
+import { PRIVACY_QUERIES } from './privacy-queries.js';
+import * as privacy from './sql-privacy.js';
+import { restore, snapshot } from './sql-snapshot.js';
 import * as survey from './sql-survey.js';
 import { SURVEY_QUERIES as S } from './survey-queries.js';
 import type {
+  AnalystSession,
+  ApiKey,
+  AuditChainCheck,
+  ContactRetention,
   AuditEntry,
   Invitation,
   InvitedUnit,
@@ -25,8 +35,15 @@ import type {
   RespondentSession,
   Store,
   StoredAuditEntry,
+  StoredInstrumentVersion,
   StoredResponse,
+  StoreSnapshot,
+  TwoFactorState,
+  UnitRecord,
   TargetPopulation,
+  User,
+  UserWithHash,
+  NewUser,
   Wave,
   WaveStatus,
 } from './store.js';
@@ -98,6 +115,7 @@ export class SqlStore implements Store {
   }
 
   async getWave(id: string): Promise<Wave | null> {
+    if (id.includes('\0')) return null; // text parameters cannot carry NUL
     const [wave] = await this.#query<Wave>({ wave: id }, Q.wave, [id]);
     return wave ?? null;
   }
@@ -235,6 +253,156 @@ export class SqlStore implements Store {
     return this.#transaction({ wave: waveId }, (tx) => survey.writeResponse(tx, audit, waveId, ags, write));
   }
 
+  createUser(user: NewUser, actor: string): Promise<User> {
+    return this.#transaction({ email: user.email }, async (tx) => {
+      const [created] = await tx.query<User>(A.insertUser, [user.email, user.role, user.passwordHash]);
+      await audit(tx, { actor, action: 'user.add', subject: `user:${user.email}`, details: { role: user.role } });
+      return created!;
+    });
+  }
+
+  async userByEmail(email: string): Promise<UserWithHash | null> {
+    const [user] = await this.#query<UserWithHash>({}, A.userByEmail, [email]);
+    return user ?? null;
+  }
+
+  listUsers(): Promise<User[]> {
+    return this.#query({}, A.users);
+  }
+
+  disableUser(email: string, actor: string): Promise<User> {
+    return this.#transaction({ email }, async (tx) => {
+      const [user] = await tx.query<User>(A.disableUser, [email]);
+      if (!user) throw new DmError('DM_USER_NOT_FOUND', { email });
+      await tx.query(A.deleteUserSessions, [user.id]);
+      await audit(tx, { actor, action: 'user.disable', subject: `user:${email}` });
+      return user;
+    });
+  }
+
+  createAnalystSession(session: { readonly idSha256: string; readonly userId: number; readonly expiresAt: string }): Promise<void> {
+    return this.#transaction({}, async (tx) => {
+      await tx.query(A.purgeExpiredSessions);
+      await tx.query(A.insertSession, [session.idSha256, session.userId, session.expiresAt]);
+    });
+  }
+
+  async analystSession(idSha256: string, idleMinutes = 120): Promise<AnalystSession | null> {
+    const [session] = await this.#query<AnalystSession>({}, A.session, [idSha256, idleMinutes]);
+    return session ?? null;
+  }
+
+  async deleteAnalystSession(idSha256: string): Promise<void> {
+    await this.#query({}, A.deleteSession, [idSha256]);
+  }
+
+  async twoFactorState(userId: number): Promise<TwoFactorState> {
+    const [state] = await this.#query<TwoFactorState>({}, T.state, [userId]);
+    if (!state) throw new DmError('DM_USER_NOT_FOUND', { email: `#${userId}` });
+    return state;
+  }
+
+  async startTotpSetup(userId: number, secret: string): Promise<void> {
+    const updated = await this.#query({}, T.startSetup, [userId, secret]);
+    if (updated.length === 0) throw new DmError('DM_TWO_FACTOR_ACTIVE');
+  }
+
+  enableTotp(userId: number, change: { readonly secret: string; readonly step: number; readonly recoveryCodeHashes: readonly string[]; readonly actor: string }): Promise<void> {
+    return this.#transaction({}, async (tx) => {
+      const [user] = await tx.query<{ email: string }>(T.enable, [userId, change.secret, change.step]);
+      if (!user) throw new DmError('DM_TWO_FACTOR_INACTIVE');
+      await tx.query(T.deleteRecoveryCodes, [userId]);
+      await tx.query(T.insertRecoveryCodes, [userId, JSON.stringify(change.recoveryCodeHashes)]);
+      await audit(tx, { actor: change.actor, action: 'user.2fa_on', subject: `user:${user.email}`, details: { recoveryCodes: change.recoveryCodeHashes.length } });
+    });
+  }
+
+  async useTotpStep(userId: number, step: number): Promise<boolean> {
+    return (await this.#query({}, T.useStep, [userId, step])).length === 1;
+  }
+
+  useRecoveryCode(userId: number, codeSha256: string, actor: string): Promise<boolean> {
+    return this.#transaction({}, async (tx) => {
+      const [used] = await tx.query<{ email: string; left: number }>(T.useRecoveryCode, [userId, codeSha256]);
+      if (!used) return false;
+      await audit(tx, { actor, action: 'user.recovery_code_used', subject: `user:${used.email}`, details: { left: used.left } });
+      return true;
+    });
+  }
+
+  disableTwoFactor(email: string, actor: string): Promise<User> {
+    return this.#transaction({ email }, async (tx) => {
+      const [user] = await tx.query<User>(T.disable, [email]);
+      if (!user) throw new DmError('DM_USER_NOT_FOUND', { email });
+      await tx.query(T.deleteRecoveryCodes, [user.id]);
+      await audit(tx, { actor, action: 'user.2fa_off', subject: `user:${email}` });
+      return user;
+    });
+  }
+
+  recordLoginFailure(userId: number, lock: { readonly maxFailures: number; readonly lockUntil: string }): Promise<{ readonly locked: boolean }> {
+    return this.#transaction({}, async (tx) => {
+      const [row] = await tx.query<{ email: string; locked: boolean }>(T.recordFailure, [userId, lock.maxFailures, lock.lockUntil]);
+      if (row?.locked) await audit(tx, { actor: SYSTEM_ACTOR, action: 'user.locked', subject: `user:${row.email}`, details: { until: lock.lockUntil, failures: lock.maxFailures } });
+      return { locked: row?.locked ?? false };
+    });
+  }
+
+  async clearLoginFailures(userId: number): Promise<void> {
+    await this.#query({}, T.clearFailures, [userId]);
+  }
+
+  createApiKey(key: { readonly userId: number; readonly name: string; readonly keySha256: string; readonly expiresAt: string | null }, actor: string): Promise<ApiKey> {
+    return this.#transaction({}, async (tx) => {
+      const [created] = await tx.query<ApiKey>(K.insert, [key.userId, key.name, key.keySha256, key.expiresAt]);
+      await audit(tx, { actor, action: 'apikey.create', subject: `user:${created!.email}`, details: { id: created!.id, name: key.name, expiresAt: key.expiresAt } });
+      return created!;
+    });
+  }
+
+  apiKeys(): Promise<ApiKey[]> {
+    return this.#query({}, K.list);
+  }
+
+  revokeApiKey(id: number, actor: string): Promise<ApiKey> {
+    return this.#transaction({}, async (tx) => {
+      const [key] = await tx.query<ApiKey>(K.revoke, [id]);
+      if (!key) throw new DmError('DM_API_KEY_NOT_FOUND', { detail: id });
+      await audit(tx, { actor, action: 'apikey.revoke', subject: `user:${key.email}`, details: { id } });
+      return key;
+    });
+  }
+
+  async apiKeyUser(keySha256: string): Promise<{ readonly keyId: number; readonly user: User } | null> {
+    const [row] = await this.#query<{ keyId: number; user: User }>({}, K.use, [keySha256]);
+    return row ?? null;
+  }
+
+  contactRetention(): Promise<ContactRetention[]> {
+    return this.#query({}, PRIVACY_QUERIES.retention);
+  }
+
+  setContactRetention(waveId: string, days: number, actor: string): Promise<void> {
+    return this.#transaction({ wave: waveId }, (tx) => privacy.setContactRetention(tx, audit, waveId, days, actor));
+  }
+
+  purgeContacts(waveId: string, keys: readonly string[], options: { readonly actor: string; readonly ags?: string }): Promise<number> {
+    return this.#transaction({ wave: waveId }, (tx) => privacy.purgeContacts(tx, audit, waveId, keys, options));
+  }
+
+  async unitRecord(ags: string, actor: string): Promise<UnitRecord> {
+    const [unit] = await this.registerUnits([ags]);
+    return this.#transaction({}, (tx) => privacy.unitRecord(tx, audit, ags, unit ?? null, actor));
+  }
+
+  snapshot(): Promise<StoreSnapshot> {
+    return snapshot(this.#db);
+  }
+
+  restoreSnapshot(backup: StoreSnapshot): Promise<void> {
+    return restore(this.#db, backup);
+  }
+
   appendAudit(entry: AuditEntry): Promise<void> {
     return this.#transaction({}, (tx) => audit(tx, entry));
   }
@@ -242,6 +410,36 @@ export class SqlStore implements Store {
   auditLog(limit?: number): Promise<StoredAuditEntry[]> {
     const rows = limit === undefined || !Number.isFinite(limit) ? null : Math.max(0, Math.floor(limit));
     return this.#query({}, Q.auditLog, [rows]);
+  }
+
+  async verifyAuditChain(anchor?: string): Promise<AuditChainCheck> {
+    const rows = await this.#query<{ id: number; prev_hash: string; hash: string; intact: boolean }>({}, Q.auditChain);
+    const anchorFound = anchor === undefined ? null : rows.some((row) => row.hash === anchor);
+    const head = rows.at(-1)?.hash ?? '';
+    let previous = '';
+    for (const row of rows) {
+      const reason = !row.intact ? 'content' : row.prev_hash !== previous ? 'link' : undefined;
+      if (reason) return { entries: rows.length, head, broken: { id: row.id, reason }, anchorFound };
+      previous = row.hash;
+    }
+    return { entries: rows.length, head, broken: null, anchorFound };
+  }
+
+  saveInstrumentVersion(version: string, document: unknown, actor: string): Promise<void> {
+    return this.#transaction({}, async (tx) => {
+      const written = await tx.query(IV.insert, [version, JSON.stringify(document), actor]);
+      if (written.length === 0) throw new DmError('DM_INSTRUMENT_VERSION_EXISTS', { version });
+      await audit(tx, { actor, action: 'instrument.import', subject: `instrument:${version}`, details: { version } });
+    });
+  }
+
+  async instrumentVersion(version: string): Promise<StoredInstrumentVersion | null> {
+    const [row] = await this.#query<StoredInstrumentVersion>({}, IV.byVersion, [version]);
+    return row ?? null;
+  }
+
+  instrumentVersions(): Promise<StoredInstrumentVersion[]> {
+    return this.#query({}, IV.list);
   }
 
   close(): Promise<void> {

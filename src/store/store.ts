@@ -163,9 +163,118 @@ export interface AuditEntry {
   readonly details?: Readonly<Record<string, unknown>>;
 }
 
+/** Per wave: how long contact data is kept after it closed (migration 007). */
+export interface ContactRetention {
+  readonly waveId: string;
+  /** When the wave was last closed; null while it is open or a draft. */
+  readonly closedAt: string | null;
+  readonly retentionDays: number;
+  /** When its contact data was deleted; null until then. */
+  readonly purgedAt: string | null;
+}
+
+/** Everything stored about one unit (Art. 15 DSGVO). Invitation codes are stored only as hashes and not shown. */
+export interface UnitRecord {
+  readonly ags: string;
+  readonly unit: RegisterUnit | null;
+  readonly responses: readonly {
+    readonly waveId: string;
+    readonly status: ResponseStatus;
+    readonly revision: number;
+    readonly answers: FlatResponse;
+    readonly source: ResponseSource;
+    readonly createdAt: string;
+    readonly updatedAt: string;
+    readonly submittedAt: string | null;
+    readonly receiptSha256: string | null;
+  }[];
+  readonly revisions: readonly {
+    readonly waveId: string;
+    readonly revision: number;
+    readonly answers: FlatResponse;
+    readonly status: ResponseStatus;
+    readonly actor: string;
+    readonly savedAt: string;
+  }[];
+  readonly invitations: readonly { readonly waveId: string; readonly issuedAt: string; readonly revokedAt: string | null; readonly sessions: number }[];
+  readonly audit: readonly StoredAuditEntry[];
+}
+
+export interface AuditChainCheck {
+  readonly entries: number;
+  /** Hash of the newest entry ('' for an empty log): record it to detect a rewritten chain later. */
+  readonly head: string;
+  /** The first entry whose content no longer matches its hash, or whose predecessor is not the one it names. */
+  readonly broken: { readonly id: number; readonly reason: 'content' | 'link' } | null;
+  /** Whether the anchor is the hash of an entry of the chain (null without an anchor): else the log was rewritten. */
+  readonly anchorFound: boolean | null;
+}
+
 export interface StoredAuditEntry extends AuditEntry {
   readonly id: number;
   readonly at: string;
+}
+
+export type UserRole = 'admin' | 'analyst';
+
+/** An analyst account (migration 003); the password hash stays in the store except for the login check. */
+export interface User {
+  readonly id: number;
+  /** Lower case; the login name. */
+  readonly email: string;
+  readonly role: UserRole;
+  readonly createdAt: string;
+  readonly disabledAt: string | null;
+}
+
+export interface UserWithHash extends User {
+  /** Argon2id PHC string. */
+  readonly passwordHash: string;
+}
+
+export interface NewUser {
+  readonly email: string;
+  readonly role: UserRole;
+  readonly passwordHash: string;
+}
+
+export interface AnalystSession {
+  readonly user: User;
+  readonly expiresAt: string;
+}
+
+/** Two-factor and lockout state of an account (migration 008). */
+export interface TwoFactorState {
+  /** Base32 TOTP secret; pending (set up, not yet confirmed) while `totpEnabledAt` is null. */
+  readonly totpSecret: string | null;
+  readonly totpEnabledAt: string | null;
+  /** The last accepted RFC 6238 time step: a code of this step or an earlier one is refused. */
+  readonly totpLastStep: number | null;
+  /** Consecutive failed logins since the last success or lock. */
+  readonly failedLogins: number;
+  readonly lockedUntil: string | null;
+  readonly recoveryCodesLeft: number;
+}
+
+/** An analyst's API key (migration 009); the key itself is never stored, only its SHA-256. */
+export interface ApiKey {
+  readonly id: number;
+  readonly name: string;
+  /** The account the key acts for, and its role. */
+  readonly email: string;
+  readonly role: UserRole;
+  readonly createdAt: string;
+  readonly expiresAt: string | null;
+  readonly revokedAt: string | null;
+  readonly lastUsedAt: string | null;
+}
+
+/** The whole store as data (backup file content). */
+export interface StoreSnapshot {
+  /** Applied migrations in order: a snapshot restores only into the same schema. */
+  readonly migrations: readonly string[];
+  /** Every base table, parents before children, its rows as to_jsonb texts. */
+  readonly tables: readonly { readonly name: string; readonly rows: readonly string[] }[];
 }
 
 export interface Store {
@@ -239,9 +348,86 @@ export interface Store {
    */
   writeResponse(waveId: string, ags: string, write: ResponseWrite): Promise<ResponseWriteResult>;
 
+  /** DM_USER_EXISTS when the e-mail address is taken; audited. */
+  createUser(user: NewUser, actor: string): Promise<User>;
+  /** By lower-case e-mail, disabled ones included; null when unknown. */
+  userByEmail(email: string): Promise<UserWithHash | null>;
+  /** Ordered by e-mail. */
+  listUsers(): Promise<User[]>;
+  /** Disables the account and ends its sessions; DM_USER_NOT_FOUND when unknown; audited. */
+  disableUser(email: string, actor: string): Promise<User>;
+  createAnalystSession(session: { readonly idSha256: string; readonly userId: number; readonly expiresAt: string }): Promise<void>;
+  /**
+   * The live session: not expired, its user not disabled, used within the last `idleMinutes` (default 120);
+   * else null. Records this use (idle timeout, migration 008).
+   */
+  analystSession(idSha256: string, idleMinutes?: number): Promise<AnalystSession | null>;
+  deleteAnalystSession(idSha256: string): Promise<void>;
+
+  /** Migration 008; DM_USER_NOT_FOUND when the account is unknown. */
+  twoFactorState(userId: number): Promise<TwoFactorState>;
+  /** Stores a new pending TOTP secret; DM_TWO_FACTOR_ACTIVE when two-factor login is already on. */
+  startTotpSetup(userId: number, secret: string): Promise<void>;
+  /**
+   * Switches two-factor login on if `secret` is still the pending one: records `step` as used and replaces
+   * the recovery codes (SHA-256 hashes); audited (`user.2fa_on`). DM_TWO_FACTOR_INACTIVE otherwise.
+   */
+  enableTotp(userId: number, change: { readonly secret: string; readonly step: number; readonly recoveryCodeHashes: readonly string[]; readonly actor: string }): Promise<void>;
+  /** Records `step` as used if it is later than the last used one (atomic: no replay across processes). */
+  useTotpStep(userId: number, step: number): Promise<boolean>;
+  /** Marks an unused recovery code as used; audited (`user.recovery_code_used`). False when unknown or used. */
+  useRecoveryCode(userId: number, codeSha256: string, actor: string): Promise<boolean>;
+  /** Switches two-factor login off, deletes the recovery codes and lifts a lock; audited (`user.2fa_off`). DM_USER_NOT_FOUND. */
+  disableTwoFactor(email: string, actor: string): Promise<User>;
+  /** Counts a failed login; at `maxFailures` in a row the account is locked until `lockUntil` (audited `user.locked`). */
+  recordLoginFailure(userId: number, lock: { readonly maxFailures: number; readonly lockUntil: string }): Promise<{ readonly locked: boolean }>;
+  /** A successful login: the failure count starts again. */
+  clearLoginFailures(userId: number): Promise<void>;
+
+  /** Stores a new API key (SHA-256 only); audited (`apikey.create`). */
+  createApiKey(key: { readonly userId: number; readonly name: string; readonly keySha256: string; readonly expiresAt: string | null }, actor: string): Promise<ApiKey>;
+  /** Every key, revoked and expired ones included, oldest first. */
+  apiKeys(): Promise<ApiKey[]>;
+  /** Revokes the key (idempotent); DM_API_KEY_NOT_FOUND when unknown; audited (`apikey.revoke`). */
+  revokeApiKey(id: number, actor: string): Promise<ApiKey>;
+  /** The account of a live key (not revoked, not expired, account not disabled), recording the use; else null. */
+  apiKeyUser(keySha256: string): Promise<{ readonly keyId: number; readonly user: User } | null>;
+
+  contactRetention(): Promise<ContactRetention[]>;
+  /** Days (0–3650) contact data is kept after the wave closes; audited. */
+  setContactRetention(waveId: string, days: number, actor: string): Promise<void>;
+  /**
+   * Deletes the answer keys (personal data) from the responses and all their revisions — of one unit, or of
+   * the whole wave (then marked purged); audited with the keys, never the values. Returns responses changed.
+   */
+  purgeContacts(waveId: string, keys: readonly string[], options: { readonly actor: string; readonly ags?: string }): Promise<number>;
+  /** Everything about one unit; the read is audited (`privacy.read`). */
+  unitRecord(ags: string, actor: string): Promise<UnitRecord>;
+
+  /** Every table in one consistent snapshot (backup); safe while the server writes. */
+  snapshot(): Promise<StoreSnapshot>;
+  /** Fills an empty store with the snapshot in one transaction; DM_BACKUP_VERSION (other schema), DM_BACKUP_TARGET_NOT_EMPTY. */
+  restoreSnapshot(snapshot: StoreSnapshot): Promise<void>;
+
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Newest first; all entries when `limit` is undefined. */
   auditLog(limit?: number): Promise<StoredAuditEntry[]>;
+  /** Recomputes the audit log's hash chain (migration 005) from the first entry to the newest; `anchor`: a head recorded earlier. */
+  verifyAuditChain(anchor?: string): Promise<AuditChainCheck>;
+
+  /** Stores an imported instrument version (migration 006); throws DM_INSTRUMENT_VERSION_EXISTS when the version is taken. */
+  saveInstrumentVersion(version: string, document: unknown, actor: string): Promise<void>;
+  instrumentVersion(version: string): Promise<StoredInstrumentVersion | null>;
+  /** Oldest import first. */
+  instrumentVersions(): Promise<StoredInstrumentVersion[]>;
 
   close(): Promise<void>;
+}
+
+/** An imported instrument version as stored: the validated document (src/instrument/instrument-file.ts). */
+export interface StoredInstrumentVersion {
+  readonly version: string;
+  readonly document: unknown;
+  readonly importedAt: string;
+  readonly importedBy: string;
 }

@@ -6,12 +6,17 @@ import { type RegisterCounts, renderReport, type ReportMeta } from '../report/ht
 import type { AnyResults } from '../report/read-results.js';
 import { reportJson } from '../report/report-json.js';
 import type { RegisterUnit } from '../register/unit.js';
-import type { Wave } from '../store/store.js';
+import { responseRates } from '../report/response-rates.js';
+import type { Store, Wave } from '../store/store.js';
 import { dmError } from '../errors.js';
 import { loadWaveData, type WaveDataStore } from './load-wave-data.js';
 import { requireWave } from './waves.js';
+import { trendSincePrevious } from './trend-since-previous.js';
 
 export type ReportFormat = 'html' | 'json';
+
+/** What the report reads: the wave's responses, the register and the wave's target population. */
+export type ReportStore = WaveDataStore & Pick<Store, 'targetUnits' | 'listWaves' | 'instrumentVersion'>;
 
 export interface ReportInput {
   readonly waveId: string;
@@ -20,10 +25,26 @@ export interface ReportInput {
   readonly public?: boolean;
   /** HTML: link this stylesheet instead of inlining the CSS (web, strict CSP). */
   readonly stylesheet?: string;
+  /** HTML: link to the public results explorer (web). */
+  readonly explorerLink?: string;
 }
 
+/** Prints a self-contained HTML document to PDF (the pdf/ edge, handed in by the composition root). */
+export type PrintPdf = (html: string, options: { readonly footerText?: string }) => Promise<Uint8Array>;
+
 /** The report text. Throws DM_WAVE_NOT_FOUND, DM_WAVE_NO_RESPONSES, DM_REPORT_NOT_PUBLIC. */
-export async function buildReport(store: WaveDataStore, input: ReportInput): Promise<string> {
+export async function buildReport(store: ReportStore, input: ReportInput): Promise<string> {
+  const { results, meta } = await reportInputs(store, input);
+  return input.format === 'html' ? renderReport(results, meta) : `${JSON.stringify(reportJson(results, meta), null, 2)}\n`;
+}
+
+/** The report as PDF: the self-contained HTML (inline CSS) printed by `printPdf`; same errors as buildReport. */
+export async function buildReportPdf(store: ReportStore, input: Omit<ReportInput, 'format' | 'stylesheet' | 'explorerLink'>, printPdf: PrintPdf): Promise<Uint8Array> {
+  const { results, meta } = await reportInputs(store, { ...input, format: 'html' });
+  return printPdf(renderReport(results, meta), { footerText: meta.title });
+}
+
+async function reportInputs(store: ReportStore, input: ReportInput): Promise<{ results: AnyResults; meta: ReportMeta }> {
   // Until analysts publish explicitly, a wave's public report appears once the wave is closed.
   if (input.public && (await requireWave(store, input.waveId)).status !== 'closed') {
     throw dmError('DM_REPORT_NOT_PUBLIC', { wave: input.waveId });
@@ -31,15 +52,19 @@ export async function buildReport(store: WaveDataStore, input: ReportInput): Pro
   const { wave, data } = await loadWaveData(store, input.waveId);
   const analysed = analyzeWave(data);
   const results: AnyResults = input.public ? suppressResults(analysed, wave.minCellCount) : analysed;
+  const register = (await store.registerUnits()).filter((unit) => !unit.synthetic);
   const meta: ReportMeta = {
     title: wave.title,
     demo: wave.demo,
     ...period(wave),
-    register: registerCounts(await store.registerUnits()),
+    register: registerCounts(register),
+    responseRates: wave.target ? responseRates(data, await store.targetUnits(wave.id), 'target') : responseRates(data, register, 'register'),
     ...(input.public ? { suppressionK: wave.minCellCount } : {}),
     ...(input.stylesheet === undefined ? {} : { stylesheet: input.stylesheet }),
+    ...(input.explorerLink === undefined ? {} : { explorerLink: input.explorerLink }),
   };
-  return input.format === 'html' ? renderReport(results, meta) : `${JSON.stringify(reportJson(results, meta), null, 2)}\n`;
+  const trend = await trendSincePrevious(store, wave); // issue 9: chapter "Entwicklung seit <Welle>"
+  return { results, meta: trend ? { ...meta, trend } : meta };
 }
 
 /** Real register units (synthetic demo units left out) by Land and size class. */

@@ -16,6 +16,8 @@ export interface InviteInput {
   readonly baseUrl: string;
   readonly reissue: Reissue;
   readonly actor: string;
+  /** Only these units (e.g. those with an e-mail address); default all that `reissue` selects. */
+  readonly onlyAgs?: ReadonlySet<string>;
 }
 
 type InviteStore = Pick<Store, 'getWave' | 'targetUnits' | 'invitations' | 'registerUnits' | 'issueInvitations'>;
@@ -32,7 +34,7 @@ export async function inviteUnits(
   const wave = await requireWave(store, input.waveId);
   if (!wave.target) throw dmError('DM_TARGET_MISSING', { wave: wave.id });
   const active = new Set((await store.invitations(wave.id)).filter((i) => i.revokedAt === null).map((i) => i.ags));
-  const units = await unitsToInvite(store, wave.id, input.reissue, active);
+  const units = (await unitsToInvite(store, wave.id, input.reissue, active)).filter((unit) => input.onlyAgs?.has(unit.ags) ?? true);
   if (units.length === 0) return { issued: 0, revoked: 0, active: active.size };
   const letters = units.map((unit) => letterFor(unit, input.baseUrl));
   await deliver(letters);

@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 
 export const APP_CSS = `body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fff}
 header,main,footer{max-width:62rem;margin:0 auto;padding:0 1rem}
+h1,h2,legend,label,dt{overflow-wrap:break-word;hyphens:auto}h1{font-size:clamp(1.5rem,7vw,2rem)}
+.wide{overflow-x:auto;max-width:100%}nav p{overflow-wrap:anywhere}
 header{border-bottom:3px solid #004b87}
 a{color:#004b87}a:focus,button:focus,input:focus,textarea:focus{outline:3px solid #f0a000;outline-offset:2px}
 table{border-collapse:collapse;margin:0 0 1.5rem}th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left}
@@ -26,6 +28,7 @@ textarea{min-height:8rem}
 .box{border:3px solid #b00020;padding:.5rem 1rem;margin:1rem 0}.box.info{border-color:#004b87}
 button{font:inherit;padding:.5rem 1rem;margin:0 .5rem .5rem 0;border:2px solid #004b87;background:#004b87;color:#fff;cursor:pointer}
 button.sec{background:#fff;color:#004b87}
+select{font:inherit;max-width:100%}figure{margin:1rem 0}figure svg{max-width:100%;height:auto}
 dl.answers dt{font-weight:600;margin-top:.5rem}dl.answers dd{margin:0 0 0 1rem}
 .step{color:#444;margin:1rem 0 0}
 code{word-break:break-all}

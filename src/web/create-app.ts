@@ -8,12 +8,21 @@ import { secureHeaders } from 'hono/secure-headers';
 import { DmError, dmError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { waveOverview } from '../tasks/wave-overview.js';
+import { accountRoutes } from './analyst/account-routes.js';
+import { analystRoutes } from './analyst/analyst-routes.js';
+import { analystContext } from './analyst/require-role.js';
+import { apiRoutes } from './api/api-routes.js';
 import { APP_CSS } from './app-css.js';
 import { csrfCheck } from './csrf.js';
+import { microdataRoutes } from './downloads/microdata-routes.js';
+import { openDataRoutes } from './downloads/open-data-routes.js';
+import { type LoginAttempts, loginRoutes } from './login-routes.js';
 import { pageLayout } from './page-layout.js';
 import { type RateLimit, tokenBucket } from './rate-limit.js';
+import { explorerRoutes } from './explorer-routes.js';
 import { reportRoutes } from './report-routes.js';
 import { startPage } from './start-page.js';
+import { analystProfileRoutes, respondentProfileRoutes } from './profile/profile-routes.js';
 import { surveyRoutes } from './survey/survey-routes.js';
 
 export interface AppDeps {
@@ -24,11 +33,15 @@ export interface AppDeps {
   readonly now?: () => Date;
   /** Invitation-code attempts per client; default 10 at once, then one per 6 s (per process). */
   readonly codeAttempts?: RateLimit;
+  /** Analyst sign-in attempts; default per client 10 at once then one per 6 s, per account 5 then one per 60 s. */
+  readonly loginAttempts?: LoginAttempts;
+  /** JSON-API requests per API key; default 1,000 at once, then 100 per second (per process). */
+  readonly apiRequests?: RateLimit;
 }
 
 const MAX_BODY_BYTES = 64 * 1024; // the longest page (2,000-character comment, percent-encoded) stays far below
 
-export function createApp({ store, log, baseUrl, now = () => new Date(), codeAttempts = tokenBucket(10, 6_000) }: AppDeps): Hono {
+export function createApp({ store, log, baseUrl, now = () => new Date(), codeAttempts = tokenBucket(10, 6_000), loginAttempts = defaultLoginAttempts(), apiRequests = tokenBucket(1_000, 10) }: AppDeps): Hono {
   const app = new Hono();
   app.use(
     secureHeaders({
@@ -43,7 +56,10 @@ export function createApp({ store, log, baseUrl, now = () => new Date(), codeAtt
     }),
   );
   app.use(methodNotAllowed({ app, onMethodNotAllowed: (c, methods) => methodNotAllowedPage(c, methods) }));
-  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => Promise.reject(dmError('DM_BODY_TOO_LARGE', { detail: '64 KB' })) }));
+  const pageBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => Promise.reject(dmError('DM_BODY_TOO_LARGE', { detail: '64 KB' })) });
+  // The JSON API sets its own limits per route (the response import takes larger bodies).
+  app.use((c, next) => (c.req.path.startsWith('/api/') ? next() : pageBodyLimit(c, next)));
+  app.use(analystContext(store));
   app.get('/', async (c) => c.html(startPage(await waveOverview(store))));
   app.get('/healthz', async (c) => {
     await store.listWaves();
@@ -51,6 +67,7 @@ export function createApp({ store, log, baseUrl, now = () => new Date(), codeAtt
   });
   app.get('/static/app.css', (c) => c.body(APP_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=86400' }));
   const publicOrigin = baseUrl === undefined ? undefined : new URL(baseUrl).origin;
+  app.route('/umfrage/digitalprofil', respondentProfileRoutes({ store }));
   app.route(
     '/umfrage',
     surveyRoutes({
@@ -63,6 +80,15 @@ export function createApp({ store, log, baseUrl, now = () => new Date(), codeAtt
     }),
   );
   app.route('/bericht', reportRoutes({ store }));
+  app.route('/ergebnisse', explorerRoutes({ store }));
+  const secureCookies = baseUrl?.startsWith('https:') ?? false;
+  app.route('/verwaltung', analystRoutes({ store }));
+  app.route('/verwaltung', accountRoutes({ store, now, csrf: csrfCheck(publicOrigin) }));
+  app.route('/verwaltung', microdataRoutes({ store, baseUrl }));
+  app.route('/opendata', openDataRoutes({ store, baseUrl }));
+  app.route('/verwaltung', analystProfileRoutes({ store }));
+  app.route('/', loginRoutes({ store, now, secureCookies, attempts: loginAttempts, clientKey, csrf: csrfCheck(publicOrigin) }));
+  app.route('/api', apiRoutes({ store, baseUrl, log, perKey: apiRequests, failedPerClient: loginAttempts.perClient, clientKey }));
   app.notFound((c) => c.html(errorPage(c, 'Seite nicht gefunden', `Die Adresse ${c.req.path} gibt es nicht.`), 404));
   app.onError((error, c) => {
     if (error instanceof DmError) return c.html(errorPage(c, 'Fehler', error.message), error.status as 400);
@@ -73,6 +99,10 @@ export function createApp({ store, log, baseUrl, now = () => new Date(), codeAtt
     return c.html(errorPage(c, 'Interner Fehler', 'Es ist ein interner Fehler aufgetreten. Bitte später erneut versuchen.'), 500);
   });
   return app;
+}
+
+function defaultLoginAttempts(): LoginAttempts {
+  return { perClient: tokenBucket(10, 6_000), perAccount: tokenBucket(5, 60_000) };
 }
 
 /** The peer address from @hono/node-server's env; tests pass the same shape to app.request(). */

@@ -12,7 +12,15 @@ export function reportRoutes({ store }: { readonly store: Store }): Hono {
   const app = new Hono();
   app.get('/bericht.css', (c) => c.body(REPORT_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
   app.get('/:wave', async (c) =>
-    c.html(await buildReport(store, { waveId: c.req.param('wave'), format: 'html', public: true, stylesheet: REPORT_CSS_PATH })),
+    c.html(
+      await buildReport(store, {
+        waveId: c.req.param('wave'),
+        format: 'html',
+        public: true,
+        stylesheet: REPORT_CSS_PATH,
+        explorerLink: `/ergebnisse/${encodeURIComponent(c.req.param('wave'))}`,
+      }),
+    ),
   );
   return app;
 }

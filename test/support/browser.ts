@@ -1,23 +1,12 @@
-// Debian's Chromium driven by playwright-core: never a downloaded browser.
-import { chromium, type Browser, type Page } from "playwright-core";
+// Debian's Chromium driven by playwright-core: never a downloaded browser. The flags live in src/pdf.
+import type { Browser, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
+import { launchChromium as launchDebianChromium } from "../../src/pdf/chromium-launch.js";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-// Without the background-networking flags Chromium keeps dialling out on this closed network.
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
+  return launchDebianChromium(CHROMIUM_PATH);
 }
 
 export interface AxeViolationSummary {

@@ -8,18 +8,19 @@ import type { WaveData } from '../../src/analysis/wave-data.js';
 import { generateDemoWave } from '../../src/demo/generate-demo-wave.js';
 import { parseRegisterCsv } from '../../src/formats/register-csv.js';
 import { instrument2019 } from '../../src/instrument/waves/instrument-2019.js';
+import type { RegisterUnit } from '../../src/register/unit.js';
 import type { Figure } from '../evaluate-figures.js';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 
-let cached: { data: WaveData; results: ResultsDocument } | undefined;
+let cached: { data: WaveData; results: ResultsDocument; register: readonly RegisterUnit[] } | undefined;
 
-export function demoResults(): { data: WaveData; results: ResultsDocument } {
+export function demoResults(): { data: WaveData; results: ResultsDocument; register: readonly RegisterUnit[] } {
   if (!cached) {
     const register = parseRegisterCsv(read('data/gemeinden.csv'), read('data/kreise.csv'));
     const demo = generateDemoWave(register.units);
     const data = buildWaveData(instrument2019, '2019-demo', demo.units, demo.responses);
-    cached = { data, results: analyzeWave(data) };
+    cached = { data, results: analyzeWave(data), register: register.units };
   }
   return cached;
 }

@@ -3,6 +3,9 @@ import { readFile } from 'node:fs/promises';
 import type { CliDeps, Io } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
 import { dmError } from '../../src/errors.js';
+import { launchChromium } from '../../src/pdf/chromium-launch.js';
+import { htmlToPdf } from '../../src/pdf/html-to-pdf.js';
+import { CHROMIUM_PATH } from './browser.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 
@@ -39,6 +42,11 @@ export async function memoryCli(env: Record<string, string> = {}): Promise<Memor
     serve: async () => {
       throw new Error('serve is tested over HTTP, not here');
     },
+    printPdf: (html, options) => htmlToPdf(html, { ...options, executablePath: CHROMIUM_PATH }),
+    openPdfPrinter: async () => {
+      const browser = await launchChromium(CHROMIUM_PATH);
+      return { print: (html, options) => htmlToPdf(html, { ...options, browser }), close: () => browser.close() };
+    },
   };
   return {
     files,
@@ -58,6 +66,9 @@ export async function memoryCli(env: Record<string, string> = {}): Promise<Memor
           return data;
         },
         writeFile: async (path, data) => void files.set(path, typeof data === 'string' ? new TextEncoder().encode(data) : data),
+        writeFolder: async (path, written) => {
+          for (const file of written) files.set(`${path}/${file.name}`, typeof file.data === 'string' ? new TextEncoder().encode(file.data) : file.data);
+        },
         readStdin: async () => '',
       };
       const code = await run(argv, io, deps);

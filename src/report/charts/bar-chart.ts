@@ -3,6 +3,7 @@
 // linkedom's server-side document (shared/design/dependencies.md). Deterministic: no clock, no random.
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { accessibleSvg } from './accessible-svg.js';
 
 export interface BarRow {
   /** Category on the y axis (e.g. "Formularserver"). */
@@ -24,7 +25,7 @@ export interface BarChartSpec {
 }
 
 /** Blue palette from colorbrewer (Blues) with a dark first colour; contrast ≥ 3:1 on white for the first four. */
-const PALETTE = ['#08519c', '#3182bd', '#6baed6', '#9ecae1', '#c6dbef', '#dedede'];
+export const BAR_COLORS: readonly string[] = ['#08519c', '#3182bd', '#6baed6', '#9ecae1', '#c6dbef', '#dedede'];
 const BAR_HEIGHT = 18;
 
 export function barChartSvg(spec: BarChartSpec): string {
@@ -44,13 +45,13 @@ export function barChartSvg(spec: BarChartSpec): string {
     x: { domain: [0, 100], label: 'Anteil der Kommunen (%)', grid: true },
     y: grouped ? { axis: null, domain: [...series] } : { domain: [...spec.categories], label: null },
     fy: grouped ? { domain: [...spec.categories], label: null } : undefined,
-    color: grouped ? { domain: [...series], range: PALETTE.slice(0, series.length), legend: false } : undefined,
+    color: grouped ? { domain: [...series], range: BAR_COLORS.slice(0, series.length), legend: false } : undefined,
     marks: [
       Plot.barX(data, {
         x: 'percent',
         y: grouped ? 'series' : 'label',
         fy: grouped ? 'label' : undefined,
-        fill: grouped ? 'series' : PALETTE[0],
+        fill: grouped ? 'series' : BAR_COLORS[0],
       }),
       Plot.text(data, {
         x: 'percent',
@@ -63,23 +64,5 @@ export function barChartSvg(spec: BarChartSpec): string {
       Plot.ruleX([0]),
     ],
   }) as unknown as Element;
-  return accessible(svg.outerHTML, spec.alt);
-}
-
-/**
- * Accessibility fixes on Plot's output: the root becomes role="img" with its label (the table beneath is
- * the full alternative), and the `aria-label` on inner `<g>` elements, which axe reports as
- * aria-prohibited-attr, is dropped; they are decorative under role="img". Plot's inline <style> goes too.
- */
-function accessible(svg: string, alt: string): string {
-  return svg
-    .replace(/<g([^>]*?) aria-label="[^"]*"/g, '<g$1')
-    .replace(/ aria-description="[^"]*"/, '')
-    .replace(/<style>[^<]*<\/style>/, '') // its rules are in report-css.ts: no inline style, so a strict CSP holds
-    .replace(/^<svg /, `<svg role="img" `)
-    .replace(/(<svg[^>]*>)/, `$1<title>${escapeText(alt)}</title>`);
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return accessibleSvg(svg.outerHTML, spec.alt);
 }

@@ -5,7 +5,7 @@ import type { ReportFigure } from '../charts/report-figures.js';
 import { formatPercent } from '../format-share.js';
 import { type Fragment, html, raw } from './html.js';
 
-/** Swatch colours s0…s5 are in the report CSS (report-css.ts), same order as bar-chart.ts PALETTE. */
+/** Swatch colours s0…s5 are in the report CSS (report-css.ts), same order as bar-chart.ts BAR_COLORS. */
 
 export function figureHtml(figure: ReportFigure): Fragment {
   const { spec } = figure;

@@ -17,6 +17,9 @@ figcaption .base { font-weight: normal; }
 .swatch { display: inline-block; width: .9em; height: .9em; margin-right: .3em; vertical-align: middle; border: 1px solid #666; }
 .s0 { background: #08519c; } .s1 { background: #3182bd; } .s2 { background: #6baed6; }
 .s3 { background: #9ecae1; } .s4 { background: #c6dbef; } .s5 { background: #dedede; }
+.m0 { background: #eff3ff; } .m1 { background: #bdd7e7; } .m2 { background: #6baed6; } .m3 { background: #3182bd; } .m4 { background: #08519c; } .mna { background: #d9d9d9; }
+.map-chart svg { max-width: 26rem; }
+.attribution { font-size: .8rem; }
 table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .875rem; }
 th, td { border: 1px solid #bbb; padding: .2rem .5rem; text-align: left; }
 td { text-align: right; font-variant-numeric: tabular-nums; }
@@ -28,5 +31,11 @@ nav ol { padding-left: 1.25rem; }
   nav { display: none; }
   section.chapter { break-before: page; }
   a { color: inherit; text-decoration: none; }
+  /* a figure (caption, chart, legend, table) must fit on one A4 page: charts are capped in height */
+  .chart svg { max-height: 150mm; }
+  .map-chart svg { max-height: 95mm; }
+  figure { font-size: 9pt; }
+  figure table { font-size: 8pt; margin-bottom: 0; }
+  th, td { padding: .1rem .4rem; }
 }
 `;

@@ -4,12 +4,17 @@
 import type { SizeClass } from '../../register/unit.js';
 import { SIZE_CLASS_LABELS } from '../../register/size-class-labels.js';
 import { type ReportFigure, reportFigures } from '../charts/report-figures.js';
-import { describeShare, formatPercent } from '../format-share.js';
+import { type ReportMap, reportMaps } from '../charts/report-maps.js';
+import { describeShare, formatPercent, formatPercentOneDecimal } from '../format-share.js';
 import { type AnyResults, groupBases, shareOf } from '../read-results.js';
+import type { ResponseRates } from '../response-rates.js';
 import { ALPHA, buildStatements, type ChapterId, type Statement } from '../statements.js';
 import { figureHtml } from './figure-html.js';
+import { BKG_ATTRIBUTION, BKG_URL, mapFigureHtml } from './map-figure-html.js';
 import { type Fragment, html, raw } from './html.js';
 import { REPORT_CSS } from './report-css.js';
+import { TREND_CHAPTER_ID, trendChapterHtml, trendChapterTitle } from './trend-chapter.js';
+import type { TrendDocument } from '../../analysis/trend/trend-document.js';
 import { INTRODUCTION, RECOMMENDATIONS, REGISTER_ATTRIBUTION, REPORT_SOURCE } from './seed-texts.js';
 
 export interface ReportMeta {
@@ -24,6 +29,12 @@ export interface ReportMeta {
   readonly register?: RegisterCounts;
   /** Disclosure control applied (public report) with this minimum cell count. */
   readonly suppressionK?: number;
+  /** Web only: address of the public results explorer of this wave, linked from the contents. */
+  readonly explorerLink?: string;
+  /** Respondents and target population by Land (methods annex, Karte 1); absent: not reported. */
+  readonly responseRates?: ResponseRates;
+  /** Issue 9: the trend since an earlier comparable wave → chapter "Entwicklung seit <Welle>"; absent: no chapter. */
+  readonly trend?: TrendDocument;
 }
 
 export interface RegisterCounts {
@@ -34,12 +45,12 @@ export interface RegisterCounts {
 interface Chapter {
   readonly id: ChapterId;
   readonly title: string;
-  /** Statement ids and figure numbers in the seed's order. */
+  /** Statement ids, figure numbers and map ids ("karte-2") in the seed's order. */
   readonly items: readonly (string | number)[];
 }
 
 const CHAPTERS: readonly Chapter[] = [
-  { id: 'egov', title: '1. E-Government gemeinsam angehen!', items: ['egov_at_most_two', 1, 2, 'fim'] },
+  { id: 'egov', title: '1. E-Government gemeinsam angehen!', items: ['egov_at_most_two', 1, 2, 'fim', 'karte-2'] },
   { id: 'daten', title: '2. Daten nutzen!', items: [3, 'data_instruments', 'data_uses', 4, 'data_use_by_strategy'] },
   { id: 'strategie', title: '3. Strategien entwickeln!', items: ['strategy_or_developing', 'strategy_fields', 'strategy_goals', 'strategy_links', 5] },
   { id: 'chefsache', title: '4. Digitalisierung zur Chefsache machen!', items: [6, 'chefsache', 'responsible_admin', 'responsible_community'] },
@@ -51,6 +62,7 @@ const CHAPTERS: readonly Chapter[] = [
 export function renderReport(results: AnyResults, meta: ReportMeta): string {
   const statements = buildStatements(results);
   const figures = reportFigures(results);
+  const maps = reportMaps(results, meta.responseRates, meta.suppressionK);
   const statement = (id: string) => statements.find((candidate) => candidate.id === id)!;
   const page = html`<!doctype html>
 <html lang="de">
@@ -71,10 +83,12 @@ ${['strategy_shares', 'egov_components', 'community_offers', 'strategy_among_gro
 </header>
 <nav aria-label="Inhalt"><h2>Inhalt</h2><ul>
 <li><a href="#methodik">Einleitung und Methodik</a></li>
-${CHAPTERS.map((chapter) => html`<li><a href="#${chapter.id}">${chapter.title}</a></li>`)}
+${CHAPTERS.map((chapter) => html`<li><a href="#${chapter.id}">${chapter.title}</a></li>`)}${meta.trend ? html`\n<li><a href="#${TREND_CHAPTER_ID}">${trendChapterTitle(meta.trend)}</a></li>` : ''}
 <li><a href="#empfehlungen">Was zu tun ist: Handlungsempfehlungen</a></li>
 <li><a href="#anhang">Methodenanhang</a></li>
-<li><a href="#lizenz">Lizenz und Datenquellen</a></li>
+<li><a href="#lizenz">Lizenz und Datenquellen</a></li>${
+  meta.explorerLink === undefined ? '' : html`\n<li><a href="${meta.explorerLink}">Ergebnisse selbst erkunden (alle Fragen, beliebige Gruppen, CSV)</a></li>`
+}
 </ul></nav>
 <main>
 <section id="methodik" aria-labelledby="methodik-h">
@@ -83,17 +97,18 @@ ${CHAPTERS.map((chapter) => html`<li><a href="#${chapter.id}">${chapter.title}</
 ${paragraph(statement('respondents'))}
 <p>${meta.period ? `Befragungszeitraum: ${meta.period}.` : 'Der Befragungszeitraum ist für diese Welle nicht erfasst.'} Ausgewiesen sind Anteile an den Kommunen, die die jeweilige Frage beantwortet haben (${results.weighted ? 'gewichtet auf das Gemeindeverzeichnis' : 'ungewichtet'}). Unterschiede zwischen Gruppen heißen nur dann „häufiger“ oder „seltener“, wenn ein Unabhängigkeitstest auf dem 5-%-Niveau signifikant ist; sonst steht „kein klarer Unterschied“.</p>
 </section>
-${CHAPTERS.map((chapter) => chapterHtml(chapter, statement, figures))}
+${CHAPTERS.map((chapter) => chapterHtml(chapter, statement, figures, maps))}${meta.trend ? html`\n${trendChapterHtml(meta.trend, meta.suppressionK)}` : ''}
 <section id="empfehlungen" class="chapter" aria-labelledby="empfehlungen-h">
 <h2 id="empfehlungen-h">Was zu tun ist: Handlungsempfehlungen</h2>
 ${RECOMMENDATIONS.map((item, i) => html`<h3>${i + 1}. ${item.title}</h3><p>${item.text}</p>`)}
 </section>
-${annex(results, meta)}
+${annex(results, meta, maps)}
 <section id="lizenz" aria-labelledby="lizenz-h">
 <h2 id="lizenz-h">Lizenz und Datenquellen</h2>
 <p>Aufbau, Kapitel und Handlungsempfehlungen folgen ${REPORT_SOURCE}. Alle Zahlen, Sätze mit Zahlen und Abbildungen dieses Berichts sind aus den Antworten der Welle ${results.wave} berechnet.</p>
 <p>${REGISTER_ATTRIBUTION} Lizenztext: https://www.govdata.de/dl-de/by-2-0</p>
-<p>Abbildungen erstellt mit Observable Plot (ISC-Lizenz).</p>
+<p>Ländergrenzen der Karten: Bundesamt für Kartographie und Geodäsie, Verwaltungsgebiete 1:5 000 000 (VG5000), Stand 01.01.2021, vereinfacht: <a href="${BKG_URL}">${BKG_ATTRIBUTION}</a>; Datenlizenz Deutschland – Namensnennung – Version 2.0.</p>
+<p>Abbildungen und Karten erstellt mit Observable Plot (ISC-Lizenz) und d3-geo (ISC-Lizenz).</p>
 </section>
 </main>
 </body>
@@ -120,14 +135,19 @@ function paragraph(statement: Statement): Fragment {
   return html`<p data-statement="${statement.id}">${statement.text}</p>`;
 }
 
-function chapterHtml(chapter: Chapter, statement: (id: string) => Statement, figures: readonly ReportFigure[]): Fragment {
+function chapterHtml(chapter: Chapter, statement: (id: string) => Statement, figures: readonly ReportFigure[], maps: readonly ReportMap[]): Fragment {
+  const item = (entry: string | number) => {
+    if (typeof entry === 'number') return figureHtml(figures[entry - 1]!);
+    const map = maps.find((candidate) => candidate.spec.id === entry);
+    return map ? mapFigureHtml(map) : paragraph(statement(entry));
+  };
   return html`<section id="${chapter.id}" class="chapter" aria-labelledby="${chapter.id}-h">
 <h2 id="${chapter.id}-h">${chapter.title}</h2>
-${chapter.items.map((item) => (typeof item === 'number' ? figureHtml(figures[item - 1]!) : paragraph(statement(item))))}
+${chapter.items.map(item)}
 </section>`;
 }
 
-function annex(results: AnyResults, meta: ReportMeta): Fragment {
+function annex(results: AnyResults, meta: ReportMeta, maps: readonly ReportMap[]): Fragment {
   const byState = groupBases(results, 'vg_strategy', 'state');
   const bySize = groupBases(results, 'vg_strategy', 'size_class');
   const sizeLabel = (group: string) => SIZE_CLASS_LABELS[group as SizeClass] ?? group;
@@ -149,9 +169,12 @@ function annex(results: AnyResults, meta: ReportMeta): Fragment {
 <h3>Stichprobe</h3>
 <p>${results.n} Kommunen haben geantwortet. Verteilung der Antwortenden nach Land und Größenklasse${
     register ? ', verglichen mit allen Kommunen des Gemeindeverzeichnisses' : ''
-  } (Gruppen ohne Antwortende sind nicht aufgeführt; die Rücklaufquote ist in diesem Bericht noch nicht enthalten):</p>
+  } (Gruppen ohne Antwortende sind nicht aufgeführt):</p>
 ${table('Stichprobe und Gemeindeverzeichnis nach Bundesland', byState, (group) => group, register?.byState)}
 ${table('Stichprobe und Gemeindeverzeichnis nach Größenklasse', bySize, sizeLabel, register?.bySize)}
+<h3>Rücklauf</h3>
+${responseRateText(meta)}
+${maps.filter((map) => map.number === 1).map(mapFigureHtml)}
 <h3>Gewichtung</h3>
 <p>${results.weighted ? 'Die Anteile sind per Raking auf die Verteilung der Kommunen im Gemeindeverzeichnis (Land, Größenklasse) gewichtet.' : 'Die Anteile sind ungewichtet: jede antwortende Kommune zählt einmal.'}</p>
 <h3>Tests</h3>
@@ -163,4 +186,21 @@ ${table('Stichprobe und Gemeindeverzeichnis nach Größenklasse', bySize, sizeLa
       : `Zellen mit weniger als ${meta.suppressionK} Antworten und die Zellen, aus denen sie sich zurückrechnen ließen, sind gesperrt (–); Tests von Tabellen mit gesperrten Zellen werden nicht ausgewiesen.`
   }</p>
 </section>`;
+}
+
+/** How the response rate is defined, and its value (issue 5 "methods annex"). */
+function responseRateText(meta: ReportMeta): Fragment {
+  const rates = meta.responseRates;
+  if (!rates) return html`<p>Die Rücklaufquote ist für diesen Bericht nicht berechnet.</p>`;
+  const population =
+    rates.basis === 'target'
+      ? 'die Zielgruppe der Welle (die eingeladenen Kommunen)'
+      : 'alle Städte, Gemeinden und Landkreise des Gemeindeverzeichnisses, da für die Welle keine Zielgruppe festgelegt ist';
+  const demo = meta.demo && rates.basis === 'register'
+    ? ' In der Demo-Welle vertritt jede synthetische Kommune eine Kommune gleichen Landes, gleicher Art und Größenklasse des Verzeichnisses; die Quote ist deshalb auf das echte Verzeichnis bezogen.'
+    : '';
+  const total = rates.population > 0 ? formatPercentOneDecimal(rates.respondents / rates.population) : '–';
+  return html`<p>Rücklaufquote = Antwortende geteilt durch die Kommunen der Grundgesamtheit. Grundgesamtheit sind ${population}.${demo} Insgesamt haben ${rates.respondents} von ${rates.population} Kommunen geantwortet (${total}).${
+    meta.suppressionK === undefined ? '' : ` Länder mit weniger als ${meta.suppressionK} Antwortenden werden ohne Quote ausgewiesen.`
+  }</p>`;
 }

@@ -95,7 +95,9 @@ export function receiptPage(response: StoredResponse & { readonly receipt: NonNu
 <p>Abgeschickt am ${germanDateTime(response.receipt.at)}.</p>
 <p>Prüfsumme (SHA-256) der abgeschickten Antworten:<br><code>${response.receipt.sha256}</code></p>
 <p class="hint">Mit der Prüfsumme lässt sich später nachweisen, welche Antworten abgeschickt wurden. Bitte drucken Sie diese Seite oder speichern Sie sie.</p>
+<p class="box info"><a href="/umfrage/digitalprofil/${response.waveId}/${response.ags}">Ihr Digitalprofil</a>: wo Ihre Kommune im Vergleich steht, was Sie als Nächstes tun können und mit wem Sie sich austauschen können.</p>
 ${edited ? html`<p class="box">Seit dem Abschicken wurden Antworten geändert. Bitte <a href="/umfrage/pruefen">prüfen und erneut abschicken</a>.</p>` : html`<p>Bis zum Ende der Befragung können Sie Ihre Antworten noch ändern: <a href="/umfrage/pruefen">Übersicht</a>.</p>`}
+<p><a href="/umfrage/kontakt">Ihre Kontaktangaben ansehen oder löschen</a></p>
 ${logoutForm()}`;
   return surveyLayout('Quittung', body);
 }

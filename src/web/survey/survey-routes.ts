@@ -7,9 +7,12 @@ import type { Issue } from '../../instrument/issues.js';
 import type { Section } from '../../instrument/model.js';
 import type { Store } from '../../store/store.js';
 import { SESSION_DAYS, exchangeAccessCode, requireAnswerable, respondentActor, respondentFor, type Respondent } from '../../tasks/respondent-access.js';
+import { personalVariables } from '../../instrument/personal-variables.js';
+import { deleteContactData } from '../../tasks/privacy.js';
 import { answersSha256, saveSection, submitResponse } from '../../tasks/submit-response.js';
 import { parseFormBody } from '../form-body.js';
 import type { RateLimit } from '../rate-limit.js';
+import { contactPage } from './contact-page.js';
 import { codePage, receiptPage, savedPage, startPage } from './respondent-pages.js';
 import { reviewPage } from './review-page.js';
 import { sectionPage } from './section-page.js';
@@ -29,7 +32,8 @@ export interface SurveyDeps {
 type SurveyEnv = { Variables: { respondent: Respondent } };
 type SurveyContext = Context<SurveyEnv>;
 
-const COOKIE = 'dm_sitzung';
+/** The respondent's session cookie (path /umfrage); also read by the Digitalprofil (web/profile). */
+export const COOKIE = 'dm_sitzung';
 const ACTIONS = ['weiter', 'zurueck', 'speichern'] as const;
 const CODE_ERRORS = new Set(['DM_CODE_UNKNOWN', 'DM_CODE_REVOKED', 'DM_SURVEY_NOT_OPEN', 'DM_RATE_LIMITED']);
 
@@ -114,6 +118,19 @@ export function surveyRoutes(deps: SurveyDeps): Hono<SurveyEnv> {
     const response = await store.responseFor(r.wave.id, r.ags);
     if (!response?.receipt) return c.redirect('/umfrage/pruefen', 303);
     return c.html(receiptPage({ ...response, receipt: response.receipt }, answersSha256(response.answers)));
+  });
+
+  // The unit's own contact data: visible and deletable also after the wave has closed.
+  app.get('/kontakt', requireRespondent(deps, 'any'), async (c) => {
+    const r = c.var.respondent;
+    const response = await store.responseFor(r.wave.id, r.ags);
+    return c.html(contactPage(response?.answers ?? {}, personalVariables(r.instrument), c.req.query('geloescht') === '1'));
+  });
+  app.post('/kontakt/loeschen', deps.csrf, requireRespondent(deps, 'any'), async (c) => {
+    await parseFormBody(c.req.raw).then((form) => noFields(form));
+    const r = c.var.respondent;
+    await deleteContactData(store, r.wave.id, r.ags, respondentActor(r));
+    return c.redirect('/umfrage/kontakt?geloescht=1', 303);
   });
 
   app.post('/abmelden', deps.csrf, async (c) => {

@@ -1,0 +1,63 @@
+// The report's two maps by Land (issue 5 "Map"): Karte 1 response rate, Karte 2 one indicator: the share of
+// units "im E-Government gut aufgestellt" (vg_egov, a flag: with two values it survives suppression in more
+// Länder than a multi-valued question). Each: results → map specification + the table that is its text
+// alternative. Suppression: the indicator comes from the (public) results document; a response rate of a
+// Land with 0 < respondents < k is withheld in the public report as well.
+import { STATES } from '../../register/states.js';
+import { type AnyResults, shareOf } from '../read-results.js';
+import type { ResponseRates } from '../response-rates.js';
+import type { LandValue, MapSpec } from './laender-map.js';
+
+export interface MapRow {
+  readonly state: string;
+  /** Numerator (respondents, or units with the indicator); undefined when withheld. */
+  readonly count: number | undefined;
+  /** Denominator (units of the target population, or respondents answering). */
+  readonly base: number;
+  readonly share: number | undefined;
+}
+
+export interface ReportMap {
+  /** 1 or 2 ("Karte 1"). */
+  readonly number: number;
+  readonly caption: string;
+  /** Table column heads: numerator, denominator, share. */
+  readonly columns: readonly [string, string, string];
+  readonly rows: readonly MapRow[];
+  readonly spec: MapSpec;
+}
+
+export const MAP_INDICATOR = { variable: 'vg_egov', values: ['true'] } as const;
+
+/** Karte 1 (absent without response-rate data) and Karte 2. */
+export function reportMaps(results: AnyResults, rates: ResponseRates | undefined, suppressionK: number | undefined): ReportMap[] {
+  return [...(rates ? [responseRateMap(rates, suppressionK)] : []), indicatorMap(results)];
+}
+
+function responseRateMap(rates: ResponseRates, k: number | undefined): ReportMap {
+  const rows = STATES.map(({ name }): MapRow => {
+    const { respondents = 0, population = 0 } = rates.byState[name] ?? {};
+    const withheld = k !== undefined && respondents > 0 && respondents < k;
+    return { state: name, count: withheld ? undefined : respondents, base: population, share: withheld || population === 0 ? undefined : respondents / population };
+  });
+  return build(1, 'Rücklaufquote nach Ländern', ['Antwortende', 'Kommunen der Grundgesamtheit', 'Rücklaufquote'], 'Rücklaufquote (%)', rows);
+}
+
+function indicatorMap(results: AnyResults): ReportMap {
+  const rows = STATES.map(({ name }): MapRow => {
+    const found = shareOf(results, { ...MAP_INDICATOR, by: 'state', groups: [name] });
+    const base = results.tables.find((t) => t.variable === MAP_INDICATOR.variable && t.by === 'state')?.cells.find((cell) => cell.by === name)?.base ?? 0;
+    return { state: name, count: found?.n, base, share: found?.share };
+  });
+  return build(2, 'Im E-Government gut aufgestellte Kommunen nach Ländern', ['gut aufgestellt', 'Antwortende', 'Anteil'], 'Anteil gut aufgestellt (%)', rows);
+}
+
+function build(number: number, caption: string, columns: ReportMap['columns'], legend: string, rows: readonly MapRow[]): ReportMap {
+  const values: LandValue[] = STATES.map(({ code, name }, i) => ({ code, name, share: rows[i]!.share }));
+  const shown = rows.filter((row) => row.share !== undefined);
+  const top = shown.reduce<MapRow | undefined>((best, row) => (best === undefined || row.share! > best.share! ? row : best), undefined);
+  const alt = `Karte ${number}: ${caption}. Choroplethenkarte der 16 Länder${
+    top ? `; höchster Wert: ${top.state} mit ${Math.round(top.share! * 100)} %` : '; keine Werte ausweisbar'
+  }. Alle Werte in der Tabelle unter der Karte.`;
+  return { number, caption, columns, rows, spec: { id: `karte-${number}`, alt, legend, values } };
+}

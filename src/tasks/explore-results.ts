@@ -1,0 +1,111 @@
+// The public results explorer (issue 5): any variable by any grouping, weighted or not, always from the
+// suppressed (public) results document of a closed wave. Both documents of a wave are computed once and
+// kept in memory (about 0.2 s each for the demo), for CACHE_MS or until the wave's status or k changes.
+import { analyzeWave } from '../analysis/analyze-wave.js';
+import { type PublicResultsDocument, suppressResults } from '../analysis/disclosure/suppress-results.js';
+import { rakeWave } from '../analysis/weighting/rake-wave.js';
+import { dmError } from '../errors.js';
+import { formatCsv } from '../formats/csv-text.js';
+import { type CatalogGrouping, type CatalogVariable, EXPLORER_GROUPINGS, explorerVariables } from '../report/explorer/explorer-catalog.js';
+import { explorerCsvRows, explorerTable, type ExplorerTable } from '../report/explorer/explorer-table.js';
+import type { Store, Wave } from '../store/store.js';
+import { instrumentOf } from './import-responses.js';
+import { loadWaveData } from './load-wave-data.js';
+import { requireWave } from './waves.js';
+
+export type ExplorerStore = Pick<Store, 'getWave' | 'responsesForWave' | 'registerUnits'>;
+
+export interface ExploreInput {
+  readonly waveId: string;
+  /** Table variable; absent: only the form. */
+  readonly variable?: string | undefined;
+  /** Grouping name or "all" (default). */
+  readonly by?: string | undefined;
+  readonly weighted?: boolean;
+}
+
+export interface Exploration {
+  readonly wave: Wave;
+  readonly variables: readonly CatalogVariable[];
+  readonly groupings: readonly CatalogGrouping[];
+  readonly weighted: boolean;
+  readonly by: string;
+  readonly variable?: string;
+  /** Present when a variable is chosen and has a table; suppressed cells carry no numbers. */
+  readonly table?: ExplorerTable;
+  readonly k: number;
+}
+
+interface PublicDocuments {
+  readonly key: string;
+  readonly at: number;
+  readonly documents: Promise<{ readonly unweighted: PublicResultsDocument; readonly weighted: PublicResultsDocument | Error }>;
+}
+
+const CACHE_MS = 10 * 60 * 1000;
+
+export interface ResultsExplorer {
+  /** Throws DM_WAVE_NOT_FOUND, DM_REPORT_NOT_PUBLIC, DM_WAVE_NO_RESPONSES, DM_USAGE (unknown variable or grouping), DM_WEIGHTING_IMPOSSIBLE. */
+  explore(input: ExploreInput): Promise<Exploration>;
+  /** The chosen table as CSV for German Excel (BOM, ";", decimal comma, CRLF); a variable is required. */
+  csv(input: ExploreInput): Promise<{ readonly filename: string; readonly text: string }>;
+}
+
+export function resultsExplorer(store: ExplorerStore, now: () => number = Date.now): ResultsExplorer {
+  const cache = new Map<string, PublicDocuments>();
+
+  async function documentsOf(wave: Wave) {
+    const key = `${wave.status}|${wave.minCellCount}|${wave.closesAt ?? ''}`;
+    const cached = cache.get(wave.id);
+    if (cached && cached.key === key && now() - cached.at < CACHE_MS) return cached.documents;
+    const documents = analyse(store, wave);
+    cache.set(wave.id, { key, at: now(), documents });
+    documents.catch(() => cache.delete(wave.id));
+    return documents;
+  }
+
+  async function explore(input: ExploreInput): Promise<Exploration> {
+    const wave = await requireWave(store, input.waveId);
+    // Like the public report: only once the wave is closed.
+    if (wave.status !== 'closed') throw dmError('DM_REPORT_NOT_PUBLIC', { wave: wave.id });
+    const variables = explorerVariables(instrumentOf(wave));
+    const by = input.by === undefined || input.by === '' ? 'all' : input.by;
+    const grouping = EXPLORER_GROUPINGS.find((candidate) => candidate.name === by);
+    if (!grouping) throw dmError('DM_USAGE', { detail: `Gruppierung „${by}“ gibt es nicht.` });
+    const base = { wave, variables, groupings: EXPLORER_GROUPINGS, weighted: input.weighted === true, by, k: wave.minCellCount };
+    if (input.variable === undefined || input.variable === '') return base;
+    const variable = variables.find((candidate) => candidate.name === input.variable);
+    if (!variable) throw dmError('DM_USAGE', { detail: `Variable „${input.variable}“ gibt es im Fragebogen nicht.` });
+    const documents = await documentsOf(wave);
+    const results = input.weighted ? documents.weighted : documents.unweighted;
+    if (results instanceof Error) throw dmError('DM_WEIGHTING_IMPOSSIBLE', { detail: results.message });
+    const table = explorerTable(results, variable, grouping);
+    return { ...base, variable: variable.name, ...(table ? { table } : {}) };
+  }
+
+  return {
+    explore,
+    async csv(input) {
+      const exploration = await explore(input);
+      if (!exploration.table) throw dmError('DM_USAGE', { detail: 'Für die CSV-Datei eine Variable mit Antworten wählen.' });
+      const { header, rows } = explorerCsvRows(exploration.table);
+      const text = formatCsv(header, rows, { delimiter: ';', bom: true, eol: '\r\n', isTextColumn: (_, index) => index < 4 || index === 9 });
+      const filename = `${exploration.wave.id}_${exploration.variable}_${exploration.by}${exploration.weighted ? '_gewichtet' : ''}.csv`;
+      return { filename, text };
+    },
+  };
+}
+
+async function analyse(store: ExplorerStore, wave: Wave) {
+  const { data } = await loadWaveData(store, wave.id);
+  const counts = analyzeWave(data);
+  const unweighted = suppressResults(counts, wave.minCellCount);
+  let weighted: PublicResultsDocument | Error;
+  try {
+    weighted = suppressResults(analyzeWave(data, { raking: rakeWave(data, await store.registerUnits()) }), wave.minCellCount, counts);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    weighted = error;
+  }
+  return { unweighted, weighted };
+}

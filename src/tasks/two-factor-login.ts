@@ -1,0 +1,28 @@
+// The login gate after the password check: account lock (persisted, so it holds across restarts and
+// processes), the second factor when switched on, and the count of consecutive failures.
+import type { Store, User } from '../store/store.js';
+import { secondFactorPasses } from './two-factor.js';
+
+/** Failed logins in a row (wrong password or code) that lock an account … */
+export const LOCKOUT_FAILURES = 10;
+/** … for this long. */
+export const LOCKOUT_MINUTES = 15;
+
+export type LoginGateStore = Pick<Store, 'twoFactorState' | 'useTotpStep' | 'useRecoveryCode' | 'recordLoginFailure' | 'clearLoginFailures'>;
+
+/**
+ * True when the login may go on. A locked account is refused without counting; a wrong password or a
+ * missing, wrong, expired or reused code counts as a failure (the last of LOCKOUT_FAILURES locks).
+ */
+export async function loginGatePasses(store: LoginGateStore, user: User, passwordValid: boolean, code: string, now: Date): Promise<boolean> {
+  const state = await store.twoFactorState(user.id);
+  if (state.lockedUntil !== null && Date.parse(state.lockedUntil) > now.getTime()) return false;
+  const passed = passwordValid && (state.totpEnabledAt === null || (await secondFactorPasses(store, user, state, code, now)));
+  if (!passed) {
+    const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
+    await store.recordLoginFailure(user.id, { maxFailures: LOCKOUT_FAILURES, lockUntil });
+    return false;
+  }
+  if (state.failedLogins > 0 || state.lockedUntil !== null) await store.clearLoginFailures(user.id);
+  return true;
+}

@@ -1,0 +1,21 @@
+// The page shell of the analyst area: the site layout plus who is signed in and a logout button.
+import { html } from 'hono/html';
+import type { User } from '../../store/store.js';
+import { type Html, pageLayout } from '../page-layout.js';
+
+export function analystLayout(title: string, user: User, body: Html): Html {
+  const role = user.role === 'admin' ? 'Administration' : 'Analyse';
+  return pageLayout(
+    title,
+    html`<nav aria-label="Verwaltung"><p><a href="/verwaltung">Verwaltung</a>${user.role === 'admin' ? html` · <a href="/verwaltung/konten">Konten</a>` : ''} · <a href="/verwaltung/konto">Mein Konto</a>
+ · angemeldet als ${user.email} (${role})</p>
+<form method="post" action="/abmelden"><p><button class="sec">Abmelden</button></p></form></nav>
+${body}`,
+    '/verwaltung',
+  );
+}
+
+/** Wide tables scroll inside a focusable region, so the page itself never scrolls sideways at 320 px. */
+export function scrolling(label: string, table: Html): Html {
+  return html`<div class="wide" tabindex="0" role="region" aria-label="${label}">${table}</div>`;
+}

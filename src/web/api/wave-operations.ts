@@ -1,0 +1,105 @@
+// API operations on waves, the register and response imports (the CLI's wave, import-register info and
+// import-responses).
+import { dmError } from '../../errors.js';
+import { importResponses } from '../../tasks/import-responses.js';
+import { MAX_IMPORT_BYTES } from '../../tasks/read-csv-file.js';
+import { createWave, requireWave, setWaveStatus } from '../../tasks/waves.js';
+import { apiOperation, type ApiOperation } from './api-operation.js';
+import { pageOf } from './page-of.js';
+import {
+  ImportResultSchema,
+  NoQuery,
+  PageQuery,
+  RegisterInfoSchema,
+  WaveCreateBody,
+  WaveListSchema,
+  WaveParams,
+  WaveSchema,
+  WaveStatusBody,
+} from './api-schemas.js';
+import { z } from 'zod';
+
+const NoParams = z.strictObject({});
+
+export const WAVE_OPERATIONS: readonly ApiOperation[] = [
+  apiOperation({
+    id: 'listWaves',
+    method: 'get',
+    path: '/v1/waves',
+    summary: 'Wellen auflisten',
+    description: 'Alle Wellen wie bei „digitalmonitor wave list“, seitenweise mit limit und offset.',
+    role: 'analyst',
+    params: NoParams,
+    query: PageQuery,
+    success: { status: 200, schema: WaveListSchema, description: 'eine Seite der Wellen' },
+    handle: async ({ deps, query }) => {
+      const { items, page } = pageOf(await deps.store.listWaves(), query);
+      return { items, page };
+    },
+  }),
+  apiOperation({
+    id: 'createWave',
+    method: 'post',
+    path: '/v1/waves',
+    summary: 'Welle anlegen (Entwurf)',
+    role: 'analyst',
+    params: NoParams,
+    query: NoQuery,
+    body: { kind: 'json', schema: WaveCreateBody },
+    success: { status: 201, schema: WaveSchema, description: 'die angelegte Welle' },
+    handle: ({ deps, body }) => createWave(deps.store, body),
+  }),
+  apiOperation({
+    id: 'getWave',
+    method: 'get',
+    path: '/v1/waves/:wave',
+    summary: 'Eine Welle',
+    role: 'analyst',
+    params: WaveParams,
+    query: NoQuery,
+    success: { status: 200, schema: WaveSchema, description: 'die Welle' },
+    handle: ({ deps, params }) => requireWave(deps.store, params.wave),
+  }),
+  apiOperation({
+    id: 'setWaveStatus',
+    method: 'post',
+    path: '/v1/waves/:wave/status',
+    summary: 'Welle öffnen, schließen oder wieder öffnen',
+    role: 'analyst',
+    params: WaveParams,
+    query: NoQuery,
+    body: { kind: 'json', schema: WaveStatusBody },
+    success: { status: 200, schema: WaveSchema, description: 'die Welle mit neuem Status' },
+    handle: ({ deps, params, body }) => setWaveStatus(deps.store, params.wave, body.status),
+  }),
+  apiOperation({
+    id: 'getRegister',
+    method: 'get',
+    path: '/v1/register',
+    summary: 'Stand des Gemeindeverzeichnisses',
+    role: 'analyst',
+    params: NoParams,
+    query: NoQuery,
+    success: { status: 200, schema: RegisterInfoSchema, description: 'Stichtag, Quelle und Zahl der Einheiten' },
+    handle: async ({ deps }) => {
+      const info = await deps.store.registerInfo();
+      if (!info) throw dmError('DM_REGISTER_EMPTY');
+      return info;
+    },
+  }),
+  apiOperation({
+    id: 'importResponses',
+    method: 'post',
+    path: '/v1/waves/:wave/responses',
+    summary: 'Antworten importieren (flache CSV)',
+    description:
+      'Körper: die flache CSV wie bei „digitalmonitor import-responses“ (Content-Type text/csv, höchstens 20 MB). Alles oder nichts: bei Fehlern 422 mit jeder Zeile und Spalte in issues.',
+    role: 'analyst',
+    params: WaveParams,
+    query: NoQuery,
+    body: { kind: 'csv', maxBytes: MAX_IMPORT_BYTES },
+    success: { status: 200, schema: ImportResultSchema, description: 'Zeilen, neu angelegt, ersetzt' },
+    handle: ({ deps, params, body, user }) =>
+      importResponses(deps.store, { waveId: params.wave, bytes: body, fileName: 'Anfrage', actor: `user:${user.email}` }),
+  }),
+];

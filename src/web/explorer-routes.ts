@@ -1,0 +1,29 @@
+// The public results explorer (issue 5): GET /ergebnisse/:wave (form and result, no JavaScript needed) and
+// GET /ergebnisse/:wave/tabelle.csv (the shown table for German Excel). Only closed waves, only suppressed
+// tables; unknown wave → 404 page, unknown variable → 400 page, through the app's error handler.
+import { Hono } from 'hono';
+import type { Store } from '../store/store.js';
+import { type ExploreInput, resultsExplorer } from '../tasks/explore-results.js';
+import { explorerPage } from './explorer-page.js';
+
+export function explorerRoutes({ store }: { readonly store: Store }): Hono {
+  const explorer = resultsExplorer(store);
+  const app = new Hono();
+  const input = (wave: string, query: (name: string) => string | undefined): ExploreInput => ({
+    waveId: wave,
+    variable: query('variable'),
+    by: query('by'),
+    weighted: query('gewichtet') === '1',
+  });
+  app.get('/:wave/tabelle.csv', async (c) => {
+    const { filename, text } = await explorer.csv(input(c.req.param('wave'), (name) => c.req.query(name)));
+    return c.body(text, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9_.-]/g, '_')}"`,
+    });
+  });
+  app.get('/:wave', async (c) => {
+    return c.html(explorerPage(await explorer.explore(input(c.req.param('wave'), (name) => c.req.query(name)))));
+  });
+  return app;
+}

@@ -1,0 +1,132 @@
+// The public results explorer (issue 5): GET form without JavaScript, suppressed tables with intervals,
+// the test in plain words, a chart and the CSV for German Excel; only closed waves; bad input → 4xx pages.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { analyzeWave } from '../src/analysis/analyze-wave.js';
+import { suppressResults } from '../src/analysis/disclosure/suppress-results.js';
+import { openStore } from '../src/store/open-store.js';
+import type { Store } from '../src/store/store.js';
+import { ensureStarterData } from '../src/tasks/ensure-starter-data.js';
+import { resultsExplorer } from '../src/tasks/explore-results.js';
+import { loadWaveData } from '../src/tasks/load-wave-data.js';
+import { createApp } from '../src/web/create-app.js';
+
+let store: Store;
+let app: ReturnType<typeof createApp>;
+
+before(async () => {
+  store = await openStore({});
+  const bundled = async () => ({
+    gemeinden: readFileSync(new URL('../data/gemeinden.csv', import.meta.url)),
+    kreise: readFileSync(new URL('../data/kreise.csv', import.meta.url)),
+  });
+  await ensureStarterData(store, bundled, () => {});
+  app = createApp({ store, log: () => {} });
+});
+after(() => store.close());
+
+const page = async (path: string) => {
+  const response = await app.request(path);
+  return { status: response.status, text: await response.text(), headers: response.headers };
+};
+
+test('without a selection: the GET form with every variable and grouping, under the strict CSP', async () => {
+  const { status, text, headers } = await page('/ergebnisse/2019-demo');
+  assert.equal(status, 200);
+  assert.match(headers.get('content-security-policy') ?? '', /default-src 'self'/);
+  assert.match(text, /<form method="get" action="\/ergebnisse\/2019-demo">/);
+  assert.match(text, /<label for="variable">Merkmal<\/label>/);
+  assert.match(text, /<option value="strategy_status">/);
+  for (const by of ['all', 'vg_strategy', 'vg_egov', 'vg_community', 'size_class', 'state', 'unit_type']) assert.match(text, new RegExp(`<option value="${by}"`));
+  assert.match(text, /<input type="checkbox" id="gewichtet" name="gewichtet" value="1">/);
+  assert.match(text, /class="demo"/);
+  assert.doesNotMatch(text, /<script|style="|<style/);
+});
+
+test('a variable by size class: table with intervals, test in words, chart, CSV link', async () => {
+  const { status, text } = await page('/ergebnisse/2019-demo?variable=vg_strategy&by=size_class');
+  assert.equal(status, 200);
+  assert.match(text, /<h2 id="auswahl-h">Vergleichsgruppe Strategie nach Größenklasse<\/h2>/);
+  assert.match(text, /<th scope="row">GK 1: 400.000 Einwohner und mehr<\/th>/);
+  assert.match(text, /<td class="num">\d+\u00a0% \(\d+–\d+\u00a0%\)<\/td>/);
+  assert.match(text, /<strong>Test:<\/strong> (Die Anteile unterscheiden sich je nach Größenklasse deutlich|Kein klarer Unterschied je nach Größenklasse|Das Testergebnis)/);
+  assert.match(text, /<svg role="img" aria-label="Vergleichsgruppe Strategie nach Größenklasse: Balkendiagramm/);
+  assert.match(text, /href="\/ergebnisse\/2019-demo\/tabelle.csv\?variable=vg_strategy&amp;by=size_class" download/);
+  assert.match(text, /<option value="vg_strategy" selected>/);
+});
+
+test('the test sentence follows p: "deutlich" only below 5 %', async () => {
+  const { data } = await loadWaveData(store, '2019-demo');
+  const published = suppressResults(analyzeWave(data), 5);
+  for (const [variable, by] of [['vg_egov', 'vg_strategy'], ['broadband_grade', 'vg_egov'], ['chefsache', 'unit_type']] as const) {
+    const tested = published.tables.find((table) => table.variable === variable && table.by === by)!.test;
+    const { text } = await page(`/ergebnisse/2019-demo?variable=${variable}&by=${by}`);
+    if (!tested || 'suppressed' in tested) assert.match(text, /Ein Test ist hier nicht möglich|wird nicht veröffentlicht/, `${variable} × ${by}`);
+    else if (tested.p < 0.05) assert.match(text, /statistisch signifikant, also wahrscheinlich kein Zufall/, `${variable} × ${by}`);
+    else assert.match(text, /Kein klarer Unterschied je nach/, `${variable} × ${by}`);
+  }
+});
+
+test('public users only see suppressed tables: every suppressed cell is "–", no number for it', async () => {
+  const { data } = await loadWaveData(store, '2019-demo');
+  const published = suppressResults(analyzeWave(data), 5);
+  const table = published.tables.find((candidate) => candidate.variable === 'strategy_status' && candidate.by === 'state')!;
+  const suppressed = table.cells.filter((cell) => 'suppressed' in cell).length;
+  assert.ok(suppressed > 0, 'the demo has small Länder');
+  const { text } = await page('/ergebnisse/2019-demo?variable=strategy_status&by=state');
+  const dashes = (text.match(/<td class="num">–<\/td>/g) ?? []).length;
+  assert.equal(dashes, suppressed);
+  const csv = await app.request('/ergebnisse/2019-demo/tabelle.csv?variable=strategy_status&by=state');
+  const body = await csv.text();
+  assert.equal(body.split('\r\n').filter((line) => line.endsWith(';gesperrt')).length, suppressed);
+});
+
+test('weighted: raking, intervals, the same suppression pattern', async () => {
+  const { status, text } = await page('/ergebnisse/2019-demo?variable=vg_strategy&by=all&gewichtet=1');
+  assert.equal(status, 200);
+  assert.match(text, /Gewichtete Anteile \(Raking\)/);
+  assert.match(text, /<input type="checkbox" id="gewichtet" name="gewichtet" value="1" checked>/);
+  assert.match(text, /Basis \(gewichtet\)/);
+});
+
+test('CSV for German Excel: BOM, semicolons, decimal comma, CRLF, attachment', async () => {
+  const response = await app.request('/ergebnisse/2019-demo/tabelle.csv?variable=vg_strategy&by=vg_egov');
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type') ?? '', /text\/csv; charset=utf-8/);
+  assert.match(response.headers.get('content-disposition') ?? '', /attachment; filename="2019-demo_vg_strategy_vg_egov.csv"/);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const text = new TextDecoder().decode(bytes); // the decoder drops the BOM
+  const lines = text.split('\r\n');
+  assert.equal(lines.at(-1), '');
+  assert.equal(lines[0], 'Variable;Wert;Gruppierung;Gruppe;Anteil (%);Untergrenze 95 % (%);Obergrenze 95 % (%);Anzahl;Basis;Hinweis');
+  assert.match(lines[1]!, /^Vergleichsgruppe Strategie;mit Strategie;Vergleichsgruppe E-Government gut aufgestellt;(nicht )?gut aufgestellt;\d+,\d;\d+,\d;\d+,\d;\d+;\d+;$/);
+  assert.doesNotMatch(text, /\d\.\d/);
+});
+
+test('unknown wave → 404, unknown variable or grouping → 400, open wave → 403; never 500', async () => {
+  assert.equal((await page('/ergebnisse/gibt-es-nicht')).status, 404);
+  const variable = await page('/ergebnisse/2019-demo?variable=gibt_es_nicht');
+  assert.equal(variable.status, 400);
+  assert.match(variable.text, /Variable „gibt_es_nicht“ gibt es im Fragebogen nicht/);
+  assert.equal((await page('/ergebnisse/2019-demo?variable=vg_egov&by=farbe')).status, 400);
+  assert.equal((await page('/ergebnisse/2019-demo/tabelle.csv')).status, 400);
+  await store.createWave({ id: 'laufend', title: 'Laufende Welle', instrumentVersion: '2019' });
+  await store.setWaveStatus('laufend', 'open');
+  assert.equal((await page('/ergebnisse/laufend?variable=vg_egov')).status, 403);
+});
+
+test('the public documents of a wave are computed once and then served from memory', async () => {
+  let loads = 0;
+  const counting = { ...pick(store), responsesForWave: (wave: string) => (loads++, store.responsesForWave(wave)) };
+  const explorer = resultsExplorer(counting);
+  await explorer.explore({ waveId: '2019-demo', variable: 'vg_egov', by: 'state' });
+  await explorer.explore({ waveId: '2019-demo', variable: 'chefsache', by: 'size_class', weighted: true });
+  await explorer.csv({ waveId: '2019-demo', variable: 'vg_egov' });
+  assert.equal(loads, 1);
+});
+
+function pick(source: Store) {
+  return { getWave: source.getWave.bind(source), registerUnits: source.registerUnits.bind(source), responsesForWave: source.responsesForWave.bind(source) };
+}

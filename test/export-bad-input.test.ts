@@ -1,0 +1,68 @@
+// Bad input to `export`: unknown format, unknown wave, an output path that cannot be written — a German
+// message, a non-zero exit, and no file or folder (not even a half-written one) left behind. The real
+// command line in its own process, so the real file system is used.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+
+const ENTRY = new URL('support/cli-process.ts', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'dm-export-bad-'));
+
+function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', import.meta.resolve('tsx'), ENTRY, ...args, '--db', join(dir, 'db')], { cwd: dir, env: { ...process.env, DATABASE_URL: '' } }, (error, stdout, stderr) =>
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+before(async () => {
+  const demo = await cli('demo');
+  assert.equal(demo.code, 0, demo.stderr);
+  mkdirSync(join(dir, 'out'));
+  writeFileSync(join(dir, 'out', 'a-file'), 'x');
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const leftovers = () => readdirSync(join(dir, 'out')).filter((name) => name !== 'a-file' && name !== 'old');
+
+test('unknown format, unknown wave, a folder format to stdout: German message, exit 2 or 4, nothing written', async () => {
+  const format = await cli('export', '--wave', '2019-demo', '--format', 'sav', '--out', 'out/x.sav');
+  assert.equal(format.code, 2);
+  assert.match(format.stderr, /Format „sav“ wird nicht unterstützt \(verfügbar: csv, csv-excel, xlsx, spss, r, codebook, opendata\)/);
+  const wave = await cli('export', '--wave', 'gibt-es-nicht', '--format', 'xlsx', '--out', 'out/x.xlsx');
+  assert.equal(wave.code, 4);
+  assert.match(wave.stderr, /Welle „gibt-es-nicht“ gibt es nicht/);
+  const folderToStdout = await cli('export', '--wave', '2019-demo', '--format', 'spss', '--out', '-');
+  assert.equal(folderToStdout.code, 2);
+  assert.doesNotMatch(format.stderr + wave.stderr, /at .*\.ts:\d+/, 'no stack trace');
+  assert.deepEqual(leftovers(), []);
+});
+
+test('unwritable output: missing folder, a file where a folder must go — exit 3, no half-written file', async () => {
+  const file = await cli('export', '--wave', '2019-demo', '--format', 'xlsx', '--out', 'out/fehlt/x.xlsx');
+  assert.equal(file.code, 3, file.stderr);
+  assert.match(file.stderr, /Ausgabe kann nicht geschrieben werden: out\/fehlt\/x\.xlsx \(ENOENT\)\. Es wurde nichts geschrieben\./);
+  const folder = await cli('export', '--wave', '2019-demo', '--format', 'spss', '--out', 'out/a-file');
+  assert.equal(folder.code, 3, folder.stderr);
+  assert.match(folder.stderr, /Ausgabe kann nicht geschrieben werden: out\/a-file/);
+  assert.equal(readFileSync(join(dir, 'out', 'a-file'), 'utf8'), 'x');
+  const nested = await cli('export', '--wave', '2019-demo', '--format', 'r', '--out', 'out/fehlt/r');
+  assert.equal(nested.code, 3, nested.stderr);
+  assert.deepEqual(leftovers(), []);
+});
+
+test('a folder export replaces an existing folder whole; a file export replaces the file', async () => {
+  mkdirSync(join(dir, 'out', 'old'));
+  writeFileSync(join(dir, 'out', 'old', 'stale.txt'), 'alt');
+  const result = await cli('export', '--wave', '2019-demo', '--format', 'r', '--out', 'out/old');
+  assert.equal(result.code, 0, result.stderr);
+  assert.deepEqual(readdirSync(join(dir, 'out', 'old')).sort(), ['daten.R', 'daten.csv']);
+  const excel = await cli('export', '--wave', '2019-demo', '--format', 'csv-excel', '--out', 'out/a-file');
+  assert.equal(excel.code, 0, excel.stderr);
+  assert.ok(readFileSync(join(dir, 'out', 'a-file')).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'BOM');
+  assert.deepEqual(leftovers(), []);
+});

@@ -1,0 +1,78 @@
+// The report and the results explorer in Debian's Chromium (issue 5): axe-core finds no WCAG 2.1 A/AA
+// violation on /bericht/:wave and /ergebnisse/:wave (with and without a selection), and the report file
+// written by the CLI is self-contained: under a CSP that forbids every request it loads nothing, the CSP
+// reports nothing, and its print CSS keeps figures whole and hides the navigation.
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, test } from 'node:test';
+import { serve } from '@hono/node-server';
+import type { Browser } from 'playwright-core';
+import { createApp } from '../src/web/create-app.js';
+import { axeViolations, launchChromium } from './support/browser.js';
+import { type MemoryCli, memoryCli } from './support/memory-cli.js';
+
+let cli: MemoryCli;
+let browser: Browser;
+let server: ReturnType<typeof serve>;
+let base: string;
+
+before(async () => {
+  cli = await memoryCli();
+  assert.equal((await cli.run('demo')).code, 0);
+  const app = createApp({ store: cli.store, log: () => {} });
+  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server.close(resolve));
+  await cli.close();
+});
+
+for (const path of ['/bericht/2019-demo', '/ergebnisse/2019-demo', '/ergebnisse/2019-demo?variable=vg_strategy&by=state', '/ergebnisse/2019-demo?variable=egov_count&by=vg_egov&gewichtet=1']) {
+  test(`axe-core: no violations on ${path}`, async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const response = await page.goto(base + path);
+      assert.equal(response?.status(), 200);
+      assert.deepEqual(await axeViolations(page), []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('the HTML file is self-contained: no request and no CSP report under default-src \'none\'', async () => {
+  assert.equal((await cli.run('report', '--wave', '2019-demo', '--format', 'html', '--out', 'bericht.html')).code, 0);
+  const html = cli.text('bericht.html');
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const requests: string[] = [];
+    const messages: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
+    page.on('pageerror', (error) => messages.push(`pageerror: ${error.message}`));
+    await page.route('**/*', (route) =>
+      route.request().url() === 'https://bericht.invalid/'
+        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" }, body: html })
+        : route.abort(),
+    );
+    await page.goto('https://bericht.invalid/', { waitUntil: 'networkidle' });
+    assert.deepEqual(requests, ['https://bericht.invalid/']);
+    assert.deepEqual(messages, []);
+    assert.equal(await page.locator('figure').count(), 12);
+    await page.emulateMedia({ media: 'print' });
+    const print = await page.evaluate(() => ({
+      figure: getComputedStyle(document.querySelector('figure')!).breakInside,
+      nav: getComputedStyle(document.querySelector('nav')!).display,
+      chapter: getComputedStyle(document.querySelector('section.chapter')!).breakBefore,
+    }));
+    assert.deepEqual(print, { figure: 'avoid', nav: 'none', chapter: 'page' });
+  } finally {
+    await context.close();
+  }
+});
