@@ -8,6 +8,7 @@ import { benchProfiles } from './profile-bench.js';
 import { benchReport } from './report-bench.js';
 import { benchExport } from './export-bench.js';
 import { benchTrend } from './trend-bench.js';
+import { benchApi } from './api-bench.js';
 
 const json = process.argv.includes('--json');
 const databaseUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/test';
@@ -28,9 +29,11 @@ const report = await benchReport(say);
 const profiles = await benchProfiles(say);
 const exports = await benchExport(say);
 const trend = await benchTrend(say);
+const api = await benchApi(say, databaseUrl).catch((error: Error) => ({ error: error.message }));
+if ('error' in api) say(`JSON-API: nicht gemessen (${api.error})`);
 const load = await benchLoad(say, databaseUrl).catch((error: Error) => ({ error: error.message }));
 if ('error' in load) say(`Last: nicht gemessen (${load.error})`);
 const soak = await benchSoak(say, databaseUrl).catch((error: Error) => ({ error: error.message }));
 if ('error' in soak) say(`Dauerlast mit Fehler: nicht gemessen (${soak.error})`);
 
-if (json) process.stdout.write(`${JSON.stringify({ import_pglite: pglite, import_postgres: postgres, npm_start: start, analysis, report, profiles, exports, trend, load, soak })}\n`);
+if (json) process.stdout.write(`${JSON.stringify({ import_pglite: pglite, import_postgres: postgres, npm_start: start, analysis, report, profiles, exports, trend, api, load, soak })}\n`);

@@ -254,6 +254,7 @@ export const ERROR_CODES = {
   },
   DM_API_KEY_NOT_FOUND: { status: 404, exitCode: 4, message: (p) => `API-Schlüssel Nr. ${p.detail} gibt es nicht.` },
   DM_API_KEY_INPUT: { status: 400, exitCode: 3, message: (p) => `API-Schlüssel ungültig: ${p.detail}` },
+  DM_API_ROUTE_UNKNOWN: { status: 404, exitCode: 4, message: (p) => `Die Adresse ${p.path} gibt es in der JSON-API nicht. Alle Vorgänge stehen unter /api/docs.` },
   DM_UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     exitCode: 3,

@@ -67,7 +67,7 @@ export async function request(app: Hono, method: string, path: string, init: Cal
   const bytes = new Uint8Array(await response.arrayBuffer());
   const text = new TextDecoder().decode(bytes);
   const isJson = (response.headers.get('content-type') ?? '').startsWith('application/json');
-  return { status: response.status, headers: response.headers, text, json: isJson ? JSON.parse(text) : undefined, bytes };
+  return { status: response.status, headers: response.headers, text, json: isJson && text !== '' ? JSON.parse(text) : undefined, bytes };
 }
 
 /** A checker of replies against the served OpenAPI document. */

@@ -91,7 +91,16 @@ test('query and path parameters: unknown parameters and malformed values → 422
   const ags = await f.call('GET', '/api/v1/waves/alt/profiles/123');
   assert.deepEqual([ags.status, ags.json.issues[0].path], [422, ['path', 'ags']]);
   const unknownRoute = await request(f.app, 'GET', '/api/v1/gibtsnicht', {}, f.analystKey);
-  assert.deepEqual([unknownRoute.status, unknownRoute.json.code], [404, 'DM_NOT_FOUND']);
+  assert.deepEqual([unknownRoute.status, unknownRoute.json.code, unknownRoute.json.message], [404, 'DM_API_ROUTE_UNKNOWN', 'Die Adresse /api/v1/gibtsnicht gibt es in der JSON-API nicht. Alle Vorgänge stehen unter /api/docs.']);
+});
+
+test('other methods on API paths: 405 as JSON with Allow; unknown paths 404 as JSON', async () => {
+  const put = await request(f.app, 'PUT', '/api/v1/waves/w', { body: '{}', type: 'application/json' }, f.analystKey);
+  assert.deepEqual([put.status, put.headers.get('allow'), put.json], [405, 'GET', { code: 'DM_METHOD_NOT_ALLOWED', message: 'Die Methode PUT ist für diese Adresse nicht erlaubt.', issues: [] }]);
+  const remove = await request(f.app, 'DELETE', '/api/v1/waves', {}, null);
+  assert.deepEqual([remove.status, remove.headers.get('allow')], [405, 'GET, POST']);
+  const nothing = await request(f.app, 'GET', '/api/gibtsnicht', {}, null);
+  assert.deepEqual([nothing.status, nothing.json.code, nothing.headers.get('content-type')], [404, 'DM_API_ROUTE_UNKNOWN', 'application/json']);
 });
 
 test('register info; responses import: text/csv all or nothing with the CLI issues, 415 and 413', async () => {

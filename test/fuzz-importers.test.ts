@@ -1,4 +1,5 @@
 // Property-based fuzzing of the importers (issue 11 "Fuzzing"): generated response and register CSV files
+// and instrument files
 // — structured, mutated byte by byte, or noise — either import completely or are refused with a German
 // message and change nothing. Fixed seeds; fast-check prints seed and path of any counterexample.
 import assert from 'node:assert/strict';
@@ -13,6 +14,7 @@ import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 import { importRegister } from '../src/tasks/import-register.js';
 import { importResponses } from '../src/tasks/import-responses.js';
+import { importInstrumentFile } from '../src/tasks/instrument-files.js';
 
 const RUNS = 1_000;
 const SEED = 20_191_204;
@@ -32,7 +34,7 @@ after(() => store.close());
 /** German prose without leaked placeholders. */
 function assertGerman(text: string): void {
   assert.ok(text.trim().length > 0, 'leere Meldung');
-  assert.doesNotMatch(text.replace(/„[^“]*“/g, '„…“'), /undefined|NaN|\[object |null\b/, text); // quoted input may say anything
+  assert.doesNotMatch(text.replace(/„[^“]*“/g, '„…“'), /undefined|NaN|\[object /, text); // quoted input may say anything
   assert.match(text, /[äöüßÄÖÜ„“]|\b(die|der|das|ist|in|nicht|nichts|wurde|Fehler|Zeile|Spalte|Datei|keine?|gibt|ein|eine|bei|mit|Wert|fehlt)\b/, text);
 }
 
@@ -192,6 +194,70 @@ test(`register importer: ${RUNS} generated files replace the register completely
         assertRefusal(error);
         assert.equal(await registerState(), before, 'a refused file changed the register');
       }
+    }),
+    { numRuns: RUNS, seed: SEED },
+  );
+  assert.ok(imported > 0, 'the generator also produces valid files');
+});
+
+// Instrument files (issue 9): the valid 2021 fixture, mutated structurally (a value replaced, removed or
+// duplicated at a random JSON path) or byte by byte, under five version ids: once a version is stored, a
+// valid file with its id is refused as immutable (and the check stays cheap: it reads every stored version).
+const VALID_INSTRUMENT = JSON.parse(readFileSync(new URL('fixtures/instruments/valid-2021.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Replaces, removes or duplicates the node reached by `steps` (each step picks a child by index). */
+function mutate(value: Json, steps: readonly number[], kind: 'replace' | 'remove' | 'duplicate', replacement: Json): Json {
+  if (steps.length === 0 || value === null || typeof value !== 'object') return kind === 'replace' ? replacement : value;
+  const keys = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
+  if (keys.length === 0) return value;
+  const key = keys[steps[0]! % keys.length]!;
+  const copy: Json = Array.isArray(value) ? [...value] : { ...value };
+  const child = (copy as Record<string | number, Json>)[key]!;
+  if (steps.length === 1 && kind !== 'replace') {
+    if (Array.isArray(copy)) copy.splice(key as number, kind === 'remove' ? 1 : 0, ...(kind === 'duplicate' ? [child] : []));
+    else if (kind === 'remove') delete (copy as Record<string, Json>)[key as string];
+    return copy;
+  }
+  (copy as Record<string | number, Json>)[key] = mutate(child, steps.slice(1), kind, replacement);
+  return copy;
+}
+
+const instrumentFile: fc.Arbitrary<Uint8Array> = (() => {
+  const structured = fc
+    .tuple(
+      fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+      fc.constantFrom('replace' as const, 'remove' as const, 'duplicate' as const),
+      fc.oneof(fc.constantFrom<Json>(null, '', 'strategy_status', 'ja', [], {}, 0, -1, true), fc.jsonValue() as fc.Arbitrary<Json>),
+      fc.nat(),
+    )
+    .map(([steps, kind, replacement, id]) => {
+      const document = mutate({ ...VALID_INSTRUMENT, version: id % 4 === 0 ? 'fuzz' : `fuzz-${id % 4}` } as Json, steps, kind, replacement);
+      return encode(JSON.stringify(document));
+    });
+  const valid = fc.nat().map((id) => encode(JSON.stringify({ ...VALID_INSTRUMENT, version: `fuzz-${id % 4}` })));
+  return fc.oneof({ weight: 6, arbitrary: structured }, { weight: 1, arbitrary: valid }, { weight: 2, arbitrary: mutated(structured) }, { weight: 1, arbitrary: fc.uint8Array({ maxLength: 200 }) });
+})();
+
+test(`instrument importer: ${RUNS} generated files are stored complete or refused with German messages and paths, storing nothing`, async () => {
+  let imported = 0;
+  await fc.assert(
+    fc.asyncProperty(instrumentFile, async (bytes) => {
+      const before = (await store.instrumentVersions()).length;
+      try {
+        const result = await importInstrumentFile(store, bytes, 'fuzz');
+        if (result.ok) {
+          imported++;
+          assert.equal((await store.instrumentVersions()).length, before + 1);
+          return;
+        }
+        assert.ok(result.issues.length > 0);
+        for (const issue of result.issues) assertGerman(issue.message);
+      } catch (error) {
+        assertRefusal(error);
+      }
+      assert.equal((await store.instrumentVersions()).length, before, 'a refused file stored a version');
     }),
     { numRuns: RUNS, seed: SEED },
   );

@@ -15,6 +15,20 @@ before(async () => {
 });
 after(() => cli.close());
 
+test('a profile that shows peers’ contact addresses audits the read, naming the peers', async () => {
+  const consenting = (await cli.store.responsesForWave('2019-demo')).filter((response) => response.answers.peer_exchange === 'ja');
+  for (const { ags } of consenting) {
+    const result = await cli.run('profile', '--wave', '2019-demo', '--ags', ags, '--format', 'json', '--out', '-');
+    assert.equal(result.code, 0, result.stderr);
+    const shown = (JSON.parse(result.stdout) as { peers: { list: { ags: string; contact: string | null }[] } }).peers.list.filter((peer) => peer.contact !== null);
+    if (shown.length === 0) continue;
+    const [entry] = await cli.store.auditLog(1);
+    assert.deepEqual([entry?.actor, entry?.action, entry?.subject, entry?.details], ['cli', 'privacy.read', `2019-demo/${ags}`, { contacts: shown.map((peer) => peer.ags) }]);
+    return;
+  }
+  assert.fail('no demo profile shows a contact');
+});
+
 test('privacy export: the whole record of one unit, audited as a read', async () => {
   const result = await cli.run('privacy', 'export', '--ags', withContact, '--out', 'auskunft.json');
   assert.equal(result.code, 0, result.stderr);
@@ -51,4 +65,13 @@ test('privacy retention + purge: a closed wave past its period loses every conta
   assert.equal((await cli.run('privacy', 'purge')).stderr, 'Keine Frist abgelaufen; nichts gelöscht.\n', 'once per wave');
   assert.equal((await cli.run('analyze', '--wave', '2019-demo', '--json')).stdout, before);
   assert.equal((await cli.run('privacy')).code, 2);
+});
+
+test('an internal export (with contact data) is audited as a read of personal data; a plain one is not', async () => {
+  const before = (await cli.store.auditLog()).length;
+  assert.equal((await cli.run('export', '--wave', '2019-demo', '--format', 'csv', '--out', 'plain.csv')).code, 0);
+  assert.equal((await cli.store.auditLog()).length, before);
+  assert.equal((await cli.run('export', '--wave', '2019-demo', '--format', 'csv-excel', '--intern', '--out', 'intern.csv')).code, 0);
+  const [entry] = await cli.store.auditLog(1);
+  assert.deepEqual([entry?.actor, entry?.action, entry?.subject, entry?.details], ['cli', 'privacy.read', '2019-demo', { export: 'csv-excel' }]);
 });

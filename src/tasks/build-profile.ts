@@ -2,6 +2,7 @@
 // passed in (src/pdf stays an edge).
 import { digitalProfile, type DigitalProfile } from '../profile/digital-profile.js';
 import { renderProfile } from '../profile/profile-page.js';
+import type { Store } from '../store/store.js';
 import { loadProfileContext, previousScores, requireRespondent, type LoadedProfiles, type ProfileStore } from './build-profile-context.js';
 
 export type ProfileFormat = 'html' | 'json' | 'pdf';
@@ -14,6 +15,8 @@ export interface ProfileInput {
   readonly stylesheet?: string;
   /** HTML: a link back (web). */
   readonly back?: { readonly href: string; readonly text: string };
+  /** Who reads the profile: contact addresses of peers shown to them are audited as reads of personal data. */
+  readonly actor?: string;
 }
 
 /**
@@ -31,16 +34,26 @@ export async function profileOf(store: ProfileStore, loaded: LoadedProfiles, ags
   return digitalProfile(loaded.context, ags, previous.get(ags) ?? null);
 }
 
-export async function buildProfile(store: ProfileStore, input: ProfileInput & { readonly format: 'pdf' }, printPdf: PrintPdf): Promise<Uint8Array>;
-export async function buildProfile(store: ProfileStore, input: ProfileInput & { readonly format: 'html' | 'json' }): Promise<string>;
-export async function buildProfile(store: ProfileStore, input: ProfileInput & { readonly format: ProfileFormat }, printPdf?: PrintPdf): Promise<string | Uint8Array> {
+type AuditedProfileStore = ProfileStore & Pick<Store, 'appendAudit'>;
+
+export async function buildProfile(store: AuditedProfileStore, input: ProfileInput & { readonly format: 'pdf' }, printPdf: PrintPdf): Promise<Uint8Array>;
+export async function buildProfile(store: AuditedProfileStore, input: ProfileInput & { readonly format: 'html' | 'json' }): Promise<string>;
+export async function buildProfile(store: AuditedProfileStore, input: ProfileInput & { readonly format: ProfileFormat }, printPdf?: PrintPdf): Promise<string | Uint8Array> {
   const profile = await loadDigitalProfile(store, input);
+  await auditContactReads(store, profile, input.actor ?? 'unbekannt');
   if (input.format === 'json') return profileJson(profile);
   if (input.format === 'html') {
     return renderProfile(profile, { ...(input.stylesheet === undefined ? {} : { stylesheet: input.stylesheet }), ...(input.back ? { back: input.back } : {}) });
   }
   if (!printPdf) throw new TypeError('PDF braucht printPdf');
   return printPdf(renderProfile(profile), { footerText: pdfFooter(profile) });
+}
+
+/** The peers' contact addresses a profile shows are personal data: one audit entry per profile read. */
+export async function auditContactReads(store: Pick<Store, 'appendAudit'>, profile: DigitalProfile, actor: string): Promise<void> {
+  const shown = profile.peers.list.filter((peer) => peer.contact !== null).map((peer) => peer.ags);
+  if (shown.length === 0) return;
+  await store.appendAudit({ actor, action: 'privacy.read', subject: `${profile.wave.id}/${profile.unit.ags}`, details: { contacts: shown } });
 }
 
 export function profileJson(profile: DigitalProfile): string {

@@ -7,7 +7,9 @@ import { formatGermanExcelCsv } from '../formats/german-excel-csv.js';
 import { formatR } from '../formats/r-script.js';
 import { formatSpss } from '../formats/spss-syntax.js';
 import { formatXlsx } from '../formats/xlsx-workbook.js';
+import type { Store } from '../store/store.js';
 import { buildExportDataset, type ExportDatasetStore } from './build-export-dataset.js';
+import { requireWave } from './waves.js';
 import { exportOpenData, type OpenDataSettings } from './export-open-data.js';
 import { exportResponsesCsv } from './export-responses.js';
 
@@ -30,6 +32,8 @@ export interface ExportInput {
   /** Adds the raking weight. */
   readonly weighted?: boolean;
   readonly openData: OpenDataSettings;
+  /** Who exports: an internal export is a read of personal data and audited under this name. */
+  readonly actor?: string;
 }
 
 export interface ExportOutput {
@@ -38,7 +42,11 @@ export interface ExportOutput {
   readonly demo: boolean;
 }
 
-export async function exportWave(store: ExportDatasetStore, input: ExportInput): Promise<ExportOutput> {
+export async function exportWave(store: ExportDatasetStore & Pick<Store, 'appendAudit'>, input: ExportInput): Promise<ExportOutput> {
+  if (input.intern) {
+    await requireWave(store, input.waveId);
+    await store.appendAudit({ actor: input.actor ?? 'unbekannt', action: 'privacy.read', subject: input.waveId, details: { export: input.format } });
+  }
   if (input.format === 'csv') {
     const { csv, demo } = await exportResponsesCsv(store, input.waveId, { intern: input.intern === true });
     return { files: [{ name: `${input.waveId}.csv`, data: csv }], demo };

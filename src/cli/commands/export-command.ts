@@ -68,6 +68,7 @@ Exit-Codes: 0 erfolgreich, 2 Aufruf fehlerhaft (z. B. unbekanntes Format), 3 Aus
       waveId: wave,
       format,
       intern: values.intern === true,
+      actor: 'cli',
       weighted: values.weighted === true,
       openData: { license: license as OpenDataLicense, publisher, contactEmail: contact, baseUrl: config.baseUrl.replace(/\/$/, '') },
     });

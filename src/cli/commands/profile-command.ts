@@ -43,7 +43,7 @@ Welle nicht geantwortet, 5 Welle hat weniger Antworten als ihre Mindestfallzahl,
     if (!ags) throw dmError('DM_USAGE', { detail: 'profile braucht --ags <ags> oder --all.' });
     if (!FORMATS.includes(format as ProfileFormat)) throw dmError('DM_USAGE', { detail: `--format muss html, json oder pdf sein, nicht „${format}“.` });
     if (format === 'pdf' && out === '-') throw dmError('DM_USAGE', { detail: 'PDF braucht eine Zieldatei (--out profil.pdf).' });
-    const input = { waveId: wave, ags };
+    const input = { waveId: wave, ags, actor: 'cli' };
     const output = format === 'pdf' ? await buildProfile(await store(), { ...input, format: 'pdf' }, deps.printPdf) : await buildProfile(await store(), { ...input, format: format as 'html' | 'json' });
     if (out === '-') io.stdout(output as string);
     else {

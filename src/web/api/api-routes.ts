@@ -42,8 +42,12 @@ export function apiRoutes(deps: ApiRouteDeps): Hono<ApiEnv> {
     const limit = operation.body?.kind === 'csv' ? operation.body.maxBytes : MAX_JSON_BYTES;
     api.on(operation.method.toUpperCase(), operation.path, gate(deps, operation), tooLarge(limit), (c) => handle(c, deps, operation));
   }
+  const allowed = allowedMethods([{ method: 'get', path: '/openapi.json' }, { method: 'get', path: '/docs' }, ...API_OPERATIONS]);
   api.all('/*', (c) => {
-    throw dmError('DM_NOT_FOUND', { path: c.req.path });
+    const methods = allowed(c.req.path.slice('/api'.length));
+    if (methods.length === 0) throw dmError('DM_API_ROUTE_UNKNOWN', { path: c.req.path });
+    c.header('Allow', methods.join(', '));
+    throw dmError('DM_METHOD_NOT_ALLOWED', { detail: c.req.method });
   });
   return api;
 }
@@ -67,6 +71,12 @@ function gate(deps: ApiRouteDeps, operation: ApiOperation): MiddlewareHandler<Ap
     c.set('apiUser', found.user);
     await next();
   };
+}
+
+/** The methods of the API routes matching a path below /api (for 405 and its Allow header). */
+function allowedMethods(routes: readonly { readonly method: string; readonly path: string }[]): (path: string) => string[] {
+  const patterns = routes.map((route) => ({ method: route.method.toUpperCase(), pattern: new RegExp(`^${route.path.replace(/:[A-Za-z]+/g, '[^/]+')}$`) }));
+  return (path) => [...new Set(patterns.filter((route) => route.pattern.test(path)).map((route) => route.method))];
 }
 
 function rateLimited(c: Context, seconds: number): DmError {

@@ -4,7 +4,7 @@ import { dmError } from '../../errors.js';
 import { hasRole } from '../../tasks/analyst-accounts.js';
 import { analyze } from '../../tasks/analyze.js';
 import { buildReport } from '../../tasks/build-report.js';
-import { loadDigitalProfile } from '../../tasks/build-profile.js';
+import { auditContactReads, loadDigitalProfile } from '../../tasks/build-profile.js';
 import { DEFAULT_OPEN_DATA } from '../../tasks/export-open-data.js';
 import { exportWave } from '../../tasks/export-wave.js';
 import { waveMonitoring } from '../../tasks/wave-monitoring.js';
@@ -64,7 +64,11 @@ export const RESULT_OPERATIONS: readonly ApiOperation[] = [
     params: ProfileParams,
     query: NoQuery,
     success: { status: 200, schema: ProfileSchema, description: 'das Digitalprofil' },
-    handle: ({ deps, params }) => loadDigitalProfile(deps.store, { waveId: params.wave, ags: params.ags }),
+    handle: async ({ deps, params, user }) => {
+      const profile = await loadDigitalProfile(deps.store, { waveId: params.wave, ags: params.ags });
+      await auditContactReads(deps.store, profile, `user:${user.email}`);
+      return profile;
+    },
   }),
   apiOperation({
     id: 'getMonitoring',
@@ -96,7 +100,7 @@ export const RESULT_OPERATIONS: readonly ApiOperation[] = [
       const intern = on(query.intern);
       if (intern && !hasRole(user, 'admin')) throw dmError('DM_FORBIDDEN');
       const baseUrl = (deps.baseUrl ?? new URL(url).origin).replace(/\/$/, '');
-      const output = await exportWave(deps.store, { waveId: params.wave, format: params.format, intern, weighted: on(query.weighted), openData: { ...DEFAULT_OPEN_DATA, baseUrl } });
+      const output = await exportWave(deps.store, { waveId: params.wave, format: params.format, intern, actor: `user:${user.email}`, weighted: on(query.weighted), openData: { ...DEFAULT_OPEN_DATA, baseUrl } });
       const xlsx = params.format === 'xlsx';
       const name = `${params.wave}-${params.format}${intern ? '-intern' : ''}.${xlsx ? 'xlsx' : 'csv'}`;
       return { kind: 'file', data: output.files[0]!.data, mediaType: xlsx ? XLSX : CSV, fileName: name };

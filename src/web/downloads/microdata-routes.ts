@@ -51,6 +51,7 @@ export function microdataRoutes({ store, baseUrl }: { readonly store: Store; rea
       waveId: c.req.param('wave'),
       format,
       intern,
+      actor: `user:${c.var.analyst!.email}`,
       weighted: c.req.query('weighted') === '1',
       openData: { ...DEFAULT_OPEN_DATA, baseUrl: (baseUrl ?? new URL(c.req.url).origin).replace(/\/$/, '') },
     });

@@ -7,7 +7,7 @@ import { dmError } from '../../errors.js';
 import { PROFILE_CSS } from '../../profile/profile-css.js';
 import type { Store } from '../../store/store.js';
 import { buildProfile } from '../../tasks/build-profile.js';
-import { respondentFor } from '../../tasks/respondent-access.js';
+import { respondentActor, respondentFor } from '../../tasks/respondent-access.js';
 import { type AnalystEnv, requireRole } from '../analyst/require-role.js';
 import { COOKIE } from '../survey/survey-routes.js';
 
@@ -24,7 +24,7 @@ export function respondentProfileRoutes({ store }: { readonly store: Store }): H
     const respondent = id === undefined ? null : await respondentFor(store, id);
     const { wave, ags } = c.req.param() as { wave: string; ags: string };
     if (!respondent || respondent.wave.id !== wave || respondent.ags !== ags) throw dmError('DM_NOT_FOUND', { path: c.req.path });
-    return profilePage(c, store, wave, ags, { href: '/umfrage/quittung', text: 'Zurück zur Quittung' });
+    return profilePage(c, store, wave, ags, { href: '/umfrage/quittung', text: 'Zurück zur Quittung' }, respondentActor(respondent));
   });
   return app;
 }
@@ -34,12 +34,12 @@ export function analystProfileRoutes({ store }: { readonly store: Store }): Hono
   const app = new Hono<AnalystEnv>();
   app.get(`/wellen${IDS.replace('/:ags', '/digitalprofil/:ags')}`, requireRole('analyst'), (c) => {
     const { wave, ags } = c.req.param() as { wave: string; ags: string };
-    return profilePage(c, store, wave, ags, { href: `/verwaltung/wellen/${wave}`, text: 'Zurück zur Welle' });
+    return profilePage(c, store, wave, ags, { href: `/verwaltung/wellen/${wave}`, text: 'Zurück zur Welle' }, `user:${c.var.analyst!.email}`);
   });
   return app;
 }
 
-async function profilePage(c: Context, store: Store, wave: string, ags: string, back: { href: string; text: string }) {
+async function profilePage(c: Context, store: Store, wave: string, ags: string, back: { href: string; text: string }, actor: string) {
   c.header('Cache-Control', 'no-store');
-  return c.html(await buildProfile(store, { waveId: wave, ags, format: 'html', stylesheet: PROFILE_CSS_PATH, back }));
+  return c.html(await buildProfile(store, { waveId: wave, ags, format: 'html', stylesheet: PROFILE_CSS_PATH, back, actor }));
 }
