@@ -10,7 +10,8 @@ export const backupCommand: Command = {
 Schreibt alle Tabellen (Verzeichnis, Wellen, Einladungen, Antworten, Konten, Protokoll) in eine
 gzip-komprimierte Datei mit Prüfsumme. Mit PostgreSQL (DATABASE_URL) auch während der Server läuft:
 die Sicherung liest in einer Transaktion (REPEATABLE READ) und enthält jede Speicherung ganz oder gar nicht.
-Die eingebettete Datenbank ist während des Serverbetriebs gesperrt; dann den Server kurz anhalten.
+Die eingebettete Datenbank ist während des Serverbetriebs für die Kommandozeile gesperrt: dann laden
+Admins die Sicherung in der Web-Oberfläche unter /verwaltung/sicherung herunter.
 Die Datei enthält personenbezogene Daten (Kontaktadressen, Konten): sicher aufbewahren.
 Exit-Codes: 0 erfolgreich, 2 Aufruf fehlerhaft, 3 Datei nicht schreibbar, 6 Datenbank nicht erreichbar.
 `,
