@@ -2,29 +2,24 @@
 // axe-core violations on every page including error states, no horizontal scrolling at 320 px, and the
 // whole questionnaire filled with the keyboard only (Tab, Space, typing, Enter).
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { serve } from '@hono/node-server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launchChromium } from './support/browser.js';
+import { axeViolations, type BrowserSite, browseApp } from './support/browser.js';
 import { addUser } from '../src/tasks/analyst-accounts.js';
 import { type SurveyFixture, surveyFixture } from './support/survey-fixture.js';
 
 let f: SurveyFixture;
+let site: BrowserSite;
 let browser: Browser;
-let server: ReturnType<typeof serve>;
 let base: string;
 
 before(async () => {
   f = await surveyFixture();
-  server = serve({ fetch: f.app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  site = await browseApp(f.app);
+  ({ browser, base } = site);
 });
 after(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server.close(resolve));
+  await site?.close();
   await f.close();
 });
 

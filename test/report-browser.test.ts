@@ -3,31 +3,25 @@
 // written by the CLI is self-contained: under a CSP that forbids every request it loads nothing, the CSP
 // reports nothing, and its print CSS keeps figures whole and hides the navigation.
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { serve } from '@hono/node-server';
 import type { Browser } from 'playwright-core';
 import { createApp } from '../src/web/create-app.js';
-import { axeViolations, launchChromium } from './support/browser.js';
+import { axeViolations, type BrowserSite, browseApp } from './support/browser.js';
 import { type MemoryCli, memoryCli } from './support/memory-cli.js';
 
 let cli: MemoryCli;
+let site: BrowserSite;
 let browser: Browser;
-let server: ReturnType<typeof serve>;
 let base: string;
 
 before(async () => {
   cli = await memoryCli();
   assert.equal((await cli.run('demo')).code, 0);
-  const app = createApp({ store: cli.store, log: () => {} });
-  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  site = await browseApp(createApp({ store: cli.store, log: () => {} }));
+  ({ browser, base } = site);
 });
 after(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server.close(resolve));
+  await site?.close();
   await cli.close();
 });
 

@@ -3,30 +3,25 @@
 // axe-core violations and no sideways scrolling at 320 px; none of them has a script (axe itself needs
 // JavaScript in the tab, so it stays on).
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { serve } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
 import { addUser } from '../src/tasks/analyst-accounts.js';
 import { totpCode } from '../src/tasks/two-factor.js';
-import { axeViolations, launchChromium } from './support/browser.js';
+import { axeViolations, type BrowserSite, browseApp } from './support/browser.js';
 import { type SurveyFixture, surveyFixture } from './support/survey-fixture.js';
 
 let f: SurveyFixture;
+let site: BrowserSite;
 let browser: Browser;
-let server: ReturnType<typeof serve>;
 let base: string;
 
 before(async () => {
   f = await surveyFixture();
-  server = serve({ fetch: f.app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  site = await browseApp(f.app);
+  ({ browser, base } = site);
 });
 after(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server.close(resolve));
+  await site?.close();
   await f.close();
 });
 

@@ -1,42 +1,15 @@
 // `digitalmonitor user reset-2fa <e-mail>` through run(): the admin's way back in for a lost device.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import type { CliDeps, Io } from '../src/cli/io.js';
-import { run } from '../src/cli/run.js';
-import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 import { addUser, logIn } from '../src/tasks/analyst-accounts.js';
 import { confirmTwoFactor, startTwoFactorSetup, totpCode } from '../src/tasks/two-factor.js';
+import { memoryCli } from './support/memory-cli.js';
 
-const store: Store = await openStore({});
-after(() => store.close());
-const deps: CliDeps = {
-  openStore: async () =>
-    new Proxy(store, {
-      get: (target, key) => {
-        if (key === 'close') return async () => {};
-        const value: unknown = Reflect.get(target, key);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    }),
-  bundledRegister: () => Promise.reject(new Error('not needed')),
-  serve: () => Promise.reject(new Error('not needed')),
-  printPdf: () => Promise.reject(new Error('not needed')),
-};
-
-async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    env: {},
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    readFile: () => Promise.reject(new Error('no files')),
-    writeFile: () => Promise.reject(new Error('no files')),
-    readStdin: async () => '',
-  };
-  return { code: await run(argv, io, deps), stdout, stderr };
-}
+const session = await memoryCli();
+const store: Store = session.store;
+after(() => session.close());
+const cli = (argv: string[]) => session.run(...argv);
 
 test('user reset-2fa switches two-factor login off, deletes the recovery codes, lifts a lock; audited as cli', async () => {
   const user = await addUser(store, { email: 'bea@example.de', role: 'analyst', password: 'bea-ihr-passwort' }, 'test');

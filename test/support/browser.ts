@@ -1,4 +1,6 @@
 // Debian's Chromium driven by playwright-core: never a downloaded browser. The flags live in src/pdf.
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
 import type { Browser, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { launchChromium as launchDebianChromium } from "../../src/pdf/chromium-launch.js";
@@ -7,6 +9,29 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export function launchChromium(): Promise<Browser> {
   return launchDebianChromium(CHROMIUM_PATH);
+}
+
+export interface BrowserSite {
+  /** http://127.0.0.1:<port> of the app. */
+  readonly base: string;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Serves `app` on a free loopback port and launches Chromium for it; close() stops both. */
+export async function browseApp(app: { fetch: (request: Request) => Response | Promise<Response> }): Promise<BrowserSite> {
+  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise((resolve) => server.once("listening", resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await launchChromium();
+  return {
+    base,
+    browser,
+    close: async () => {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
 }
 
 export interface AxeViolationSummary {
