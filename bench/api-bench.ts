@@ -10,12 +10,11 @@ import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { generateDemoWave } from '../src/demo/generate-demo-wave.js';
 import { parseRegisterCsv } from '../src/formats/register-csv.js';
-import { openPostgres } from '../src/store/open-postgres.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 import { addUser } from '../src/tasks/analyst-accounts.js';
 import { createApiKey } from '../src/tasks/api-keys.js';
-import { freePort, startServer, stop } from './load-bench.js';
+import { dropSchema, freePort, startServer, stop } from './load-bench.js';
 
 export interface ApiFigures {
   readonly connections: number;
@@ -60,9 +59,7 @@ export async function benchApi(say: (line: string) => void, databaseUrl: string)
   } finally {
     if (server) await stop(server);
     await store.close();
-    const sql = await openPostgres(databaseUrl);
-    await sql.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await sql.close();
+    await dropSchema(databaseUrl, schema);
   }
 }
 

@@ -71,10 +71,15 @@ export async function benchLoad(say: (line: string) => void, databaseUrl: string
   } finally {
     if (server) await stop(server);
     await store.close();
-    const sql = await openPostgres(databaseUrl);
-    await sql.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await sql.close();
+    await dropSchema(databaseUrl, schema);
   }
+}
+
+/** Drops a bench's own PostgreSQL schema (and everything in it). */
+export async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
+  const sql = await openPostgres(databaseUrl);
+  await sql.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await sql.close();
 }
 
 export async function freePort(): Promise<number> {

@@ -6,9 +6,8 @@
 // Peer in the same run: the undisturbed process B's latency against A's.
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { openPostgres } from '../src/store/open-postgres.js';
 import { openStore } from '../src/store/open-store.js';
-import { freePort, type Seat, seatFor, seed, startServer, stop } from './load-bench.js';
+import { dropSchema, freePort, type Seat, seatFor, seed, startServer, stop } from './load-bench.js';
 
 export interface SoakFigures {
   readonly respondents: number;
@@ -62,9 +61,7 @@ export async function benchSoak(say: (line: string) => void, databaseUrl: string
   } finally {
     await Promise.all(servers.map((server) => stop(server)));
     await store.close();
-    const sql = await openPostgres(databaseUrl);
-    await sql.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await sql.close();
+    await dropSchema(databaseUrl, schema);
   }
 }
 

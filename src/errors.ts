@@ -160,10 +160,14 @@ export const ERROR_CODES = {
   DM_LOGIN_FAILED: {
     status: 401,
     exitCode: 5,
-    message: () => 'E-Mail-Adresse oder Passwort ist falsch, oder das Konto ist gesperrt. Bitte erneut versuchen.',
+    message: () => 'E-Mail-Adresse, Passwort oder Bestätigungscode ist falsch, oder das Konto ist gesperrt. Bitte erneut versuchen.',
   },
   DM_LOGIN_REQUIRED: { status: 401, exitCode: 2, message: () => 'Bitte melden Sie sich zuerst an (/anmelden).' },
-  DM_FORBIDDEN: { status: 403, exitCode: 2, message: () => 'Für diese Seite fehlt Ihrem Konto die Berechtigung.' },
+  DM_FORBIDDEN: {
+    status: 403,
+    exitCode: 2,
+    message: (p) => `Für diese Seite oder Aktion fehlt Ihrem Konto die Berechtigung${p.role === undefined ? '' : ` (nötig: Rolle „${p.role}“)`}.`,
+  },
   DM_TOTP_INVALID: {
     status: 400,
     exitCode: 3,

@@ -1,46 +1,13 @@
 // `digitalmonitor user …` through run(): password from standard input or prompted twice on a terminal.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import type { CliDeps, Io } from '../src/cli/io.js';
-import { run } from '../src/cli/run.js';
-import { openStore } from '../src/store/open-store.js';
-import type { Store } from '../src/store/store.js';
 import { logIn } from '../src/tasks/analyst-accounts.js';
+import { type CliInput, memoryCli } from './support/memory-cli.js';
 
-const store: Store = await openStore({});
-after(() => store.close());
-const deps: CliDeps = {
-  // run() closes its store after each command; this one stays open across commands.
-  openStore: async () =>
-    new Proxy(store, {
-      get: (target, key) => {
-        if (key === 'close') return async () => {};
-        const value: unknown = Reflect.get(target, key);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    }),
-  bundledRegister: () => Promise.reject(new Error('not needed')),
-  serve: () => Promise.reject(new Error('not needed')),
-  printPdf: () => Promise.reject(new Error('not needed')),
-};
-
-async function cli(argv: string[], input: { stdin?: string; tty?: string[] } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const prompts: string[] = [];
-  const answers = [...(input.tty ?? [])];
-  const io: Io = {
-    env: {},
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    readFile: () => Promise.reject(new Error('no files')),
-    writeFile: () => Promise.reject(new Error('no files')),
-    readStdin: async () => input.stdin ?? '',
-    ...(input.tty ? { readSecret: async (prompt: string) => (prompts.push(prompt), answers.shift() ?? '') } : {}),
-  };
-  const code = await run(argv, io, deps);
-  return { code, stdout, stderr, prompts };
-}
+const session = await memoryCli();
+const { store } = session;
+after(() => session.close());
+const cli = (argv: string[], input: CliInput = {}) => session.runWith(input, ...argv);
 
 test('user add --admin reads the password from stdin; the account can sign in; the hash is Argon2id', async () => {
   const result = await cli(['user', 'add', '--admin', 'Chefin@Example.de'], { stdin: 'ein sehr geheimes Passwort\nzweite Zeile\n' });

@@ -61,7 +61,7 @@ test('unknown account, wrong password and disabled account get the same German 4
   for (const reply of replies) {
     assert.equal(reply.status, 401);
     assert.equal(reply.headers.get('set-cookie'), null);
-    assert.equal(errorText(reply), '<span class="vh">Fehler: </span>E-Mail-Adresse oder Passwort ist falsch, oder das Konto ist gesperrt. Bitte erneut versuchen.');
+    assert.equal(errorText(reply), '<span class="vh">Fehler: </span>E-Mail-Adresse, Passwort oder Bestätigungscode ist falsch, oder das Konto ist gesperrt. Bitte erneut versuchen.');
     assert.match(reply.text, /<title>Fehler: Anmelden/);
   }
   assert.match(replies[1]!.text, /value="ada@example.de"/, 'the address is kept, the password is not');

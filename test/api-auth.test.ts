@@ -45,7 +45,7 @@ test('without a valid key every API route answers 401 DM_API_KEY_INVALID in Germ
 test('roles: analyst and admin keys read and write; only admin keys get intern exports (403 otherwise)', async () => {
   for (const key of [f.analystKey, f.adminKey]) assert.equal((await f.call('GET', '/api/v1/waves/w', { key })).status, 200);
   const analyst = await f.call('GET', '/api/v1/waves/alt/exports/xlsx?intern=1');
-  assert.deepEqual([analyst.status, analyst.json.code, analyst.json.message], [403, 'DM_FORBIDDEN', 'Für diese Seite fehlt Ihrem Konto die Berechtigung.']);
+  assert.deepEqual([analyst.status, analyst.json.code, analyst.json.message], [403, 'DM_FORBIDDEN', 'Für diese Seite oder Aktion fehlt Ihrem Konto die Berechtigung (nötig: Rolle „admin“).']);
   assert.equal((await f.call('GET', '/api/v1/waves/alt/exports/xlsx?intern=1', { key: f.adminKey })).status, 200);
 });
 

@@ -27,7 +27,7 @@ before(async () => {
 });
 after(() => f.close());
 
-const LOGIN_FAILED = 'E-Mail-Adresse oder Passwort ist falsch, oder das Konto ist gesperrt. Bitte erneut versuchen.';
+const LOGIN_FAILED = 'E-Mail-Adresse, Passwort oder Bestätigungscode ist falsch, oder das Konto ist gesperrt. Bitte erneut versuchen.';
 const TOTP_INVALID = /Der Bestätigungscode ist falsch, abgelaufen oder wurde schon benutzt\. .* Es wurde nichts geändert\./;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const loginError = (reply: Reply) => /<p class="err" id="login-err"><span class="vh">Fehler: <\/span>(.*?)<\/p>/.exec(reply.text)?.[1];
@@ -207,4 +207,28 @@ test('session fixation: a login gets a new session id and ends the session of th
   failed.cookie = browser.cookie;
   assert.equal((await signIn(failed, email, 'falsch-falsch-falsch')).status, 401);
   assert.equal((await failed.get('/verwaltung')).status, 200, 'a failed attempt does not end a live session');
+});
+
+test('switching two-factor login on ends every other session of the account; the confirming browser stays signed in', async () => {
+  const first = await analystSession(app, f.store);
+  const other = new Browser(app, '192.0.2.16');
+  assert.equal((await signIn(other, first.email, first.password)).status, 303);
+  assert.equal((await other.get('/verwaltung')).status, 200, 'a second session opened with the password alone');
+  const stranger = await analystSession(app, f.store);
+  const browser = new Browser(app, '192.0.2.17');
+  browser.cookie = first.cookie;
+  await browser.post('/verwaltung/konto/zwei-faktor/einrichten', {});
+  const { totpSecret } = await f.store.twoFactorState(first.user.id);
+  assert.equal((await browser.post('/verwaltung/konto/zwei-faktor/bestaetigen', { code: totpCode(totpSecret!, now()) })).status, 200);
+  later(30);
+  assert.equal((await browser.get('/verwaltung')).status, 200, 'the confirming browser stays signed in');
+  const ended = await other.get('/verwaltung');
+  assert.equal(ended.status, 303, 'the other session has ended');
+  assert.match(ended.headers.get('location') ?? '', /^\/anmelden/);
+  const strangerBrowser = new Browser(app, '192.0.2.18');
+  strangerBrowser.cookie = stranger.cookie;
+  assert.equal((await strangerBrowser.get('/verwaltung')).status, 200, 'other accounts keep their sessions');
+  const entry = (await f.store.auditLog(1))[0]!;
+  assert.equal(entry.action, 'user.2fa_on');
+  assert.deepEqual(entry.details, { recoveryCodes: 10, endedSessions: 1 });
 });

@@ -9,6 +9,7 @@ export const ACCOUNT_QUERIES = {
   disableUser: `
     UPDATE users SET disabled_at = coalesce(disabled_at, now()) WHERE email = $1 RETURNING ${USER_COLUMNS}`,
   deleteUserSessions: `DELETE FROM analyst_sessions WHERE user_id = $1`,
+  deleteOtherSessions: `DELETE FROM analyst_sessions WHERE user_id = $1 AND id_sha256 IS DISTINCT FROM $2 RETURNING id_sha256`,
 
   purgeExpiredSessions: `DELETE FROM analyst_sessions WHERE expires_at < now()`,
   insertSession: `INSERT INTO analyst_sessions (id_sha256, user_id, expires_at) VALUES ($1, $2, $3::timestamptz)`,

@@ -307,13 +307,15 @@ export class SqlStore implements Store {
     if (updated.length === 0) throw new DmError('DM_TWO_FACTOR_ACTIVE');
   }
 
-  enableTotp(userId: number, change: { readonly secret: string; readonly step: number; readonly recoveryCodeHashes: readonly string[]; readonly actor: string }): Promise<void> {
+  enableTotp(userId: number, change: { readonly secret: string; readonly step: number; readonly recoveryCodeHashes: readonly string[]; readonly actor: string; readonly keepSessionSha256?: string }): Promise<void> {
     return this.#transaction({}, async (tx) => {
       const [user] = await tx.query<{ email: string }>(T.enable, [userId, change.secret, change.step]);
       if (!user) throw new DmError('DM_TWO_FACTOR_INACTIVE');
       await tx.query(T.deleteRecoveryCodes, [userId]);
       await tx.query(T.insertRecoveryCodes, [userId, JSON.stringify(change.recoveryCodeHashes)]);
-      await audit(tx, { actor: change.actor, action: 'user.2fa_on', subject: `user:${user.email}`, details: { recoveryCodes: change.recoveryCodeHashes.length } });
+      const ended = await tx.query(A.deleteOtherSessions, [userId, change.keepSessionSha256 ?? null]);
+      const details = { recoveryCodes: change.recoveryCodeHashes.length, endedSessions: ended.length };
+      await audit(tx, { actor: change.actor, action: 'user.2fa_on', subject: `user:${user.email}`, details });
     });
   }
 

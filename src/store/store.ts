@@ -370,9 +370,11 @@ export interface Store {
   startTotpSetup(userId: number, secret: string): Promise<void>;
   /**
    * Switches two-factor login on if `secret` is still the pending one: records `step` as used and replaces
-   * the recovery codes (SHA-256 hashes); audited (`user.2fa_on`). DM_TWO_FACTOR_INACTIVE otherwise.
+   * the recovery codes (SHA-256 hashes) and ends the account's sessions other than `keepSessionSha256` (a
+   * session opened with the password alone must not outlive the switch); audited (`user.2fa_on`).
+   * DM_TWO_FACTOR_INACTIVE otherwise.
    */
-  enableTotp(userId: number, change: { readonly secret: string; readonly step: number; readonly recoveryCodeHashes: readonly string[]; readonly actor: string }): Promise<void>;
+  enableTotp(userId: number, change: { readonly secret: string; readonly step: number; readonly recoveryCodeHashes: readonly string[]; readonly actor: string; readonly keepSessionSha256?: string }): Promise<void>;
   /** Records `step` as used if it is later than the last used one (atomic: no replay across processes). */
   useTotpStep(userId: number, step: number): Promise<boolean>;
   /** Marks an unused recovery code as used; audited (`user.recovery_code_used`). False when unknown or used. */

@@ -1,33 +1,24 @@
 import { generateDemoWave } from '../demo/generate-demo-wave.js';
 import { generateDemoWave2021 } from '../demo/generate-demo-wave-2021.js';
-import { dmError } from '../errors.js';
-import type { Store, Wave } from '../store/store.js';
+import { type DemoStore, realRegister, replaceDemoWave } from './create-demo-wave.js';
 
 export const DEMO_WAVE_2021_ID = '2021-demo';
-
-type DemoStore = Pick<Store, 'registerUnits' | 'replaceSyntheticUnits' | 'deleteWave' | 'createWave' | 'setWaveStatus' | 'saveResponses'>;
 
 /**
  * (Re)creates the second synthetic demo wave next to `2019-demo` (issue 9): 247 of its units again plus
  * 165 new pseudonymous ones, deterministic, closed. Period: December 2020 – February 2021.
  */
 export async function createDemoWave2021(store: DemoStore, actor: string) {
-  const register = (await store.registerUnits()).filter((unit) => !unit.synthetic);
-  if (register.length === 0) throw dmError('DM_REGISTER_EMPTY');
+  const register = await realRegister(store);
   const demo2019 = generateDemoWave(register);
   const demo = generateDemoWave2021(register, demo2019);
   await store.replaceSyntheticUnits([...demo2019.units, ...demo.newUnits]);
-  await store.deleteWave(DEMO_WAVE_2021_ID);
-  await store.createWave({
+  const spec = {
     id: DEMO_WAVE_2021_ID,
     title: 'Wie sind die Kommunen digital aufgestellt? 2021 (synthetische Demo-Daten)',
-    instrumentVersion: '2019',
     opensAt: '2020-11-30T23:00:00.000Z',
     closesAt: '2021-02-28T22:59:59.000Z',
-    demo: true,
-  });
-  await store.saveResponses(DEMO_WAVE_2021_ID, demo.responses, { status: 'submitted', source: 'demo', actor });
-  await store.setWaveStatus(DEMO_WAVE_2021_ID, 'open');
-  const wave: Wave = await store.setWaveStatus(DEMO_WAVE_2021_ID, 'closed');
+  };
+  const wave = await replaceDemoWave(store, spec, demo.responses, actor);
   return { wave, units: demo.units, responses: demo.responses };
 }

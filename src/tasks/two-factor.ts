@@ -49,8 +49,12 @@ export async function startTwoFactorSetup(store: Pick<Store, 'startTotpSetup'>, 
   await store.startTotpSetup(user.id, new Secret({ size: 20 }).base32);
 }
 
-/** Confirms the pending secret with a current code → two-factor login on; returns the recovery codes (shown once). */
-export async function confirmTwoFactor(store: Pick<Store, 'twoFactorState' | 'enableTotp'>, user: User, code: string, now: Date): Promise<string[]> {
+/**
+ * Confirms the pending secret with a current code → two-factor login on, every other session of the account
+ * ended; returns the recovery codes (shown once).
+ * @param sessionId the session cookie of the confirming browser, which stays signed in
+ */
+export async function confirmTwoFactor(store: Pick<Store, 'twoFactorState' | 'enableTotp'>, user: User, code: string, now: Date, sessionId?: string): Promise<string[]> {
   const state = await store.twoFactorState(user.id);
   if (state.totpEnabledAt !== null) throw dmError('DM_TWO_FACTOR_ACTIVE');
   if (state.totpSecret === null) throw dmError('DM_TWO_FACTOR_INACTIVE');
@@ -58,7 +62,8 @@ export async function confirmTwoFactor(store: Pick<Store, 'twoFactorState' | 'en
   if (step === null) throw dmError('DM_TOTP_INVALID');
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, generateRecoveryCode);
   const recoveryCodeHashes = codes.map((c) => sha256Hex(normalizeRecoveryCode(c)!));
-  await store.enableTotp(user.id, { secret: state.totpSecret, step, recoveryCodeHashes, actor: `user:${user.email}` });
+  const keepSessionSha256 = sessionId === undefined ? undefined : sha256Hex(sessionId);
+  await store.enableTotp(user.id, { secret: state.totpSecret, step, recoveryCodeHashes, actor: `user:${user.email}`, keepSessionSha256 });
   return codes;
 }
 

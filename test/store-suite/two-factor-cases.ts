@@ -22,12 +22,18 @@ export function twoFactorCases(open: OpenFixture): void {
       assert.equal(await store.useTotpStep(bea.id, 5), false, 'a pending secret accepts no login code');
       const other = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
       await assert.rejects(store.enableTotp(bea.id, { secret: other, step: 5, recoveryCodeHashes: CODES, actor: 'x' }), { code: 'DM_TWO_FACTOR_INACTIVE' }, 'only the pending secret');
-      await store.enableTotp(bea.id, { secret: SECRET, step: 5, recoveryCodeHashes: CODES, actor: 'user:bea@example.de' });
+      const cara = await store.createUser({ email: 'cara@example.de', role: 'analyst', passwordHash: HASH }, 'cli');
+      for (const [n, userId] of [[1, bea.id], [2, bea.id], [3, bea.id], [4, cara.id]] as const) {
+        await store.createAnalystSession({ idSha256: sessionKey(n), userId, expiresAt: inHours(8) });
+      }
+      await store.enableTotp(bea.id, { secret: SECRET, step: 5, recoveryCodeHashes: CODES, actor: 'user:bea@example.de', keepSessionSha256: sessionKey(2) });
+      const live = async (n: number) => (await store.analystSession(sessionKey(n)))?.user.email ?? null;
+      assert.deepEqual([await live(1), await live(2), await live(3), await live(4)], [null, 'bea@example.de', null, 'cara@example.de'], 'only the kept session of the account survives');
       const on = await store.twoFactorState(bea.id);
       assert.match(on.totpEnabledAt ?? '', ISO_TIMESTAMP);
       assert.deepEqual([on.totpLastStep, on.recoveryCodesLeft], [5, 10]);
       const [entry] = await store.auditLog(1);
-      assert.deepEqual([entry?.actor, entry?.action, entry?.subject, entry?.details], ['user:bea@example.de', 'user.2fa_on', 'user:bea@example.de', { recoveryCodes: 10 }]);
+      assert.deepEqual([entry?.actor, entry?.action, entry?.subject, entry?.details], ['user:bea@example.de', 'user.2fa_on', 'user:bea@example.de', { recoveryCodes: 10, endedSessions: 2 }]);
       const stored = await sql.query<{ code_sha256: string }>('SELECT code_sha256 FROM recovery_codes ORDER BY code_sha256');
       assert.deepEqual(stored.map((r) => r.code_sha256), [...CODES].sort());
       await assert.rejects(store.startTotpSetup(bea.id, other), { code: 'DM_TWO_FACTOR_ACTIVE' });

@@ -15,10 +15,18 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+/** What the user types: piped standard input, or answers to the terminal's secret prompts (a TTY). */
+export interface CliInput {
+  readonly stdin?: string;
+  readonly tty?: readonly string[];
+}
+
 export interface MemoryCli {
   readonly files: Map<string, Uint8Array>;
   readonly store: Store;
   run(...argv: string[]): Promise<CliResult>;
+  /** run() with standard input or a terminal; `prompts` are the secret prompts shown. */
+  runWith(input: CliInput, ...argv: string[]): Promise<CliResult & { readonly prompts: readonly string[] }>;
   text(path: string): string;
   close(): Promise<void>;
 }
@@ -53,26 +61,32 @@ export async function memoryCli(env: Record<string, string> = {}): Promise<Memor
     store,
     text: (path) => new TextDecoder().decode(files.get(path)),
     close: () => store.close(),
-    async run(...argv) {
-      let stdout = '';
-      let stderr = '';
-      const io: Io = {
-        env,
-        stdout: (text) => void (stdout += text),
-        stderr: (text) => void (stderr += text),
-        readFile: async (path) => {
-          const data = files.get(path);
-          if (!data) throw dmError('DM_FILE_NOT_FOUND', { path });
-          return data;
-        },
-        writeFile: async (path, data) => void files.set(path, typeof data === 'string' ? new TextEncoder().encode(data) : data),
-        writeFolder: async (path, written) => {
-          for (const file of written) files.set(`${path}/${file.name}`, typeof file.data === 'string' ? new TextEncoder().encode(file.data) : file.data);
-        },
-        readStdin: async () => '',
-      };
-      const code = await run(argv, io, deps);
-      return { code, stdout, stderr };
-    },
+    run: (...argv) => runWith({}, ...argv),
+    runWith,
   };
+
+  async function runWith(input: CliInput, ...argv: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const prompts: string[] = [];
+    const answers = [...(input.tty ?? [])];
+    const io: Io = {
+      env,
+      stdout: (text) => void (stdout += text),
+      stderr: (text) => void (stderr += text),
+      readFile: async (path) => {
+        const data = files.get(path);
+        if (!data) throw dmError('DM_FILE_NOT_FOUND', { path });
+        return data;
+      },
+      writeFile: async (path, data) => void files.set(path, typeof data === 'string' ? new TextEncoder().encode(data) : data),
+      writeFolder: async (path, written) => {
+        for (const file of written) files.set(`${path}/${file.name}`, typeof file.data === 'string' ? new TextEncoder().encode(file.data) : file.data);
+      },
+      readStdin: async () => input.stdin ?? '',
+      ...(input.tty ? { readSecret: async (prompt: string) => (prompts.push(prompt), answers.shift() ?? '') } : {}),
+    };
+    const code = await run(argv, io, deps);
+    return { code, stdout, stderr, prompts };
+  }
 }

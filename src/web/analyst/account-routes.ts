@@ -1,11 +1,12 @@
 // /verwaltung/konto for every signed-in analyst and admin: two-factor login on and off (CSRF-checked posts).
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { DmError, dmError } from '../../errors.js';
 import type { Store, User } from '../../store/store.js';
 import { confirmTwoFactor, startTwoFactorSetup, switchOffTwoFactor, totpSetup } from '../../tasks/two-factor.js';
 import { parseFormBody } from '../form-body.js';
 import { ACCOUNT_PATH, accountPage, recoveryCodesPage } from './account-page.js';
-import { type AnalystEnv, requireRole } from './require-role.js';
+import { ANALYST_COOKIE, type AnalystEnv, requireRole } from './require-role.js';
 
 export interface AccountDeps {
   readonly store: Store;
@@ -38,7 +39,7 @@ export function accountRoutes({ store, now, csrf }: AccountDeps): Hono<AnalystEn
     return c.redirect(ACCOUNT_PATH, 303);
   }));
   app.post('/konto/zwei-faktor/bestaetigen', csrf, requireRole('analyst'), guarded(async (c, user) => {
-    const codes = await confirmTwoFactor(store, user, await codeField(c.req.raw), now());
+    const codes = await confirmTwoFactor(store, user, await codeField(c.req.raw), now(), getCookie(c, ANALYST_COOKIE));
     return c.html(recoveryCodesPage(user, codes));
   }));
   app.post('/konto/zwei-faktor/ausschalten', csrf, requireRole('analyst'), guarded(async (c, user) => {

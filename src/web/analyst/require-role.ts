@@ -33,7 +33,7 @@ export function requireRole(role: UserRole, kind: 'page' | 'download' = 'page'):
       const back = new URL(c.req.url);
       return c.redirect(`/anmelden?weiter=${encodeURIComponent(back.pathname + back.search)}`, 303);
     }
-    if (!hasRole(analyst, role)) throw dmError('DM_FORBIDDEN');
+    if (!hasRole(analyst, role)) throw dmError('DM_FORBIDDEN', { role });
     await next();
     c.header('Cache-Control', 'no-store');
   };

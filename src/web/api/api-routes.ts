@@ -66,7 +66,7 @@ function gate(deps: ApiRouteDeps, operation: ApiOperation): MiddlewareHandler<Ap
     }
     const taken = deps.perKey.take(`key:${found.keyId}`);
     if (!taken.ok) throw rateLimited(c, taken.retryAfterSeconds);
-    if (!hasRole(found.user, operation.role)) throw dmError('DM_FORBIDDEN');
+    if (!hasRole(found.user, operation.role)) throw dmError('DM_FORBIDDEN', { role: operation.role });
     if (operation.body) requireContentType(c, operation.body.kind === 'csv' ? 'text/csv' : 'application/json');
     c.set('apiUser', found.user);
     await next();

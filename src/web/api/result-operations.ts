@@ -98,7 +98,7 @@ export const RESULT_OPERATIONS: readonly ApiOperation[] = [
     success: { status: 200, mediaTypes: [CSV, XLSX], description: 'die Datei (Content-Disposition: attachment)' },
     handle: async ({ deps, params, query, user, url }): Promise<ApiFile> => {
       const intern = on(query.intern);
-      if (intern && !hasRole(user, 'admin')) throw dmError('DM_FORBIDDEN');
+      if (intern && !hasRole(user, 'admin')) throw dmError('DM_FORBIDDEN', { role: 'admin' });
       const baseUrl = (deps.baseUrl ?? new URL(url).origin).replace(/\/$/, '');
       const output = await exportWave(deps.store, { waveId: params.wave, format: params.format, intern, actor: `user:${user.email}`, weighted: on(query.weighted), openData: { ...DEFAULT_OPEN_DATA, baseUrl } });
       const xlsx = params.format === 'xlsx';

@@ -46,7 +46,7 @@ export function microdataRoutes({ store, baseUrl }: { readonly store: Store; rea
     if (!isExportFormat(format) || format === 'opendata') throw dmError('DM_NOT_FOUND', { path: c.req.path });
     const intern = c.req.query('intern') === '1';
     // Direct identifiers (free text, e-mail) only for admins; every format leaves them out otherwise.
-    if (intern && !hasRole(c.var.analyst!, 'admin')) throw dmError('DM_FORBIDDEN');
+    if (intern && !hasRole(c.var.analyst!, 'admin')) throw dmError('DM_FORBIDDEN', { role: 'admin' });
     const output = await exportWave(store, {
       waveId: c.req.param('wave'),
       format,
