@@ -18,12 +18,15 @@ export interface ApiErrorBody {
 
 const MAX_ISSUES = 200;
 
-/** DM_REQUEST_INVALID with issues that name request fields (not instrument or file issues). */
+/**
+ * DM_REQUEST_INVALID with issues that name request fields (not instrument or file issues); another code
+ * (e.g. DM_INSTRUMENT_FILE_INVALID) with its own params where the body is a document checked field by field.
+ */
 export class RequestInvalid extends DmError {
   readonly fieldIssues: readonly ApiIssue[];
 
-  constructor(fieldIssues: readonly ApiIssue[]) {
-    super('DM_REQUEST_INVALID', { count: fieldIssues.length, detail: fieldIssues.map((issue) => issue.path.join('.')).join(', ') });
+  constructor(fieldIssues: readonly ApiIssue[], code: 'DM_REQUEST_INVALID' | 'DM_INSTRUMENT_FILE_INVALID' = 'DM_REQUEST_INVALID', params?: Readonly<Record<string, string | number>>) {
+    super(code, params ?? { count: fieldIssues.length, detail: fieldIssues.map((issue) => issue.path.join('.')).join(', ') });
     this.fieldIssues = fieldIssues;
   }
 }

@@ -9,7 +9,8 @@ export interface ApiDeps {
   readonly baseUrl?: string | undefined;
 }
 
-export type ApiBody = { readonly kind: 'json'; readonly schema: z.ZodType } | { readonly kind: 'csv'; readonly maxBytes: number };
+/** JSON bodies are limited to 64 KB unless `maxBytes` says otherwise. */
+export type ApiBody = { readonly kind: 'json'; readonly schema: z.ZodType; readonly maxBytes?: number } | { readonly kind: 'csv'; readonly maxBytes: number };
 
 /** JSON (validated by the contract test against `schema`) or a file download. */
 export type ApiSuccess =
@@ -54,7 +55,7 @@ export function apiOperation<PS extends z.ZodObject, QS extends z.ZodObject, BS 
   operation: Omit<ApiOperation, 'params' | 'query' | 'body' | 'handle'> & {
     readonly params: PS;
     readonly query: QS;
-    readonly body?: { readonly kind: 'json'; readonly schema: BS } | { readonly kind: 'csv'; readonly maxBytes: number };
+    readonly body?: { readonly kind: 'json'; readonly schema: BS; readonly maxBytes?: number } | { readonly kind: 'csv'; readonly maxBytes: number };
     readonly handle: (request: ApiRequest<z.output<PS>, z.output<QS>, BS extends z.ZodUndefined ? Uint8Array : z.output<BS>>) => Promise<unknown>;
   },
 ): ApiOperation {

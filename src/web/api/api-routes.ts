@@ -1,6 +1,6 @@
 // The JSON API under /api: `Authorization: Bearer <key>` (the key's account and role), JSON in and out,
-// errors as `{code, message, issues}` — never an HTML page. Operations: wave-operations.ts and
-// result-operations.ts; the OpenAPI document describes the same list.
+// errors as `{code, message, issues}` — never an HTML page. Operations: wave-operations.ts,
+// result-operations.ts and instrument-operations.ts; the OpenAPI document describes the same list.
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -13,10 +13,11 @@ import { apiDocsPage } from './api-docs-page.js';
 import { apiErrorBody, requestInvalid } from './api-error.js';
 import type { ApiDeps, ApiFile, ApiOperation } from './api-operation.js';
 import { openApiDocument } from './openapi-document.js';
+import { INSTRUMENT_OPERATIONS } from './instrument-operations.js';
 import { RESULT_OPERATIONS } from './result-operations.js';
 import { WAVE_OPERATIONS } from './wave-operations.js';
 
-export const API_OPERATIONS: readonly ApiOperation[] = [...WAVE_OPERATIONS, ...RESULT_OPERATIONS];
+export const API_OPERATIONS: readonly ApiOperation[] = [...WAVE_OPERATIONS, ...RESULT_OPERATIONS, ...INSTRUMENT_OPERATIONS];
 
 /** JSON request bodies; the response import has its own, larger limit. */
 const MAX_JSON_BYTES = 64 * 1024;
@@ -39,7 +40,7 @@ export function apiRoutes(deps: ApiRouteDeps): Hono<ApiEnv> {
   api.get('/openapi.json', (c) => c.json(document));
   api.get('/docs', (c) => c.html(apiDocsPage(document)));
   for (const operation of API_OPERATIONS) {
-    const limit = operation.body?.kind === 'csv' ? operation.body.maxBytes : MAX_JSON_BYTES;
+    const limit = operation.body?.maxBytes ?? MAX_JSON_BYTES;
     api.on(operation.method.toUpperCase(), operation.path, gate(deps, operation), tooLarge(limit), (c) => handle(c, deps, operation));
   }
   const allowed = allowedMethods([{ method: 'get', path: '/openapi.json' }, { method: 'get', path: '/docs' }, ...API_OPERATIONS]);

@@ -34,8 +34,8 @@ export const WaveCreateBody = z.strictObject({
 });
 export const WaveStatusBody = z.strictObject({ status: z.enum(['open', 'closed']).describe('öffnen, schließen oder wieder öffnen') });
 
-const Timestamp = z.string().describe('ISO-8601-Zeitstempel');
-const Page = z.strictObject({ limit: z.int(), offset: z.int(), total: z.int() });
+export const Timestamp = z.string().describe('ISO-8601-Zeitstempel');
+export const Page = z.strictObject({ limit: z.int(), offset: z.int(), total: z.int() });
 
 export const WaveSchema = z.strictObject({
   id: z.string(),
