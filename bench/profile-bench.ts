@@ -59,7 +59,7 @@ export async function benchProfiles(say: (line: string) => void): Promise<Profil
 async function allProfiles(store: Store): Promise<void> {
   const loaded = await loadProfileContext(store, WAVE);
   const previous = await previousScores(store, loaded.wave, loaded.context.scoring);
-  for (const r of loaded.context.respondents) renderProfile(digitalProfile(loaded.context, r.ags, previous.get(r.ags) ?? null));
+  for (const r of loaded.context.respondents) renderProfile(digitalProfile(loaded.context, r.ags, previous.get(r.ags)));
 }
 
 async function pdfFigures(store: Store, ags: readonly string[]) {

@@ -269,6 +269,31 @@ export const ERROR_CODES = {
     exitCode: 3,
     message: (p) => `Anfrage abgelehnt: ${p.count} Fehler (${p.detail}). Es wurde nichts gespeichert.`,
   },
+  DM_LSS_INVALID: {
+    status: 422,
+    exitCode: 3,
+    message: (p) => `Die Datei ist keine LimeSurvey-Umfragestruktur (.lss): ${p.detail} Es wurde nichts gespeichert.`,
+  },
+  DM_SURVEYJS_INVALID: {
+    status: 422,
+    exitCode: 3,
+    message: (p) => `Die Datei ist keine SurveyJS-Formulardefinition (JSON): ${p.detail} Es wurde nichts gespeichert.`,
+  },
+  DM_INSTRUMENT_NOTHING_MAPPED: {
+    status: 422,
+    exitCode: 3,
+    message: (p) => `Aus ${p.file} konnte keine einzige Frage übernommen werden (${p.count} Hinweise im Bericht). Es wurde nichts gespeichert.`,
+  },
+  DM_LIMESURVEY_MAPPING_INVALID: {
+    status: 422,
+    exitCode: 3,
+    message: (p) => `Zuordnungsdatei ${p.file} ist ungültig: ${p.count} Fehler. Es wurde nichts geschrieben.`,
+  },
+  DM_NOT_IN_TARGET: {
+    status: 422,
+    exitCode: 3,
+    message: (p) => `${p.detail} gehört nicht zur Zielgruppe der Welle „${p.wave}“; eingeladen werden nur Kommunen der Zielgruppe (wave target). Es wurde nichts gespeichert.`,
+  },
   DM_INTERNAL: { status: 500, exitCode: 1, message: () => 'Interner Fehler. Details stehen im Server-Protokoll.' },
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -128,5 +128,5 @@ test('the public documents of a wave are computed once and then served from memo
 });
 
 function pick(source: Store) {
-  return { getWave: source.getWave.bind(source), registerUnits: source.registerUnits.bind(source), responsesForWave: source.responsesForWave.bind(source) };
+  return { getWave: source.getWave.bind(source), registerUnits: source.registerUnits.bind(source), responsesForWave: source.responsesForWave.bind(source), instrumentVersion: source.instrumentVersion.bind(source) };
 }

@@ -172,3 +172,25 @@ test('bad input: unit that did not answer, unit of another wave, too few respond
   assert.equal((await rejection('gibt-es-nicht', '06411000')).code, 'DM_WAVE_NOT_FOUND');
   assert.equal((await rejection('2019-demo', '123')).code, 'DM_PROFILE_AGS_INVALID');
 });
+
+test('history over three waves: every earlier wave with each area score, oldest first; the page shows one column per wave', async () => {
+  const in2021 = new Set((await fixture.store.responsesForWave('2021-demo')).map((r) => r.ags));
+  const ags = fixture.later.find((a) => in2021.has(a));
+  assert.ok(ags, 'one of the „zwischen“ units also answered 2021-demo');
+  const profile = await loadDigitalProfile(fixture.store, { waveId: '2021-demo', ags });
+  const history = profile.history!;
+  assert.equal(history.waveId, 'zwischen', 'the change is since the latest earlier wave');
+  assert.deepEqual(history.waves.map((wave) => wave.waveId), ['2019-demo', 'zwischen']);
+  for (const wave of history.waves) {
+    const then = await loadDigitalProfile(fixture.store, { waveId: wave.waveId, ags });
+    assert.deepEqual(wave.scores, then.scores.map((area) => ({ id: area.id, score: area.score })), `scores in ${wave.waveId}`);
+  }
+  const html = await buildProfile(fixture.store, { waveId: '2021-demo', ags, format: 'html' });
+  const table = /<caption>Punkte je Bereich in jeder Befragung[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+  assert.deepEqual([...table.matchAll(/<abbr title="[^"]*">([^<]+)<\/abbr>/g)].map((m) => m[1]), ['2019-demo', 'zwischen', '2021-demo']);
+  const egov = profile.scores.find((area) => area.id === 'e_government')!;
+  const row = new RegExp(`<th scope="row">${egov.label}</th>((?:<td>[^<]*</td>){3})</tr>`).exec(table)?.[1] ?? '';
+  const cells = [...row.matchAll(/<td>([^<]*)<\/td>/g)].map((m) => m[1]);
+  const expected = [...history.waves.map((wave) => wave.scores.find((s) => s.id === 'e_government')!.score), egov.score].map((score) => (score === null ? '–' : String(Math.round(score))));
+  assert.deepEqual(cells, expected);
+});

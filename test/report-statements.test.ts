@@ -80,7 +80,14 @@ describe('statements follow the data', () => {
   });
 
   test('a suppressed or missing number is said to be missing, not invented', () => {
+    const empty: ResultsDocument = { ...results, tables: results.tables.map((table) => (table.variable === 'fiber_engaged' ? { ...table, cells: [] } : table)) };
+    assert.match(byId(buildStatements(empty), 'fiber_engaged'), /nicht ausgewiesen/);
+  });
+
+  test('a statement on a variable the questionnaire version does not have is left out (issue 9)', () => {
     const without: ResultsDocument = { ...results, tables: results.tables.filter((table) => table.variable !== 'fiber_engaged') };
-    assert.match(byId(buildStatements(without), 'fiber_engaged'), /nicht ausgewiesen/);
+    const ids = buildStatements(without).map((statement) => statement.id);
+    assert.ok(!ids.includes('fiber_engaged'));
+    assert.equal(ids.length, statements.length - 1);
   });
 });

@@ -1,6 +1,7 @@
 // The one conformance suite every Store driver must pass (architecture habit 3).
 import { describe } from 'node:test';
 import { accountCases } from './store-suite/account-cases.js';
+import { analysisStampCases } from './store-suite/analysis-stamp-cases.js';
 import { apiKeyCases } from './store-suite/api-key-cases.js';
 import { auditCases } from './store-suite/audit-cases.js';
 import { auditChainCases } from './store-suite/audit-chain-cases.js';
@@ -33,5 +34,6 @@ export function storeSuite(name: string, open: OpenFixture): void {
     instrumentVersionCases(open);
     twoFactorCases(open);
     apiKeyCases(open);
+    analysisStampCases(open);
   });
 }

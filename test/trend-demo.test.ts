@@ -87,14 +87,13 @@ test('panel: McNemar over the units that answered both waves; only rises for a c
   assert.deepEqual(doc.not_comparable, []);
 });
 
-test('bad input: a wave twice, a wave without responses, an unknown wave, one wave, --weighted', async () => {
+test('bad input: a wave twice, a wave without responses, an unknown wave, one wave', async () => {
   await cli.run('wave', 'create', 'leer', '--title', 'Leere Welle');
   const cases: [string[], number, RegExp][] = [
     [['--waves', '2019-demo,2019-demo'], 3, /mehrfach genannt/],
     [['--waves', '2019-demo,leer'], 5, /keine abgeschickten Antworten/],
     [['--waves', '2019-demo,gibtsnicht'], 4, /gibt es nicht/],
     [['--waves', '2019-demo'], 2, /mindestens zwei Wellen/],
-    [['--waves', '2019-demo,2021-demo', '--weighted'], 2, /nur ungewichtet/],
   ];
   for (const [args, code, message] of cases) {
     const result = await cli.run('analyze', ...args, '--json');

@@ -4,10 +4,10 @@
 // JavaScript in the tab, so it stays on).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { addUser } from '../src/tasks/analyst-accounts.js';
 import { totpCode } from '../src/tasks/two-factor.js';
-import { axeViolations, type BrowserSite, browseApp } from './support/browser.js';
+import { assertAccessiblePage, type BrowserSite, browseApp, clickAndWait } from './support/browser.js';
 import { type SurveyFixture, surveyFixture } from './support/survey-fixture.js';
 
 let f: SurveyFixture;
@@ -25,52 +25,40 @@ after(async () => {
   await f.close();
 });
 
-async function check(page: Page, label: string): Promise<void> {
-  assert.equal(await page.locator('script').count(), 0, `${label}: no script`);
-  assert.deepEqual(await axeViolations(page), [], label);
-  const overflow = await page.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth);
-  assert.ok(overflow <= 0, `${label}: ${overflow} px too wide`);
-}
-
-async function submit(page: Page, selector: string): Promise<number> {
-  const [response] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
-  return response?.status() ?? 0;
-}
-
 test('login page with code field and account page in every state: zero axe violations, no script', async () => {
   const user = await addUser(f.store, { email: 'zwei@example.de', role: 'analyst', password: 'zwei-faktor-passwort' }, 'test');
   const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
   const page = await context.newPage();
   await page.goto(`${base}/anmelden`);
-  await check(page, 'login');
+  await assertAccessiblePage(page, 'login');
   await page.fill('#email', 'zwei@example.de');
   await page.fill('#passwort', 'falsch-falsch-falsch');
-  assert.equal(await submit(page, 'form[action="/anmelden"] button'), 401);
-  await check(page, 'login error');
+  assert.equal(await clickAndWait(page, 'form[action="/anmelden"] button'), 401);
+  await assertAccessiblePage(page, 'login error');
   await page.fill('#passwort', 'zwei-faktor-passwort');
-  assert.equal(await submit(page, 'form[action="/anmelden"] button'), 200);
+  assert.equal(await clickAndWait(page, 'form[action="/anmelden"] button'), 200);
   await page.goto(`${base}/verwaltung/konto`);
-  await check(page, 'account: off');
-  assert.equal(await submit(page, 'text=Zwei-Faktor-Anmeldung einrichten'), 200);
+  await assertAccessiblePage(page, 'account: off');
+  assert.equal(await clickAndWait(page, 'text=Zwei-Faktor-Anmeldung einrichten'), 200);
   assert.equal(await page.locator('svg[role="img"]').count(), 1);
-  await check(page, 'account: pending with QR code');
+  await assertAccessiblePage(page, 'account: pending with QR code');
   await page.fill('#code', '12345');
-  assert.equal(await submit(page, 'text=Einschalten'), 400);
-  await check(page, 'account: wrong code');
+  assert.equal(await clickAndWait(page, 'text=Einschalten'), 400);
+  await assertAccessiblePage(page, 'account: wrong code');
   const { totpSecret } = await f.store.twoFactorState(user.id);
   await page.fill('#code', totpCode(totpSecret!, new Date()));
-  assert.equal(await submit(page, 'text=Einschalten'), 200);
-  await check(page, 'recovery codes');
+  assert.equal(await clickAndWait(page, 'text=Einschalten'), 200);
+  await assertAccessiblePage(page, 'recovery codes');
   const codes = await page.locator('ol.codes code').allTextContents();
   assert.equal(codes.length, 10);
   await page.goto(`${base}/verwaltung/konto`);
-  await check(page, 'account: on');
-  assert.equal(await submit(page, 'text=Abmelden'), 200);
+  await assertAccessiblePage(page, 'account: on');
+  assert.equal(await clickAndWait(page, 'text=Abmelden'), 200);
   await page.goto(`${base}/anmelden`);
   await page.fill('#email', 'zwei@example.de');
   await page.fill('#passwort', 'zwei-faktor-passwort');
   await page.fill('#code', codes[0]!);
-  assert.equal(await submit(page, 'form[action="/anmelden"] button'), 200);
+  assert.equal(await clickAndWait(page, 'form[action="/anmelden"] button'), 200);
   assert.equal(new URL(page.url()).pathname, '/verwaltung');
   await context.close();
 });

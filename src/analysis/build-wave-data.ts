@@ -129,7 +129,8 @@ function routingIndex(instrument: Instrument, checks: Map<string, (flat: FlatRes
 }
 
 function defaultGroupings(variables: readonly CodedVariable[], units: readonly (RegisterUnit | undefined)[]): CodedVariable[] {
-  const derived = GROUPING_NAMES.slice(0, 3).map((name) => variableNamed(variables, name));
+  // A version without the derivation of a comparison group (e.g. no community_support) has no such grouping.
+  const derived = GROUPING_NAMES.slice(0, 3).flatMap((name) => variables.filter((variable) => variable.name === name));
   return [
     ...derived,
     registerGrouping('size_class', SIZE_CLASSES, units, (unit) => unit.sizeClass),

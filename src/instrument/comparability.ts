@@ -24,6 +24,11 @@ export function resolveComparability(older: Instrument, newer: InstrumentVersion
     questions.set(question.id, mapping);
     if (mapping.status === 'not_comparable') reasons.set(question.id, mapping.reason);
   }
+  return { questions, notComparable: notComparableVariables(newer, reasons) };
+}
+
+/** The table variables of `newer` whose question has a reason (by question id), and the derived ones resting on them. */
+export function notComparableVariables(newer: Instrument, reasons: ReadonlyMap<string, string>): { variable: string; reason: string }[] {
   const notComparable = flatVariables(newer)
     .filter((variable) => (variable.kind === 'choice' || variable.kind === 'flag') && reasons.has(variable.questionId))
     .map((variable) => ({ variable: variable.name, reason: reasons.get(variable.questionId)! }));
@@ -31,7 +36,7 @@ export function resolveComparability(older: Instrument, newer: InstrumentVersion
     const blocked = (DERIVED_INPUTS_2019[derived.id] ?? []).find((input) => reasons.has(input));
     if (blocked !== undefined) notComparable.push({ variable: derived.id, reason: `beruht auf „${blocked}“: ${reasons.get(blocked)!}` });
   }
-  return { questions, notComparable };
+  return notComparable;
 }
 
 function implicit(question: Question, old: Question | undefined, version: string): QuestionMapping {
@@ -76,7 +81,7 @@ function copyQuestion(answers: FlatResponse, question: Question, from: string, o
   }
 }
 
-function questionsOf(instrument: Instrument): Map<string, Question> {
+export function questionsOf(instrument: Instrument): Map<string, Question> {
   return new Map(instrument.sections.flatMap((section) => section.questions).map((question) => [question.id, question]));
 }
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Instrument } from './model.js';
-import { deriveVariables } from './derive-variables.js';
+import { deriveDeclared, deriveVariables } from './derive-variables.js';
 import { exampleResponse2019 } from './waves/example-response-2019.js';
 import { instrument2019 } from './waves/instrument-2019.js';
 
@@ -116,3 +116,11 @@ test('fast enough for 1e6 rows (100,000 responses well under 5 s)', () => {
 function pick(values: Readonly<Record<string, string | null>>, ...ids: string[]): (string | null | undefined)[] {
   return ids.map((id) => values[id]);
 }
+
+test('deriveDeclared: only the derivations a version keeps; without its inputs a kept one is null, never guessed', () => {
+  const kept = instrument2019.derived.filter((d) => ['vg_egov', 'egov_count', 'chefsache'].includes(d.id));
+  const version: Instrument = { ...instrument2019, version: 'test', derived: kept };
+  assert.deepEqual(deriveDeclared(version, exampleResponse2019), { egov_count: '4', vg_egov: 'true', chefsache: 'true' });
+  assert.deepEqual(deriveDeclared(version, { ...exampleResponse2019, components__eid: '' }), { egov_count: null, vg_egov: null, chefsache: 'true' });
+  assert.deepEqual(deriveDeclared(instrument2019, exampleResponse2019), deriveVariables(exampleResponse2019));
+});

@@ -1,6 +1,6 @@
 // The derived variables of wave 2019 (instrument.md "Derived variables") with the strict missing rule of
 // statistics.md "Missing values": a value is null when any answer it depends on is missing.
-import type { FlatResponse, Question } from './model.js';
+import type { FlatResponse, Instrument, Question } from './model.js';
 import type { DerivedVariableId2019 } from './waves/instrument-2019.js';
 import { instrument2019 } from './waves/instrument-2019.js';
 import { instrumentIndex } from './instrument-index.js';
@@ -42,6 +42,16 @@ const columns = (() => {
     fiber: names('fiber'),
   };
 })();
+
+/**
+ * The derived variables `instrument` declares, for one response. An imported version keeps a 2019
+ * derivation only with all of its inputs (validate-instrument-file.ts); the others are left out, not null.
+ */
+export function deriveDeclared(instrument: Instrument, flat: FlatResponse): Readonly<Record<string, string | null>> {
+  const all: Readonly<Record<string, string | null>> = deriveVariables(flat);
+  if (instrument.derived.length === Object.keys(all).length) return all;
+  return Object.fromEntries(instrument.derived.map((derived) => [derived.id, all[derived.id] ?? null]));
+}
 
 /** Every derived variable of wave 2019 for one response; values as in the instrument's `derived` domains. */
 export function deriveVariables(flat: FlatResponse): DerivedValues {

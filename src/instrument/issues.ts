@@ -31,6 +31,18 @@ export const ISSUE_CODES = [
   'unknown_state',
   'unknown_unit_type',
   'unknown_district',
+  // LimeSurvey response import: the mapping file (path: its JSON pointer) and the export's columns/cells
+  'mapping_not_json',
+  'mapping_field_invalid',
+  'mapping_unknown_variable',
+  'mapping_unknown_option',
+  'mapping_duplicate_variable',
+  'mapping_answers_not_allowed',
+  'mapping_unknown_answer_set',
+  'mapping_unit_column_mapped',
+  'mapping_column_missing',
+  'unmapped_column',
+  'unmapped_answer_code',
   // a file with more issues than are reported; params: shown, total
   'too_many_issues',
 ] as const;

@@ -42,6 +42,17 @@ const SAMPLES: Record<IssueCode, Issue> = {
   unknown_unit_type: { code: 'unknown_unit_type', path: [5, 'type'], params: { value: 'Weiler' } },
   unknown_district: { code: 'unknown_district', path: [5, 'district_ags'], params: { value: '05999' } },
   too_many_issues: { code: 'too_many_issues', path: [], params: { shown: 1000, total: 2345 } },
+  mapping_not_json: { code: 'mapping_not_json', path: [], params: { reason: 'Unexpected token } in JSON at position 12' } },
+  mapping_field_invalid: { code: 'mapping_field_invalid', path: ['/columns/G01Q01/variable'], params: { reason: 'wrong_type', expected: 'string' } },
+  mapping_unknown_variable: { code: 'mapping_unknown_variable', path: ['/columns/G01Q01/variable'], params: { variable: 'strategy_colour' } },
+  mapping_unknown_option: { code: 'mapping_unknown_option', path: ['/columns/G01Q01/answers/A9'], params: { variable: 'strategy_status', value: 'vielleicht' } },
+  mapping_duplicate_variable: { code: 'mapping_duplicate_variable', path: ['/columns/G02Q01/variable'], params: { variable: 'strategy_status', first: 'G01Q01' } },
+  mapping_answers_not_allowed: { code: 'mapping_answers_not_allowed', path: ['/columns/G09Q03/answers'], params: { variable: 'comments', kind: 'text' } },
+  mapping_unknown_answer_set: { code: 'mapping_unknown_answer_set', path: ['/columns/G03Q01[SQ001]/answers'], params: { value: 'einsatz' } },
+  mapping_unit_column_mapped: { code: 'mapping_unit_column_mapped', path: ['/columns/AGS'], params: { column: 'AGS' } },
+  mapping_column_missing: { code: 'mapping_column_missing', path: [1, 'G02Q02[SQ011]'], params: { column: 'G02Q02[SQ011]' } },
+  unmapped_column: { code: 'unmapped_column', path: [1, 'G01Q01[other]'], params: { column: 'G01Q01[other]', position: 12 } },
+  unmapped_answer_code: { code: 'unmapped_answer_code', path: [5, 'G02Q01'], params: { value: 'AO09', column: 'G02Q01', variable: 'strategy_status' } },
 };
 
 test('every issue code has a German message, with and without params', () => {
@@ -90,4 +101,12 @@ test('formatIssueDe prefixes file and response locations', () => {
   );
   assert.match(formatIssueDe(SAMPLES.not_asked_but_answered), /^Frage „operator“, Teilfrage „app“: /);
   assert.equal(formatIssueDe(SAMPLES.empty_file), 'Die Datei ist leer.');
+});
+
+test('LimeSurvey mapping issues name the mapping field or the row and column', () => {
+  assert.equal(formatIssueDe(SAMPLES.mapping_field_invalid), 'Zuordnungsdatei, Feld „/columns/G01Q01/variable“: Falscher Typ, erwartet: Text.');
+  assert.equal(
+    formatIssueDe(SAMPLES.unmapped_answer_code),
+    'Zeile 5, Spalte „G02Q01“: Der Antwortcode „AO09“ ist in der Zuordnungsdatei für diese Spalte nicht zugeordnet (Variable „strategy_status“). Bitte mit „Antwortcodes“ exportieren, nicht mit „Volle Antworten“.',
+  );
 });

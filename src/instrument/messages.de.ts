@@ -66,6 +66,28 @@ export function messageDe(issue: Issue): string {
       return `Die Gebietsart ${q(p.value)} ist unbekannt.`;
     case 'unknown_district':
       return `Den Kreis ${q(p.value)} gibt es im Kreisverzeichnis nicht.`;
+    case 'mapping_not_json':
+      return `Die Zuordnungsdatei ist kein gültiges JSON${clause(' (', p.reason, ')')}.`;
+    case 'mapping_field_invalid':
+      return mappingFieldMessage(p);
+    case 'mapping_unknown_variable':
+      return `Die Variable ${q(p.variable)} gibt es in diesem Fragebogen nicht (Liste: „digitalmonitor instrument --variables“).`;
+    case 'mapping_unknown_option':
+      return `${q(p.value)} ist bei der Variable ${q(p.variable)} nicht erlaubt (erlaubt sind ihre Options-IDs, bei Ankreuzvariablen „1“ und „0“).`;
+    case 'mapping_duplicate_variable':
+      return `Die Variable ${q(p.variable)} ist schon der Spalte ${q(p.first)} zugeordnet; jede Variable darf nur aus einer Spalte kommen.`;
+    case 'mapping_answers_not_allowed':
+      return `Die Variable ${q(p.variable)} nimmt Zahlen oder Text auf; Antwortcodes („answers“) gibt es dafür nicht.`;
+    case 'mapping_unknown_answer_set':
+      return `Die Antwortliste ${q(p.value)} gibt es unter „answerSets“ nicht.`;
+    case 'mapping_unit_column_mapped':
+      return `Die Spalte ${q(p.column)} ist die Spalte des Gemeindeschlüssels („unitColumn“) und darf keiner Variable zugeordnet werden.`;
+    case 'mapping_column_missing':
+      return `Die Spalte ${q(columnOf(issue))} steht in der Zuordnungsdatei, fehlt aber in der Datei.`;
+    case 'unmapped_column':
+      return `Die Spalte ${q(columnOf(issue))} ist in der Zuordnungsdatei weder zugeordnet („columns“) noch ausgelassen („ignore“).`;
+    case 'unmapped_answer_code':
+      return `Der Antwortcode ${q(p.value)} ist in der Zuordnungsdatei für diese Spalte nicht zugeordnet${clause(' (Variable ', qOrNone(p.variable), ')')}. Bitte mit „Antwortcodes“ exportieren, nicht mit „Volle Antworten“.`;
     case 'too_many_issues':
       return `Es gibt ${p.total ?? 'weitere'} Fehler; ${p.shown === undefined ? 'nicht alle' : `nur die ersten ${p.shown}`} werden gemeldet.`;
     default:
@@ -85,9 +107,21 @@ export function formatIssueDe(issue: Issue): string {
 
 function locationDe(path: Issue['path']): string {
   const [first, second] = path;
+  if (typeof first === 'string' && first.startsWith('/')) return `Zuordnungsdatei, Feld ${q(first)}`;
   if (typeof first === 'number') return `Zeile ${first}${second === undefined ? '' : `, Spalte ${q(second)}`}`;
   if (typeof first === 'string') return `Frage ${q(first)}${second === undefined ? '' : `, Teilfrage ${q(second)}`}`;
   return '';
+}
+
+const MAPPING_TYPES_DE: Readonly<Record<string, string>> = { string: 'Text', boolean: 'true oder false', object: 'Objekt', array: 'Liste', record: 'Objekt' };
+
+function mappingFieldMessage(p: Params): string {
+  if (p.reason === 'unknown_field') return 'Dieses Feld gibt es in einer Zuordnungsdatei nicht.';
+  if (p.reason === 'missing') return 'Pflichtfeld fehlt.';
+  if (p.reason === 'wrong_type') return `Falscher Typ${clause(', erwartet: ', MAPPING_TYPES_DE[String(p.expected)] ?? p.expected)}.`;
+  if (p.reason === 'too_short') return 'Der Wert ist leer oder zu kurz.';
+  if (p.reason === 'too_long') return 'Der Wert ist zu lang.';
+  return 'Der Wert ist ungültig (siehe docs/limesurvey-mapping.schema.json).';
 }
 
 function encodingMessage(p: Params): string {

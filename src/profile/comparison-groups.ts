@@ -42,7 +42,8 @@ export function comparisonGroups(
   results: ResultsDocument,
   k: number,
 ): Membership[] {
-  return GROUPS.map((group) => {
+  // A questionnaire version without a group's derivation has no such group (deriveDeclared leaves it out).
+  return GROUPS.filter((group) => Object.hasOwn(derived, group.id)).map((group) => {
     const value = derived[group.id] ?? null;
     const member = value === null ? null : value === group.value;
     const shares = peerGroups.flatMap((peer): GroupShare[] => {

@@ -90,7 +90,17 @@ export interface DigitalProfile {
     readonly gaps: readonly Gap[];
     readonly list: readonly Peer[];
   };
-  readonly history: { readonly waveId: string; readonly waveTitle: string; readonly changes: readonly ScoreChange[] } | null;
+  /** Null without an earlier comparable wave; else the change since the latest one and every earlier wave's scores. */
+  readonly history: ProfileHistory | null;
+}
+
+export interface ProfileHistory {
+  /** The latest earlier wave: `changes` are since it. */
+  readonly waveId: string;
+  readonly waveTitle: string;
+  readonly changes: readonly ScoreChange[];
+  /** Every earlier wave the unit answered, oldest first, with each area's and the overall score. */
+  readonly waves: readonly { readonly waveId: string; readonly waveTitle: string; readonly scores: readonly { readonly id: string; readonly score: number | null }[] }[];
 }
 
 export function profileContext(wave: ProfileWave, scoring: Scoring, respondents: readonly ProfileRespondent[], results: ResultsDocument): ProfileContext {
@@ -101,8 +111,11 @@ export function profileContext(wave: ProfileWave, scoring: Scoring, respondents:
   return { wave, scoring, results, respondents: scored, byAgs: new Map(scored.map((r) => [r.ags, r])), sorted: new Map() };
 }
 
-/** The profile of `ags`, which must be one of the context's respondents. */
-export function digitalProfile(context: ProfileContext, ags: string, previous: PreviousScores | null = null): DigitalProfile {
+/**
+ * The profile of `ags`, which must be one of the context's respondents.
+ * @param earlier its scores in earlier comparable waves, oldest first (history)
+ */
+export function digitalProfile(context: ProfileContext, ags: string, earlier: readonly PreviousScores[] = []): DigitalProfile {
   const self = context.byAgs.get(ags);
   if (!self) throw new RangeError(`${ags} ist keine befragte Einheit der Welle ${context.wave.id}`);
   const all = [...self.scores.areas, self.scores.overall];
@@ -126,8 +139,19 @@ export function digitalProfile(context: ProfileContext, ags: string, previous: P
     memberships: comparisonGroups(self.derived, self.answers, peerGroups, context.results, context.wave.k),
     recommendations: recommendationsFor(self.scores, self.answers, peers.length),
     peers: { consented: consented(self.answers), gaps, list: peers },
-    history: previous && { waveId: previous.waveId, waveTitle: previous.waveTitle, changes: changes(all, previous.scores) },
+    history: historyOf(all, earlier),
   };
+}
+
+function historyOf(current: readonly AreaScore[], earlier: readonly PreviousScores[]): ProfileHistory | null {
+  const latest = earlier.at(-1);
+  if (!latest) return null;
+  const waves = earlier.map(({ waveId, waveTitle, scores }) => ({
+    waveId,
+    waveTitle,
+    scores: [...scores.areas, scores.overall].map((area) => ({ id: area.id, score: area.score })),
+  }));
+  return { waveId: latest.waveId, waveTitle: latest.waveTitle, changes: changes(current, latest.scores), waves };
 }
 
 function standings(context: ProfileContext, group: PeerGroup, own: readonly AreaScore[]): ScoreStanding[] {

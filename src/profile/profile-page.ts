@@ -48,6 +48,14 @@ ${methodSection(profile)}
 
 const points = (score: number | null) => (score === null ? 'nicht berechenbar' : String(Math.round(score)));
 
+/** Areas the wave's questionnaire version does not ask (issue 9): said once, not shown as unanswered. */
+function notAsked(profile: DigitalProfile): Fragment | string {
+  const areas = profile.scores.filter((area) => area.notInInstrument);
+  if (areas.length === 0) return '';
+  const names = areas.map((area) => `„${area.label}“`).join(', ');
+  return html`\n<p>Der Fragebogen dieser Befragung enthält die Fragen ${areas.length === 1 ? 'des Bereichs' : 'der Bereiche'} ${names} nicht oder in geänderter Form; ${areas.length === 1 ? 'er bekommt' : 'sie bekommen'} hier keine Punkte, und der Gesamtwert ist der Mittelwert der übrigen Bereiche.</p>`;
+}
+
 function scoresSection(profile: DigitalProfile): Fragment {
   const history = profile.history;
   const change = (id: string) => {
@@ -62,10 +70,29 @@ function scoresSection(profile: DigitalProfile): Fragment {
 <thead><tr><th scope="col">Bereich</th><th scope="col">Punkte</th><th scope="col">beantwortet</th>${history ? html`<th scope="col">Veränderung</th>` : ''}</tr></thead>
 <tbody>${profile.scores.map(
     (area) =>
-      html`<tr><th scope="row">${area.label}</th><td>${points(area.score)}</td><td>${formatPercent(area.coverage)}</td>${history ? html`<td>${change(area.id)}</td>` : ''}</tr>`,
-  )}</tbody></table>
+      area.notInInstrument
+        ? html`<tr><th scope="row">${area.label}</th><td colspan="${history ? 3 : 2}">in diesem Fragebogen nicht erhoben</td></tr>`
+        : html`<tr><th scope="row">${area.label}</th><td>${points(area.score)}</td><td>${formatPercent(area.coverage)}</td>${history ? html`<td>${change(area.id)}</td>` : ''}</tr>`,
+  )}</tbody></table>${notAsked(profile)}${historyTable(profile)}
 ${history ? '' : html`<p>Eine Veränderung seit der letzten Befragung wird gezeigt, sobald Ihre Kommune an zwei Befragungen mit vergleichbarem Fragebogen teilgenommen hat.</p>`}
 </section>`;
+}
+
+/** Each area's points in every wave the unit answered (issue 9), oldest first; column heads are wave ids. */
+function historyTable(profile: DigitalProfile): Fragment | string {
+  const { history } = profile;
+  if (!history) return '';
+  const columns = [
+    ...history.waves.map((wave) => ({ id: wave.waveId, title: wave.waveTitle, score: (id: string) => wave.scores.find((s) => s.id === id)?.score ?? null })),
+    { id: profile.wave.id, title: profile.wave.title, score: (id: string) => profile.scores.find((area) => area.id === id)?.score ?? null },
+  ];
+  const shown = (score: number | null) => (score === null ? '–' : String(Math.round(score)));
+  return html`
+<table class="scores"><caption>Punkte je Bereich in jeder Befragung, an der Ihre Kommune teilgenommen hat (– = nicht berechenbar oder nicht erhoben)</caption>
+<thead><tr><th scope="col">Bereich</th>${columns.map((column) => html`<th scope="col"><abbr title="${column.title}">${column.id}</abbr></th>`)}</tr></thead>
+<tbody>${profile.scores.map(
+    (area) => html`<tr><th scope="row">${area.label}</th>${columns.map((column) => html`<td>${area.notInInstrument ? '–' : shown(column.score(area.id))}</td>`)}</tr>`,
+  )}</tbody></table>`;
 }
 
 function benchmarkSection(profile: DigitalProfile): Fragment {
@@ -88,7 +115,7 @@ ${
 <thead><tr><th scope="col">Bereich</th><th scope="col">Ihre Punkte</th><th scope="col">25 %</th><th scope="col">Median</th><th scope="col">75 %</th></tr></thead>
 <tbody>${profile.scores.map((area, i) => {
     const d = chartGroup.scores[i]?.distribution;
-    return html`<tr><th scope="row">${area.label}</th><td>${points(area.score)}</td><td>${d ? Math.round(d.p25) : '–'}</td><td>${d ? Math.round(d.median) : '–'}</td><td>${d ? Math.round(d.p75) : '–'}</td></tr>`;
+    return html`<tr><th scope="row">${area.label}</th><td>${area.notInInstrument ? 'nicht erhoben' : points(area.score)}</td><td>${d ? Math.round(d.p25) : '–'}</td><td>${d ? Math.round(d.median) : '–'}</td><td>${d ? Math.round(d.p75) : '–'}</td></tr>`;
   })}</tbody></table>
 </figure>
 <table class="percentiles"><caption>Perzentil je Vergleichsgruppe</caption>

@@ -15,8 +15,10 @@ export interface AreaScore {
   readonly label: string;
   /** 0…100 with one decimal; null when no item of the area is answered. */
   readonly score: number | null;
-  /** Share of the area's items answered, 0…1. */
+  /** Share of the area's items answered, 0…1 (0 when the questionnaire asks none). */
   readonly coverage: number;
+  /** Set when the wave's questionnaire version asks none of the area's questions (issue 9). */
+  readonly notInInstrument?: true;
   readonly items: readonly ItemScore[];
 }
 
@@ -43,7 +45,9 @@ export function scoreResponse(scoring: Scoring, flat: FlatResponse): ResponseSco
     });
     total += items.length;
     const count = items.filter((item) => item.value !== null).length;
-    return { id: area.id, label: area.label, score: weights > 0 ? round1((100 * points) / weights) : null, coverage: count / items.length, items };
+    const score = weights > 0 ? round1((100 * points) / weights) : null;
+    if (items.length === 0) return { id: area.id, label: area.label, score, coverage: 0, items, notInInstrument: true };
+    return { id: area.id, label: area.label, score, coverage: count / items.length, items };
   });
   const scored = areas.flatMap((area) => (area.score === null ? [] : [area.score]));
   const overall: AreaScore = {

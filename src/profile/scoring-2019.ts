@@ -28,6 +28,7 @@ function strategyItem(id: string, label: string, rule: string, value: (flat: Fla
     label,
     weight: 1,
     rule: `${rule}; ohne Strategie (nicht gefragt) = 0`,
+    questions: [id, 'strategy_status'],
     value: (flat) => {
       const status = flat['strategy_status'];
       if (!isFilled(status)) return null;

@@ -12,6 +12,8 @@ export interface ScoredItem {
   readonly weight: number;
   /** The rule in German, for the documentation and the JSON. */
   readonly rule: string;
+  /** The questions the rule reads, when more than the one `id` names (`strategy_fields` → `strategy_status`). */
+  readonly questions?: readonly string[];
   /** 0…1, or null when the answer is missing (then it lowers the coverage, never the score). */
   readonly value: (flat: FlatResponse) => number | null;
 }

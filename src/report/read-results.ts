@@ -24,13 +24,39 @@ export interface ShareQuery {
 }
 
 export function findTable(results: AnyResults, variable: string, by = 'all'): AnyTable | undefined {
-  return results.tables.find((table) => table.variable === variable && table.by === by);
+  const found = results.tables.find((table) => table.variable === variable && table.by === by);
+  if (!found) noteNotAsked(results);
+  return found;
+}
+
+// A questionnaire version may lack some of 2019's questions, derived variables or options (issue 9). A
+// report part read through a probe tells whether it looked for one: then it is left out, not shown as
+// "too few answers".
+const probes = new WeakMap<AnyResults, { notAsked: boolean }>();
+
+/** Whether `read` looks for a variable, grouping or value the results do not have (not in the questionnaire). */
+export function readsNotAsked(results: AnyResults, read: (results: AnyResults) => unknown): boolean {
+  const probe: AnyResults = { ...results };
+  const state = { notAsked: false };
+  probes.set(probe, state);
+  read(probe);
+  return state.notAsked;
+}
+
+function noteNotAsked(results: AnyResults): void {
+  const state = probes.get(results);
+  if (state) state.notAsked = true;
 }
 
 /** Σ n over the chosen values and groups / Σ base over the groups; undefined if missing or suppressed. */
 export function shareOf(results: AnyResults, query: ShareQuery): Share | undefined {
   const table = findTable(results, query.variable, query.by ?? 'all');
   if (!table) return undefined;
+  // A value outside the domain (an option merged away in a later version) is not asked, not 0 %.
+  if (table.cells.length > 0 && !query.values.every((value) => table.cells.some((cell) => cell.value === value))) {
+    noteNotAsked(results);
+    return undefined;
+  }
   const groups = query.groups ?? ['all'];
   let n = 0;
   let base = 0;

@@ -19,6 +19,8 @@ export interface ReportJson {
     readonly caption: string;
     readonly base: string;
     readonly rows: readonly { readonly label: string; readonly series?: string; readonly share: number }[];
+    /** The wave's questionnaire lacks some of the figure's questions (issue 9). */
+    readonly notAsked?: true;
   }[];
   readonly maps: readonly {
     readonly id: string;
@@ -45,6 +47,7 @@ export function reportJson(results: AnyResults, meta: ReportMeta): ReportJson {
       caption: `Abb. ${figure.number}: ${figure.caption}`,
       base: figure.base,
       rows: figure.spec.rows,
+      ...(figure.notAsked ? { notAsked: figure.notAsked } : {}),
     })),
     maps: reportMaps(results, meta.responseRates, meta.suppressionK).map((map) => ({
       id: map.spec.id,

@@ -2,7 +2,7 @@
 // results document: shares as "14 %" or in words (format-share.ts), comparisons worded by the test
 // ("häufiger" only where p < 0.05, otherwise "kein klarer Unterschied"). Change the data, the text changes.
 import { capitalise, describeShare, formatDecimal, formatPercent } from './format-share.js';
-import { type AnyResults, meanOf, pValueOf, type Share, shareOf, type ShareQuery } from './read-results.js';
+import { type AnyResults, meanOf, pValueOf, readsNotAsked, type Share, shareOf, type ShareQuery } from './read-results.js';
 
 /** Significance level of every comparison in the text (statistics.md). */
 export const ALPHA = 0.05;
@@ -566,7 +566,10 @@ export const STATEMENT_BUILDERS: readonly Builder[] = [
   broadbandByGroups,
 ];
 
-/** All statements of the report, in the seed's order. */
+/**
+ * All statements of the report, in the seed's order; left out: those reading a question, derived variable
+ * or option the wave's questionnaire version does not have (issue 9).
+ */
 export function buildStatements(results: AnyResults): Statement[] {
-  return STATEMENT_BUILDERS.map((build) => build(results));
+  return STATEMENT_BUILDERS.flatMap((build) => (readsNotAsked(results, build) ? [] : [build(results)]));
 }

@@ -1,5 +1,6 @@
 // The Store port over any SqlClient (PGlite or PostgreSQL): one dialect, two drivers (architecture habit 3).
 import { DmError } from '../errors.js';
+import { ANALYSIS_STAMP_QUERY } from './analysis-stamp-query.js';
 import { API_KEY_QUERIES as K } from './api-key-queries.js';
 import { ACCOUNT_QUERIES as A, TWO_FACTOR_QUERIES as T } from './account-queries.js';
 import { INSTRUMENT_VERSION_QUERIES as IV } from './instrument-version-queries.js';
@@ -161,6 +162,11 @@ export class SqlStore implements Store {
       await audit(tx, { actor: options.actor, action: 'responses.save', subject: waveId, details });
       return result;
     });
+  }
+
+  async analysisStamp(waveId: string): Promise<string> {
+    const [row] = await this.#query<{ stamp: string }>({ wave: waveId }, ANALYSIS_STAMP_QUERY, [waveId]);
+    return row!.stamp;
   }
 
   async responsesForWave(waveId: string): Promise<StoredResponse[]> {

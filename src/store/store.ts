@@ -306,6 +306,11 @@ export interface Store {
   ): Promise<{ readonly inserted: number; readonly updated: number }>;
   responsesForWave(waveId: string): Promise<StoredResponse[]>;
   /**
+   * A digest of what analysis reads for the wave (its submitted responses, the register's import and
+   * synthetic units): equal stamps mean equal results, so results can be cached under it. Unknown wave: a stamp too.
+   */
+  analysisStamp(waveId: string): Promise<string>;
+  /**
    * Responses per Land (official order) and size class over the wave's target population (statistics.md:
    * real units of the unit types among the respondents, plus the respondents): groups without a response
    * count 0; empty lists before the first response. `total` also counts AGS missing from the register.

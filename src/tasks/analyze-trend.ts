@@ -2,11 +2,14 @@ import { buildWaveData, type WaveResponse } from '../analysis/build-wave-data.js
 import { GROUPING_NAMES, tableVariables } from '../analysis/table-variables.js';
 import { analyzeTrend } from '../analysis/trend/analyze-trend.js';
 import type { TrendDocument } from '../analysis/trend/trend-document.js';
+import type { WaveData } from '../analysis/wave-data.js';
+import type { RakingResult } from '../analysis/weighting/rake-weights.js';
 import { dmError } from '../errors.js';
-import { resolveComparability, translateResponse, type ResolvedMapping } from '../instrument/comparability.js';
+import { resolveComparabilityChain, translateAlongChain, type ComparabilityChain } from '../instrument/comparability-chain.js';
 import type { InstrumentVersion } from '../instrument/instrument-file.js';
 import type { Store, Wave } from '../store/store.js';
 import { requireInstrument } from './instrument-files.js';
+import { rakeToRegister } from './rake-to-register.js';
 import { requireWave } from './waves.js';
 
 export type { TrendDocument };
@@ -18,6 +21,8 @@ export interface AnalyzeTrendInput {
   readonly waveIds: readonly string[];
   /** Further groupings (`--by`). */
   readonly by?: readonly string[];
+  /** `--weighted`: each wave raked to the register (statistics.md "Weighted"), tests Rao-Scott on the stacked waves. */
+  readonly weighted?: boolean;
 }
 
 interface RawWave {
@@ -27,10 +32,11 @@ interface RawWave {
 }
 
 /**
- * The trend document (issue 9) of two or more waves, unweighted, coded by the last wave's instrument: an
- * earlier wave of another version is rewritten through the comparability map the last version declares
- * for it (`comparability.previous`; one step, no chains). Throws DM_TREND_WAVE_TWICE, DM_USAGE,
- * DM_WAVE_NOT_FOUND, DM_WAVE_NO_RESPONSES, DM_ANALYZE_BY_UNKNOWN and DM_TREND_NO_MAPPING.
+ * The trend document (issue 9) of two or more waves (weighted: each wave raked to its own margins),
+ * coded by the last wave's instrument: an earlier wave of another version is rewritten through the
+ * comparability maps along the chain of `comparability.previous` from the last version back to its own,
+ * one step after the other. Throws DM_TREND_WAVE_TWICE, DM_USAGE,
+ * DM_WAVE_NOT_FOUND, DM_WAVE_NO_RESPONSES, DM_ANALYZE_BY_UNKNOWN, DM_TREND_NO_MAPPING and DM_WEIGHTING_IMPOSSIBLE.
  */
 export async function analyzeTrendOfWaves(store: TrendStore, input: AnalyzeTrendInput): Promise<TrendDocument> {
   const twice = input.waveIds.find((id, i) => input.waveIds.indexOf(id) !== i);
@@ -40,19 +46,28 @@ export async function analyzeTrendOfWaves(store: TrendStore, input: AnalyzeTrend
   for (const id of input.waveIds) raw.push(await loadRaw(store, id));
   const last = raw[raw.length - 1]!;
   const by = input.by ?? [];
-  const known = new Set<string>([...GROUPING_NAMES, ...tableVariables(last.instrument).map((variable) => variable.name)]);
+  // Comparison groups (vg_*) are derived variables: known only where the last version keeps them (as loadWaveData).
+  const known = new Set<string>([...GROUPING_NAMES.filter((name) => !name.startsWith('vg_')), ...tableVariables(last.instrument).map((variable) => variable.name)]);
   const unknown = by.find((name) => !known.has(name));
   if (unknown !== undefined) throw dmError('DM_ANALYZE_BY_UNKNOWN', { detail: unknown });
-  const mappings = raw.map((wave) => mappingTo(wave, last));
+  const mappings: ComparabilityChain[] = [];
+  for (const wave of raw) mappings.push(await chainTo(store, wave, last));
   const waves = [];
-  for (const [i, { wave, instrument, responses }] of raw.entries()) {
-    const mapping = mappings[i]!;
-    const coded = instrument.version === last.instrument.version ? responses : responses.map((r) => ({ ags: r.ags, answers: translateResponse(r.answers, last.instrument, mapping) }));
+  for (const [i, { wave, responses }] of raw.entries()) {
+    const chain = mappings[i]!;
+    const coded = chain.steps.length === 0 ? responses : responses.map((r) => ({ ags: r.ags, answers: translateAlongChain(r.answers, chain) }));
     const units = await store.registerUnits(responses.map((response) => response.ags));
-    waves.push({ data: buildWaveData(last.instrument, wave.id, units, coded, by), instrument: instrument.version });
+    waves.push({ data: buildWaveData(last.instrument, wave.id, units, coded, by), instrument: raw[i]!.instrument.version });
   }
   const notComparable = uniqueBy(mappings.flatMap((mapping) => mapping.notComparable));
-  return analyzeTrend(waves, { notComparable });
+  if (!input.weighted) return analyzeTrend(waves, { notComparable });
+  return analyzeTrend(waves, { notComparable, rakings: await rakeEach(store, waves.map(({ data }) => data)) });
+}
+
+/** Each wave raked to its own target population in the register (statistics.md "Weighted"). */
+async function rakeEach(store: TrendStore, waves: readonly WaveData[]): Promise<RakingResult[]> {
+  const register = await store.registerUnits();
+  return waves.map((data) => rakeToRegister(data, register));
 }
 
 async function loadRaw(store: TrendStore, id: string): Promise<RawWave> {
@@ -63,15 +78,22 @@ async function loadRaw(store: TrendStore, id: string): Promise<RawWave> {
   return { wave, instrument, responses };
 }
 
-function mappingTo(earlier: RawWave, last: RawWave): ResolvedMapping {
-  const same = earlier.instrument.version === last.instrument.version;
-  if (!same && last.instrument.comparability?.previous !== earlier.instrument.version) {
-    const [from, to] = [earlier.instrument.version, last.instrument.version];
-    throw dmError('DM_TREND_NO_MAPPING', {
-      detail: `„${earlier.wave.id}“ (Fragebogen ${from}) und „${last.wave.id}“ (Fragebogen ${to}): Fragebogen ${to} erklärt keine Vergleichbarkeit mit Version ${from} (Abschnitt „comparability“ mit "previous": "${from}").`,
-    });
+/** The versions from the earlier wave's to the last one's along `comparability.previous`, resolved step by step. */
+async function chainTo(store: TrendStore, earlier: RawWave, last: RawWave): Promise<ComparabilityChain> {
+  const from = earlier.instrument.version;
+  const chain: InstrumentVersion[] = [last.instrument];
+  while (chain[0]!.version !== from) {
+    const previous = chain[0]!.comparability?.previous;
+    if (previous === undefined || chain.some((version) => version.version === previous)) {
+      const to = last.instrument.version;
+      const path = chain.length > 1 ? ` Die Kette ${chain.map((version) => version.version).reverse().join(' ← ')} endet ohne Version ${from}.` : '';
+      throw dmError('DM_TREND_NO_MAPPING', {
+        detail: `„${earlier.wave.id}“ (Fragebogen ${from}) und „${last.wave.id}“ (Fragebogen ${to}): Fragebogen ${chain[0]!.version} erklärt keine Vergleichbarkeit mit Version ${from} (Abschnitt „comparability“ mit "previous": "${from}").${path}`,
+      });
+    }
+    chain.unshift(await requireInstrument(store, previous));
   }
-  return resolveComparability(earlier.instrument, last.instrument);
+  return resolveComparabilityChain(chain);
 }
 
 function uniqueBy<T extends { readonly variable: string }>(entries: readonly T[]): T[] {

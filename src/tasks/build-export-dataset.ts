@@ -3,7 +3,6 @@
 // routing adds which missing values were "not asked" and which "not answered" (instrument.md).
 import { buildWaveData } from '../analysis/build-wave-data.js';
 import { MISSING, type CodedVariable, type WaveData } from '../analysis/wave-data.js';
-import { rakeWave } from '../analysis/weighting/rake-wave.js';
 import { dmError } from '../errors.js';
 import {
   NOT_ANSWERED,
@@ -21,10 +20,11 @@ import { SIZE_CLASS_LABELS } from '../register/size-class-labels.js';
 import { STATES } from '../register/states.js';
 import type { RegisterUnit } from '../register/unit.js';
 import type { Store, StoredResponse, Wave } from '../store/store.js';
-import { instrumentOf } from './import-responses.js';
+import { requireInstrument } from './instrument-files.js';
+import { rakeToRegister } from './rake-to-register.js';
 import { requireWave } from './waves.js';
 
-export type ExportDatasetStore = Pick<Store, 'getWave' | 'responsesForWave' | 'registerUnits'>;
+export type ExportDatasetStore = Pick<Store, 'getWave' | 'responsesForWave' | 'registerUnits' | 'instrumentVersion'>;
 
 export interface ExportDatasetInput {
   readonly waveId: string;
@@ -53,7 +53,7 @@ const COUNTS = new Set(['egov_count', 'community_count', 'data_use_count']);
 /** Submitted responses with their register rows. Throws DM_WAVE_NOT_FOUND, DM_WAVE_NO_RESPONSES. */
 export async function loadExport(store: ExportDatasetStore, waveId: string): Promise<LoadedExport> {
   const wave = await requireWave(store, waveId);
-  const instrument = instrumentOf(wave);
+  const instrument = await requireInstrument(store, wave.instrumentVersion);
   const responses = (await store.responsesForWave(wave.id)).filter((response) => response.status === 'submitted');
   if (responses.length === 0) throw dmError('DM_WAVE_NO_RESPONSES', { wave: wave.id });
   const units = await store.registerUnits(responses.map((response) => response.ags));
@@ -67,11 +67,7 @@ export async function buildExportDataset(store: ExportDatasetStore, input: Expor
 }
 
 async function rakedWeights(store: ExportDatasetStore, data: WaveData): Promise<Float64Array> {
-  const register = await store.registerUnits();
-  const known = new Set(register.map((unit) => unit.ags));
-  const missing = data.ags.find((ags) => !known.has(ags));
-  if (missing !== undefined) throw dmError('DM_WEIGHTING_IMPOSSIBLE', { detail: `AGS ${missing} einer Antwort fehlt im Gemeindeverzeichnis.` });
-  return rakeWave(data, register).weights;
+  return rakeToRegister(data, await store.registerUnits()).weights;
 }
 
 /** The dataset of a loaded wave: key, register groupings, flat variables, derived variables, weight. */

@@ -22,7 +22,7 @@ export async function buildProfileArchive(store: ProfileStore, waveId: string, p
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < units.length; i = next++) {
-      const profile = digitalProfile(loaded.context, units[i]!, previous.get(units[i]!) ?? null);
+      const profile = digitalProfile(loaded.context, units[i]!, previous.get(units[i]!));
       pdfs[i] = await printPdf(renderProfile(profile), { footerText: pdfFooter(profile) });
     }
   };

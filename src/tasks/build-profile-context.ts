@@ -3,16 +3,17 @@
 import { analyzeWave } from '../analysis/analyze-wave.js';
 import { buildWaveData } from '../analysis/build-wave-data.js';
 import { dmError } from '../errors.js';
-import { deriveVariables } from '../instrument/derive-variables.js';
+import { deriveDeclared } from '../instrument/derive-variables.js';
 import { profileContext, type PreviousScores, type ProfileContext, type ProfileRespondent } from '../profile/digital-profile.js';
 import { scoreResponse } from '../profile/score-response.js';
-import { scoringFor } from '../profile/scoring.js';
+import { scoresComparable, scoringForInstrument } from '../profile/scoring-for-instrument.js';
 import type { Scoring } from '../profile/scoring-types.js';
+import type { Instrument } from '../instrument/model.js';
 import type { Store, Wave } from '../store/store.js';
-import { instrumentOf } from './import-responses.js';
+import { findInstrument, requireInstrument } from './instrument-files.js';
 import { requireWave } from './waves.js';
 
-export type ProfileStore = Pick<Store, 'getWave' | 'listWaves' | 'responsesForWave' | 'responseFor' | 'registerUnits'>;
+export type ProfileStore = Pick<Store, 'getWave' | 'listWaves' | 'responsesForWave' | 'responseFor' | 'registerUnits' | 'instrumentVersion'>;
 
 /** The variables the comparison groups read from the engine. */
 const ENGINE_VARIABLES = ['vg_strategy', 'vg_egov', 'vg_community'];
@@ -28,20 +29,20 @@ export interface LoadedProfiles {
  */
 export async function loadProfileContext(store: ProfileStore, waveId: string): Promise<LoadedProfiles> {
   const wave = await requireWave(store, waveId);
-  const instrument = instrumentOf(wave);
-  const scoring = requireScoring(wave);
+  const instrument = await requireInstrument(store, wave.instrumentVersion);
+  const scoring = requireScoring(wave, instrument);
   const responses = (await store.responsesForWave(wave.id)).filter((response) => response.status === 'submitted');
   const units = await store.registerUnits(responses.map((response) => response.ags));
   const unitByAgs = new Map(units.map((unit) => [unit.ags, unit]));
   const respondents: ProfileRespondent[] = responses.flatMap((response) => {
     const unit = unitByAgs.get(response.ags);
-    return unit ? [{ ags: response.ags, unit, answers: response.answers, derived: deriveVariables(response.answers) }] : [];
+    return unit ? [{ ags: response.ags, unit, answers: response.answers, derived: deriveDeclared(instrument, response.answers) }] : [];
   });
   if (respondents.length < wave.minCellCount) {
     throw dmError('DM_PROFILE_TOO_FEW', { wave: wave.id, count: respondents.length, detail: wave.minCellCount });
   }
   const data = buildWaveData(instrument, wave.id, units, responses.filter((response) => unitByAgs.has(response.ags)));
-  const results = analyzeWave(data, { variables: ENGINE_VARIABLES });
+  const results = analyzeWave(data, { variables: ENGINE_VARIABLES.filter((name) => data.variables.some((v) => v.name === name)) });
   return { wave, context: profileContext({ id: wave.id, title: wave.title, demo: wave.demo, k: wave.minCellCount }, scoring, respondents, results) };
 }
 
@@ -60,26 +61,32 @@ export async function requireRespondent(store: ProfileStore, loaded: LoadedProfi
 }
 
 /**
- * Per AGS, the scores in its latest earlier wave with the same scoring (history). Earlier means opened
- * (else created) before this wave; only submitted responses count.
+ * Per AGS, its scores in every earlier wave that asked every question the scoring reads (history;
+ * scoresComparable), oldest first, scored with this wave's scoring. Earlier means opened (else created)
+ * before this wave; only submitted responses count.
  */
-export async function previousScores(store: ProfileStore, wave: Wave, scoring: Scoring): Promise<Map<string, PreviousScores>> {
+export async function previousScores(store: ProfileStore, wave: Wave, scoring: Scoring): Promise<Map<string, PreviousScores[]>> {
   const start = (w: Wave) => w.opensAt ?? w.createdAt;
-  const earlier = (await store.listWaves())
-    .filter((w) => w.id !== wave.id && start(w) < start(wave) && scoringFor(w.instrumentVersion)?.id === scoring.id)
-    .sort((a, b) => start(a).localeCompare(start(b)));
-  const found = new Map<string, PreviousScores>();
+  const earlier: Wave[] = [];
+  for (const w of await store.listWaves()) {
+    if (w.id === wave.id || start(w) >= start(wave)) continue;
+    const instrument = await findInstrument(store, w.instrumentVersion);
+    if (instrument && scoresComparable(scoring, instrument)) earlier.push(w);
+  }
+  earlier.sort((a, b) => start(a).localeCompare(start(b)));
+  const found = new Map<string, PreviousScores[]>();
   for (const w of earlier) {
     for (const response of await store.responsesForWave(w.id)) {
       if (response.status !== 'submitted') continue;
-      found.set(response.ags, { waveId: w.id, waveTitle: w.title, scores: scoreResponse(scoring, response.answers) });
+      const scores = { waveId: w.id, waveTitle: w.title, scores: scoreResponse(scoring, response.answers) };
+      found.set(response.ags, [...(found.get(response.ags) ?? []), scores]);
     }
   }
   return found;
 }
 
-function requireScoring(wave: Wave): Scoring {
-  const scoring = scoringFor(wave.instrumentVersion);
-  if (!scoring) throw dmError('DM_PROFILE_NO_SCORING', { version: wave.instrumentVersion });
+function requireScoring(wave: Wave, instrument: Instrument): Scoring {
+  const scoring = scoringForInstrument(instrument);
+  if (scoring.areas.every((area) => area.items.length === 0)) throw dmError('DM_PROFILE_NO_SCORING', { version: wave.instrumentVersion });
   return scoring;
 }

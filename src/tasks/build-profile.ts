@@ -31,7 +31,7 @@ export async function loadDigitalProfile(store: ProfileStore, input: Pick<Profil
 export async function profileOf(store: ProfileStore, loaded: LoadedProfiles, ags: string): Promise<DigitalProfile> {
   await requireRespondent(store, loaded, ags);
   const previous = await previousScores(store, loaded.wave, loaded.context.scoring);
-  return digitalProfile(loaded.context, ags, previous.get(ags) ?? null);
+  return digitalProfile(loaded.context, ags, previous.get(ags));
 }
 
 type AuditedProfileStore = ProfileStore & Pick<Store, 'appendAudit'>;

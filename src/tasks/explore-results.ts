@@ -9,11 +9,11 @@ import { formatCsv } from '../formats/csv-text.js';
 import { type CatalogGrouping, type CatalogVariable, EXPLORER_GROUPINGS, explorerVariables } from '../report/explorer/explorer-catalog.js';
 import { explorerCsvRows, explorerTable, type ExplorerTable } from '../report/explorer/explorer-table.js';
 import type { Store, Wave } from '../store/store.js';
-import { instrumentOf } from './import-responses.js';
+import { requireInstrument } from './instrument-files.js';
 import { loadWaveData } from './load-wave-data.js';
 import { requireWave } from './waves.js';
 
-export type ExplorerStore = Pick<Store, 'getWave' | 'responsesForWave' | 'registerUnits'>;
+export type ExplorerStore = Pick<Store, 'getWave' | 'responsesForWave' | 'registerUnits' | 'instrumentVersion'>;
 
 export interface ExploreInput {
   readonly waveId: string;
@@ -68,11 +68,13 @@ export function resultsExplorer(store: ExplorerStore, now: () => number = Date.n
     const wave = await requireWave(store, input.waveId);
     // Like the public report: only once the wave is closed.
     if (wave.status !== 'closed') throw dmError('DM_REPORT_NOT_PUBLIC', { wave: wave.id });
-    const variables = explorerVariables(instrumentOf(wave));
+    const variables = explorerVariables(await requireInstrument(store, wave.instrumentVersion));
     const by = input.by === undefined || input.by === '' ? 'all' : input.by;
-    const grouping = EXPLORER_GROUPINGS.find((candidate) => candidate.name === by);
+    // A comparison group exists only where the questionnaire version derives it (issue 9).
+    const groupings = EXPLORER_GROUPINGS.filter((g) => !g.name.startsWith('vg_') || variables.some((variable) => variable.name === g.name));
+    const grouping = groupings.find((candidate) => candidate.name === by);
     if (!grouping) throw dmError('DM_USAGE', { detail: `Gruppierung „${by}“ gibt es nicht.` });
-    const base = { wave, variables, groupings: EXPLORER_GROUPINGS, weighted: input.weighted === true, by, k: wave.minCellCount };
+    const base = { wave, variables, groupings, weighted: input.weighted === true, by, k: wave.minCellCount };
     if (input.variable === undefined || input.variable === '') return base;
     const variable = variables.find((candidate) => candidate.name === input.variable);
     if (!variable) throw dmError('DM_USAGE', { detail: `Variable „${input.variable}“ gibt es im Fragebogen nicht.` });

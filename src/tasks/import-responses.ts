@@ -1,8 +1,7 @@
 import { dmError } from '../errors.js';
-import { instrumentByVersion } from '../instrument/instrument-by-version.js';
-import type { Instrument } from '../instrument/model.js';
 import { parseResponsesCsv } from '../formats/responses-csv.js';
-import type { Store, Wave } from '../store/store.js';
+import type { Store } from '../store/store.js';
+import { requireInstrument } from './instrument-files.js';
 import { readCsvFile } from './read-csv-file.js';
 import { requireWave } from './waves.js';
 
@@ -14,12 +13,12 @@ export interface ResponsesImport {
   readonly actor: string;
 }
 
-type ImportStore = Pick<Store, 'getWave' | 'registerAgs' | 'saveResponses'>;
+type ImportStore = Pick<Store, 'getWave' | 'registerAgs' | 'saveResponses' | 'instrumentVersion'>;
 
 /** interfaces.md "Flat CSV of responses": all rows or none, every error with row and column. */
 export async function importResponses(store: ImportStore, input: ResponsesImport) {
   const wave = await requireWave(store, input.waveId);
-  const instrument = instrumentOf(wave);
+  const instrument = await requireInstrument(store, wave.instrumentVersion);
   const text = readCsvFile(input.bytes, input.fileName);
   const knownAgs = await store.registerAgs();
   if (knownAgs.size === 0) throw dmError('DM_REGISTER_EMPTY');
@@ -30,10 +29,4 @@ export async function importResponses(store: ImportStore, input: ResponsesImport
   }
   const saved = await store.saveResponses(wave.id, responses, { status: 'submitted', source: 'import', actor: input.actor });
   return { rows: responses.length, ...saved };
-}
-
-export function instrumentOf(wave: Wave): Instrument {
-  const instrument = instrumentByVersion(wave.instrumentVersion);
-  if (!instrument) throw dmError('DM_INSTRUMENT_NOT_FOUND', { version: wave.instrumentVersion });
-  return instrument;
 }

@@ -1,6 +1,7 @@
 // Instrument versions as files (issue 9): validate, import (migration 006), diff, and look a version up
 // among the built-in ones (2019) and the imported ones.
 import { dmError } from '../errors.js';
+import { deepFreeze } from '../instrument/deep-freeze.js';
 import { diffInstruments, type InstrumentChange } from '../instrument/diff-instruments.js';
 import { instrumentByVersion } from '../instrument/instrument-by-version.js';
 import type { FileIssue, InstrumentVersion } from '../instrument/instrument-file.js';
@@ -14,12 +15,24 @@ export type InstrumentFileResult =
   | { readonly ok: true; readonly instrument: InstrumentVersion }
   | { readonly ok: false; readonly issues: readonly FileIssue[] };
 
+// Imported versions are immutable (migration 006), so each store's lookups are kept for the process: one
+// query per version, and the same frozen object each time (tableVariables and instrumentIndex cache by
+// identity). Unknown versions are not kept: they may be imported later.
+const imported = new WeakMap<object, Map<string, InstrumentVersion>>();
+
 /** A built-in or imported version, or undefined. */
 export async function findInstrument(store: Pick<Store, 'instrumentVersion'>, version: string): Promise<InstrumentVersion | undefined> {
   const builtIn = instrumentByVersion(version);
   if (builtIn) return builtIn;
+  let known = imported.get(store);
+  const cached = known?.get(version);
+  if (cached) return cached;
   const stored = await store.instrumentVersion(version);
-  return stored ? (stored.document as InstrumentVersion) : undefined;
+  if (!stored) return undefined;
+  const instrument = deepFreeze(stored.document as InstrumentVersion);
+  if (!known) imported.set(store, (known = new Map()));
+  known.set(version, instrument);
+  return instrument;
 }
 
 /** Throws DM_INSTRUMENT_NOT_FOUND for an unknown version. */

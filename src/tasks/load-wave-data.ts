@@ -4,10 +4,10 @@ import type { WaveData } from '../analysis/wave-data.js';
 import { dmError } from '../errors.js';
 import type { Instrument } from '../instrument/model.js';
 import type { Store, Wave } from '../store/store.js';
-import { instrumentOf } from './import-responses.js';
+import { requireInstrument } from './instrument-files.js';
 import { requireWave } from './waves.js';
 
-export type WaveDataStore = Pick<Store, 'getWave' | 'responsesForWave' | 'registerUnits'>;
+export type WaveDataStore = Pick<Store, 'getWave' | 'responsesForWave' | 'registerUnits' | 'instrumentVersion'>;
 
 export interface LoadedWave {
   readonly wave: Wave;
@@ -21,8 +21,10 @@ export interface LoadedWave {
  */
 export async function loadWaveData(store: WaveDataStore, waveId: string, by: readonly string[] = []): Promise<LoadedWave> {
   const wave = await requireWave(store, waveId);
-  const instrument = instrumentOf(wave);
-  const known = new Set<string>([...GROUPING_NAMES, ...tableVariables(instrument).map((variable) => variable.name)]);
+  const instrument = await requireInstrument(store, wave.instrumentVersion);
+  // Comparison groups (vg_*) are derived variables: known only where the questionnaire version keeps them.
+  const registerGroupings = GROUPING_NAMES.filter((name) => !name.startsWith('vg_'));
+  const known = new Set<string>([...registerGroupings, ...tableVariables(instrument).map((variable) => variable.name)]);
   const unknown = by.find((name) => !known.has(name));
   if (unknown !== undefined) throw dmError('DM_ANALYZE_BY_UNKNOWN', { detail: unknown });
   const responses = (await store.responsesForWave(wave.id)).filter((response) => response.status === 'submitted');

@@ -3,7 +3,7 @@
 import { dmError } from '../errors.js';
 import { personalVariables } from '../instrument/personal-variables.js';
 import type { Store, UnitRecord } from '../store/store.js';
-import { instrumentOf } from './import-responses.js';
+import { requireInstrument } from './instrument-files.js';
 import { requireWave } from './waves.js';
 
 const DAY_MS = 86_400_000;
@@ -14,21 +14,21 @@ export interface PurgedWave {
 }
 
 /** Deletes the contact data of every wave whose retention period after closing has passed (once per wave). */
-export async function purgeExpiredContacts(store: Pick<Store, 'contactRetention' | 'getWave' | 'purgeContacts'>, now: Date, actor = 'system'): Promise<PurgedWave[]> {
+export async function purgeExpiredContacts(store: Pick<Store, 'contactRetention' | 'getWave' | 'purgeContacts' | 'instrumentVersion'>, now: Date, actor = 'system'): Promise<PurgedWave[]> {
   const purged: PurgedWave[] = [];
   for (const row of await store.contactRetention()) {
     if (row.closedAt === null || row.purgedAt !== null) continue;
     if (Date.parse(row.closedAt) + row.retentionDays * DAY_MS > now.getTime()) continue;
     const wave = await requireWave(store, row.waveId);
-    purged.push({ waveId: wave.id, responses: await store.purgeContacts(wave.id, personalVariables(instrumentOf(wave)), { actor }) });
+    purged.push({ waveId: wave.id, responses: await store.purgeContacts(wave.id, personalVariables(await requireInstrument(store, wave.instrumentVersion)), { actor }) });
   }
   return purged;
 }
 
 /** One unit's contact data of one wave, deleted on its own or an admin's request. */
-export async function deleteContactData(store: Pick<Store, 'getWave' | 'purgeContacts'>, waveId: string, ags: string, actor: string): Promise<number> {
+export async function deleteContactData(store: Pick<Store, 'getWave' | 'purgeContacts' | 'instrumentVersion'>, waveId: string, ags: string, actor: string): Promise<number> {
   const wave = await requireWave(store, waveId);
-  return store.purgeContacts(wave.id, personalVariables(instrumentOf(wave)), { actor, ags });
+  return store.purgeContacts(wave.id, personalVariables(await requireInstrument(store, wave.instrumentVersion)), { actor, ags });
 }
 
 export async function setContactRetention(store: Pick<Store, 'setContactRetention'>, waveId: string, days: number, actor: string): Promise<void> {

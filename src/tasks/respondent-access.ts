@@ -5,7 +5,7 @@ import type { Instrument } from '../instrument/model.js';
 import type { RegisterUnit } from '../register/unit.js';
 import type { Store, Wave } from '../store/store.js';
 import { accessCodeHash, generateSessionId, normalizeAccessCode, sha256Hex } from './access-code.js';
-import { instrumentOf } from './import-responses.js';
+import { requireInstrument } from './instrument-files.js';
 
 export const SESSION_DAYS = 14;
 
@@ -20,7 +20,7 @@ export interface Respondent {
   readonly expiresAt: string;
 }
 
-type AccessStore = Pick<Store, 'invitationByCode' | 'getWave' | 'createRespondentSession' | 'respondentSession' | 'registerUnits'>;
+type AccessStore = Pick<Store, 'invitationByCode' | 'getWave' | 'createRespondentSession' | 'respondentSession' | 'registerUnits' | 'instrumentVersion'>;
 
 /** Code → new session id (for the cookie). DM_CODE_UNKNOWN / DM_CODE_REVOKED / DM_SURVEY_NOT_OPEN. */
 export async function exchangeAccessCode(store: AccessStore, code: string, now: Date) {
@@ -45,7 +45,7 @@ export async function respondentFor(store: AccessStore, sessionId: string): Prom
   const wave = session && (await store.getWave(session.waveId));
   if (!session || !wave) return null;
   const [unit] = await store.registerUnits([session.ags]);
-  return { sessionKey, wave, ags: session.ags, unit: unit ?? null, instrument: instrumentOf(wave), expiresAt: session.expiresAt };
+  return { sessionKey, wave, ags: session.ags, unit: unit ?? null, instrument: await requireInstrument(store, wave.instrumentVersion), expiresAt: session.expiresAt };
 }
 
 /** Open and within its period (by the server clock); the store re-checks on every write. */

@@ -1,8 +1,8 @@
 // Wave life cycle: create, open, close, reopen (interfaces.md `wave`).
 import { dmError } from '../errors.js';
-import { instrumentByVersion } from '../instrument/instrument-by-version.js';
 import type { Store, Wave, WaveStatus } from '../store/store.js';
 import { berlinDayBoundary } from './berlin-day.js';
+import { findInstrument } from './instrument-files.js';
 
 export interface WaveInput {
   readonly id: string;
@@ -14,10 +14,10 @@ export interface WaveInput {
 
 const WAVE_ID = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 
-export async function createWave(store: Pick<Store, 'createWave'>, input: WaveInput): Promise<Wave> {
+export async function createWave(store: Pick<Store, 'createWave' | 'instrumentVersion'>, input: WaveInput): Promise<Wave> {
   if (!WAVE_ID.test(input.id)) throw dmError('DM_WAVE_ID_INVALID', { wave: input.id });
   if (input.title.trim() === '') throw dmError('DM_USAGE', { detail: 'Titel (--title) darf nicht leer sein.' });
-  if (!instrumentByVersion(input.instrumentVersion)) {
+  if (!(await findInstrument(store, input.instrumentVersion))) {
     throw dmError('DM_INSTRUMENT_NOT_FOUND', { version: input.instrumentVersion });
   }
   const opensAt = parseDate(input.opens, 'opens', 'start');

@@ -9,6 +9,7 @@ import { DmError, dmError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { waveOverview } from '../tasks/wave-overview.js';
 import { accountRoutes } from './analyst/account-routes.js';
+import { apiKeysRoutes } from './analyst/api-keys-routes.js';
 import { analystRoutes } from './analyst/analyst-routes.js';
 import { analystContext } from './analyst/require-role.js';
 import { apiRoutes } from './api/api-routes.js';
@@ -84,6 +85,7 @@ export function createApp({ store, log, baseUrl, now = () => new Date(), codeAtt
   const secureCookies = baseUrl?.startsWith('https:') ?? false;
   app.route('/verwaltung', analystRoutes({ store }));
   app.route('/verwaltung', accountRoutes({ store, now, csrf: csrfCheck(publicOrigin) }));
+  app.route('/verwaltung', apiKeysRoutes({ store, now, csrf: csrfCheck(publicOrigin) }));
   app.route('/verwaltung', microdataRoutes({ store, baseUrl }));
   app.route('/opendata', openDataRoutes({ store, baseUrl }));
   app.route('/verwaltung', analystProfileRoutes({ store }));

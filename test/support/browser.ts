@@ -1,4 +1,5 @@
 // Debian's Chromium driven by playwright-core: never a downloaded browser. The flags live in src/pdf.
+import assert from "node:assert/strict";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Browser, Page } from "playwright-core";
@@ -50,4 +51,18 @@ export async function axeViolations(page: Page): Promise<readonly AxeViolationSu
     impact: v.impact,
     targets: v.nodes.map((n) => n.target.join(" ")),
   }));
+}
+
+/** A page with no script, no axe-core violation and no sideways scrolling at its viewport's width. */
+export async function assertAccessiblePage(page: Page, label: string): Promise<void> {
+  assert.equal(await page.locator("script").count(), 0, `${label}: no script`);
+  assert.deepEqual(await axeViolations(page), [], label);
+  const overflow = await page.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth);
+  assert.ok(overflow <= 0, `${label}: ${overflow} px too wide`);
+}
+
+/** Clicks `selector` and waits for the page it navigates to; returns that page's HTTP status. */
+export async function clickAndWait(page: Page, selector: string): Promise<number> {
+  const [response] = await Promise.all([page.waitForNavigation({ timeout: 60_000 }), page.click(selector)]);
+  return response?.status() ?? 0;
 }

@@ -2,7 +2,10 @@
 // stand-in that talks to it in-process through app.request() (architecture habit 9).
 import type { Hono } from 'hono';
 import type { InvitationLetter } from '../../src/formats/invitation-letters-csv.js';
-import { openStore } from '../../src/store/open-store.js';
+import { migrate } from '../../src/store/migrate.js';
+import { openSqlClient } from '../../src/store/open-sql-client.js';
+import type { SqlClient } from '../../src/store/sql-client.js';
+import { SqlStore } from '../../src/store/sql-store.js';
 import type { Store } from '../../src/store/store.js';
 import { inviteUnits } from '../../src/tasks/invitations.js';
 import { createApp } from '../../src/web/create-app.js';
@@ -13,6 +16,8 @@ export const ORIGIN = 'http://localhost';
 
 export interface SurveyFixture {
   readonly store: Store;
+  /** The store's own connection, for tests that look at the tables directly. */
+  readonly sql: SqlClient;
   readonly app: Hono;
   /** AGS → the letter (code and link) of each invited unit. */
   readonly letters: ReadonlyMap<string, InvitationLetter>;
@@ -29,7 +34,9 @@ export const UNITS = [
 
 /** Wave "w" (open, target: NW) with invitations for its three NW units. */
 export async function surveyFixture(options: { readonly codeAttempts?: number } = {}): Promise<SurveyFixture> {
-  const store = await openStore({});
+  const sql = await openSqlClient({});
+  await migrate(sql);
+  const store: Store = new SqlStore(sql);
   await store.replaceRegister(register(UNITS));
   await store.createWave({ id: 'w', title: 'Kommunen digital 2026', instrumentVersion: '2019', target: { stateCodes: ['NW'] } });
   await store.setWaveStatus('w', 'open');
@@ -40,7 +47,7 @@ export async function surveyFixture(options: { readonly codeAttempts?: number } 
   const logged: string[] = [];
   const codeAttempts = tokenBucket(options.codeAttempts ?? 1_000, 60_000);
   const app = createApp({ store, log: (line) => logged.push(line), baseUrl: ORIGIN, codeAttempts });
-  return { store, app, letters, logged, close: () => store.close() };
+  return { store, sql, app, letters, logged, close: () => store.close() };
 }
 
 export interface Reply {

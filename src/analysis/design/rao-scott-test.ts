@@ -17,11 +17,29 @@ import { scratch } from './scratch.js';
 /** The weighted test of a table, as in the results document. */
 export type RaoScottResult = RaoScottTableTest;
 
+/** What the test needs of the design: the basis of the raking adjustment and the number of rows. */
+export type RaoScottDesign = Pick<RakingProjection, 'basis' | 'gram' | 'gramColumns'> & { readonly design: { readonly respondents: number } };
+
+export interface RaoScottOptions {
+  /**
+   * The groups are the strata of a stacked design (the waves of a trend, stacked-design.ts): the moments
+   * and the basis Gram already carry each stratum's n_h / (n_h − 1), and ddf = d0 · (domain units − strata
+   * with units in the domain), as degf() of the subset.
+   */
+  readonly groupsAreStrata?: boolean;
+}
+
 /**
  * @param moments columnMoments of the table, column g · values + v
  * @returns null when fewer than 2 values or groups have units, or the design leaves no variance
  */
-export function raoScottTest(projection: RakingProjection, moments: ColumnMoments, groups: number, values: number): RaoScottResult | null {
+export function raoScottTest(
+  projection: RaoScottDesign,
+  moments: ColumnMoments,
+  groups: number,
+  values: number,
+  options: RaoScottOptions = {},
+): RaoScottResult | null {
   scratch.reset();
   const kept = keptLines(moments.units, groups, values);
   const r = kept.values.length;
@@ -59,13 +77,15 @@ export function raoScottTest(projection: RakingProjection, moments: ColumnMoment
   const gS = centredContrasts(moments.scores, basis, domain);
   const full = (r - 1) * (c - 1);
   const a = contrastGram(q, r, c, 1 / total);
-  const b = sandwich({ q, p, squares: cellSquares, m2: squares / total ** 2, gK, gS }, projection, r, c);
+  const n = projection.design.respondents;
+  const scale = options.groupsAreStrata ? 1 : n / (n - 1);
+  const b = sandwich({ q, p, squares: cellSquares, m2: squares / total ** 2, gK, gS }, projection, r, c, scale);
   const solved = solveTraces(a, b, full);
   const traces = solved ?? pseudoInverseTraces(a, b, full);
   if (!(traces.trace > 0) || !(traces.traceOfSquare > 0)) return null;
   const statistic = pearson / traces.trace;
   const df = (traces.trace * traces.trace) / traces.traceOfSquare;
-  const ddf = df * (units - 1);
+  const ddf = df * (units - (options.groupsAreStrata ? c : 1));
   const result = { method: 'rao-scott' as const, statistic, df, ddf, p: fUpperTail(statistic, df, ddf), cramers_v };
   const rank = solved ? full : (traces as PseudoInverseTraces).rank;
   return rank < full ? { ...result, rank_deficient: { rank, full } } : result;
@@ -212,13 +232,12 @@ interface DomainMoments {
 }
 
 /**
- * GᵀVG for V = n/(n−1) · (P0 − S Kᵀ − K Sᵀ + K Φ Kᵀ) (K: coefficients, S: scores, Φ: basis Gram),
+ * GᵀVG for V = scale · (P0 − S Kᵀ − K Sᵀ + K Φ Kᵀ) (K: coefficients, S: scores, Φ: basis Gram),
  * P0 = diag(y2) − p y2ᵀ − y2 pᵀ + m2 · p pᵀ: with gp = Gᵀp, gy = Gᵀy2, gS = GᵀS, gK = GᵀK and T = gK Φ / 2 − gS,
- * GᵀVG = n/(n−1) · (Cᵀdiag(q²y2)C − gp gyᵀ − gy gpᵀ + m2 gp gpᵀ + T gKᵀ + gK Tᵀ).
+ * GᵀVG = scale · (Cᵀdiag(q²y2)C − gp gyᵀ − gy gpᵀ + m2 gp gpᵀ + T gKᵀ + gK Tᵀ).
  */
-function sandwich(d: DomainMoments, projection: RakingProjection, r: number, c: number): Float64Array {
+function sandwich(d: DomainMoments, projection: RaoScottDesign, r: number, c: number, scale: number): Float64Array {
   const { basis, gram, gramColumns } = projection;
-  const n = projection.design.respondents;
   const full = (r - 1) * (c - 1);
   const weights = scratch.take(r * c);
   for (let cell = 0; cell < r * c; cell++) weights[cell] = d.q[cell]! * d.q[cell]! * d.squares[cell]!;
@@ -240,7 +259,6 @@ function sandwich(d: DomainMoments, projection: RakingProjection, r: number, c: 
     }
     for (let j = 0; j < basis; j++) t[row + j] = t[row + j]! / 2 - gS[row + j]!;
   }
-  const scale = n / (n - 1);
   const start = (m: number, l: number): number => out[m * full + l]! - gp[m]! * gy[l]! - gy[m]! * gp[l]! + d.m2 * gp[m]! * gp[l]!;
   for (let m = 0; m < full; m++) {
     const rowM = m * basis;

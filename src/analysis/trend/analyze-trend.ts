@@ -1,14 +1,17 @@
 // Trends between waves (issue 9): per comparable variable and grouping, the cells of every wave and, per
 // group, a test of change — wave × value for independent samples, McNemar for the panel of units that
-// answered two consecutive waves (0/1 and flag variables). Unweighted only.
+// answered two consecutive waves (0/1 and flag variables). Weighted (`rakings`): weighted-trend-tables.ts;
+// the panel stays unweighted.
 import { analyzeWave } from '../analyze-wave.js';
 import { crosstabs, type CountTable } from '../crosstabs.js';
 import { independenceTest } from '../stats/independence-test.js';
 import { wilsonInterval } from '../stats/wilson-interval.js';
 import { tableCells } from '../table-cells.js';
 import { MISSING, type CodedVariable, type WaveData } from '../wave-data.js';
+import type { RakingResult } from '../weighting/rake-weights.js';
 import { mcnemarTest } from './mcnemar-test.js';
-import type { NotComparable, PanelChange, TrendCell, TrendChange, TrendDocument, TrendTable } from './trend-document.js';
+import type { NotComparable, PanelChange, TrendCell, TrendChange, TrendDocument, TrendMethod, TrendTable } from './trend-document.js';
+import { weightedTrendTables } from './weighted-trend-tables.js';
 
 export interface TrendWaveInput {
   readonly data: WaveData;
@@ -21,7 +24,20 @@ export interface TrendOptions {
   readonly variables?: readonly string[];
   /** From the comparability map: left out of the trends and listed with the reason. */
   readonly notComparable?: readonly NotComparable[];
+  /** Weighted trends: each wave's own raking (rakeWave), in the order of the waves. */
+  readonly rakings?: readonly RakingResult[];
 }
+
+const WEIGHTED_METHOD: TrendMethod = {
+  cells: 'raked-per-wave',
+  changes: 'rao-scott-stacked-strata',
+  panel: 'mcnemar-unweighted',
+  description:
+    'Anteile je Welle gewichtet wie die Auswertung einer Welle (jede Welle auf ihre eigenen Registerränder geraked, Logit-Intervalle). ' +
+    'Test der Veränderung: Rao-Scott-F zweiter Ordnung von Welle × Wert auf dem gestapelten Design (Wellen als Schichten, ' +
+    'Raking je Welle über die Ränder Welle × Größenklasse und Welle × Land; die Varianz enthält die Raking-Anpassung). ' +
+    'Panel (McNemar): ungewichtet.',
+};
 
 /** Matched respondents of two consecutive waves (same AGS): indices into each, and their groups in `from`. */
 interface PanelPair {
@@ -48,27 +64,76 @@ export function analyzeTrend(waves: readonly TrendWaveInput[], options: TrendOpt
   const notComparable = options.notComparable ?? [];
   const left = new Set(notComparable.map((entry) => entry.variable));
   const names = (options.variables ?? last.variables.map((variable) => variable.name)).filter((name) => !left.has(name));
-  const perWave = waves.map(({ data }) => crosstabs(data, { variables: names.map((name) => variableOf(data, name, last)) }));
-  const byNames = ['all', ...last.groupings.map((grouping) => grouping.name)];
   for (const { data } of waves) assertSameGroupings(data, last);
-  const pairs = waves.slice(1).map(({ data }, i) => panelPair(waves[i]!.data, data));
+  const context: TrendContext = {
+    waves,
+    last,
+    names,
+    byNames: ['all', ...last.groupings.map((grouping) => grouping.name)],
+    pairs: waves.slice(1).map(({ data }, i) => panelPair(waves[i]!.data, data)),
+  };
+  const rakings = options.rakings;
+  if (rakings && rakings.length !== waves.length) throw new RangeError('Je Welle eine Gewichtung');
+  const trends = rakings ? weightedTrends(context, rakings) : unweightedTrends(context);
+  const latest = analyzeWave(last, rakings ? { raking: rakings[rakings.length - 1]! } : {});
+  return {
+    ...latest,
+    waves: waves.map(({ data, instrument }, w) => {
+      const wave = { wave: data.waveId, n: data.n, instrument };
+      return rakings ? { ...wave, weights: weightsSummary(rakings[w]!) } : wave;
+    }),
+    trends,
+    not_comparable: notComparable,
+    ...(rakings ? { trend_method: WEIGHTED_METHOD } : {}),
+  };
+}
+
+interface TrendContext {
+  readonly waves: readonly TrendWaveInput[];
+  readonly last: WaveData;
+  readonly names: readonly string[];
+  /** `all`, then the groupings. */
+  readonly byNames: readonly string[];
+  /** Consecutive waves, for the panel. */
+  readonly pairs: readonly PanelPair[];
+}
+
+function unweightedTrends({ waves, last, names, byNames, pairs }: TrendContext): TrendTable[] {
   const trends: TrendTable[] = [];
+  const perWave = waves.map(({ data }) => crosstabs(data, { variables: names.map((name) => variableOf(data, name, last)) }));
   names.forEach((name, k) => {
-    const values = perWave[0]![k]!.variable.values;
-    const transitions = isBinary(values) ? pairs.map((pair) => transitionsOf(pair, name)) : undefined;
+    const changes = transitionsOf(pairs, name, perWave[0]![k]!.variable.values);
     byNames.forEach((by, g) => {
       const tables = perWave.map((tabs) => (g === 0 ? tabs[k]!.all : tabs[k]!.by[g - 1]!));
-      const panels = transitions?.map((transition, p) => panelCounts(pairs[p]!, transition, g, tables[0]!.groups.length));
+      const panels = changes?.map((transition, p) => panelCounts(pairs[p]!, transition, g, tables[0]!.groups.length));
       trends.push(trendTable(name, by, tables, waves, panels));
     });
   });
-  const latest = analyzeWave(last);
-  return {
-    ...latest,
-    waves: waves.map(({ data, instrument }) => ({ wave: data.waveId, n: data.n, instrument })),
-    trends,
-    not_comparable: notComparable,
-  };
+  return trends;
+}
+
+/** Waves stacked as strata, each raked to its own margins; the variance carries the raking adjustment (statistics.md). */
+function weightedTrends({ waves, last, names, byNames, pairs }: TrendContext, rakings: readonly RakingResult[]): TrendTable[] {
+  const trends: TrendTable[] = [];
+  const weighted = waves.map(({ data }, w) => ({ data, raking: rakings[w]!, variables: names.map((name) => variableOf(data, name, last)) }));
+  let panel: { name: string; transitions: Uint8Array[] | undefined } | undefined;
+  for (const table of weightedTrendTables(weighted)) {
+    const name = names[table.variable]!;
+    if (panel?.name !== name) panel = { name, transitions: transitionsOf(pairs, name, weighted[0]!.variables[table.variable]!.values) };
+    const groups = table.by === 0 ? ['all'] : last.groupings[table.by - 1]!.values;
+    const panels = panel.transitions?.map((transition, p) => panelCounts(pairs[p]!, transition, table.by, groups.length));
+    const changes = table.changes.map(({ group, test }): TrendChange => {
+      const change = { group: groups[group]!, test };
+      return panels ? { ...change, panel: panels.map((counts) => counts[group]!) } : change;
+    });
+    trends.push({ variable: name, by: byNames[table.by]!, cells: table.cells, changes });
+  }
+  return trends;
+}
+
+/** Per pair of consecutive waves, the transitions of a 0/1 or flag variable; undefined for other variables. */
+function transitionsOf(pairs: readonly PanelPair[], name: string, values: readonly string[]): Uint8Array[] | undefined {
+  return isBinary(values) ? pairs.map((pair) => transitions(pair, name)) : undefined;
 }
 
 function trendTable(
@@ -117,7 +182,11 @@ function panelPair(from: WaveData, to: WaveData): PanelPair {
   return { from, to, a: indices, b: Int32Array.from(b), groups };
 }
 
-function transitionsOf(pair: PanelPair, name: string): Uint8Array {
+function weightsSummary(raking: RakingResult) {
+  return { method: 'raking' as const, iterations: raking.iterations, design_effect: raking.designEffect, excluded: raking.excluded };
+}
+
+function transitions(pair: PanelPair, name: string): Uint8Array {
   const before = variableOf(pair.from, name).codes;
   const after = variableOf(pair.to, name).codes;
   const out = new Uint8Array(pair.a.length);

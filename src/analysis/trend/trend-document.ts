@@ -1,7 +1,7 @@
 // The trend document of `analyze --waves a,b --json`: a results document (of the latest wave) extended by
 // the waves compared, one trend table per comparable variable and grouping, and the variables left out.
 // Schema: docs/results-document.schema.json (properties waves, trends, not_comparable).
-import type { ChiSquareTableTest, CountCell, FisherTableTest, ResultsDocument } from '../results-document.js';
+import type { ChiSquareTableTest, CountCell, FisherTableTest, RaoScottTableTest, ResultsDocument, WeightsSummary } from '../results-document.js';
 import type { McNemarResult } from './mcnemar-test.js';
 
 export interface TrendDocument extends ResultsDocument {
@@ -10,12 +10,27 @@ export interface TrendDocument extends ResultsDocument {
   readonly trends: readonly TrendTable[];
   /** Variables of the last wave's instrument that the comparability map leaves out, with the reason. */
   readonly not_comparable: readonly NotComparable[];
+  /** Weighted trends only: how cells, tests of change and panel were computed. */
+  readonly trend_method?: TrendMethod;
 }
 
 export interface TrendWave {
   readonly wave: string;
   readonly n: number;
   readonly instrument: string;
+  /** Weighted trends only: this wave's own raking. */
+  readonly weights?: WeightsSummary;
+}
+
+export interface TrendMethod {
+  /** Each wave raked to its own register margins; cells as the single-wave weighted tables. */
+  readonly cells: 'raked-per-wave';
+  /** Rao-Scott F of wave × value on the stacked design (waves as strata), raking adjustment included. */
+  readonly changes: 'rao-scott-stacked-strata';
+  /** The panel stays unweighted. */
+  readonly panel: 'mcnemar-unweighted';
+  /** The same in German, for readers of the document. */
+  readonly description: string;
 }
 
 export interface NotComparable {
@@ -42,10 +57,11 @@ export interface TrendChange {
   readonly group: string;
   /**
    * Independent samples: wave × value table of the group, tested as a results table's test (Pearson's X²,
-   * Fisher for 2×2 with an expected count below 5); null with fewer than 2 non-empty rows or columns.
+   * Fisher for 2×2 with an expected count below 5); weighted: Rao-Scott on the stacked design; null
+   * with fewer than 2 non-empty rows or columns.
    */
-  readonly test: ChiSquareTableTest | FisherTableTest | null;
-  /** 0/1 and flag variables only: one entry per pair of consecutive waves. */
+  readonly test: ChiSquareTableTest | FisherTableTest | RaoScottTableTest | null;
+  /** 0/1 and flag variables only: one entry per pair of consecutive waves (unweighted, also in weighted trends). */
   readonly panel?: readonly PanelChange[];
 }
 

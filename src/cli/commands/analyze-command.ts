@@ -9,7 +9,7 @@ export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'Auswertung einer Welle: alle Kreuztabellen, Intervalle und Tests (Ergebnisdokument)',
   help: `Aufruf: digitalmonitor analyze --wave <id> [--weighted] [--by v1,v2] [--json]
-       digitalmonitor analyze --waves <a>,<b>[,…] [--by v1,v2] [--json]
+       digitalmonitor analyze --waves <a>,<b>[,…] [--weighted] [--by v1,v2] [--json]
 
 Wertet die abgeschickten Antworten der Welle aus: jede Variable des Fragebogens und jede abgeleitete
 Variable nach „all“ und nach den Gruppierungen vg_strategy, vg_egov, vg_community, size_class, state,
@@ -19,9 +19,11 @@ Definitionen: shared/spec/statistics.md; Format: docs/results-document.schema.js
   --by v1,v2      weitere Gruppierungen: Namen von Tabellenvariablen (z. B. --by broadband_grade,chefsache)
   --weighted      gewichtet (Raking auf das Gemeindeverzeichnis): Gewichtssummen, Logit-Intervalle
                   und Rao-Scott-F-Test (statistics.md „Weighted“)
-  --waves a,b     Entwicklung über zwei oder mehr Wellen (älteste zuerst, ungewichtet): je Variable und
+  --waves a,b     Entwicklung über zwei oder mehr Wellen (älteste zuerst): je Variable und
                   Gruppierung die Anteile je Welle mit Intervall, Chi-Quadrat-Test Welle × Wert und für
-                  0/1-Variablen McNemar-Test der Kommunen, die beide Wellen beantwortet haben (Panel)
+                  0/1-Variablen McNemar-Test der Kommunen, die beide Wellen beantwortet haben (Panel);
+                  mit --weighted jede Welle auf ihre eigenen Registerränder gewichtet und Rao-Scott-F-Test
+                  Welle × Wert auf den gestapelten Wellen (Panel bleibt ungewichtet)
   --json          das vollständige Ergebnisdokument als JSON auf die Standardausgabe;
                   ohne --json eine Kurzübersicht (Anteile über alle Antwortenden)
 Exit-Codes: 0 erfolgreich, 2 Aufruf fehlerhaft, 3 unbekannte Gruppierung, 4 Welle unbekannt,
@@ -43,9 +45,8 @@ Exit-Codes: 0 erfolgreich, 2 Aufruf fehlerhaft, 3 unbekannte Gruppierung, 4 Well
 
 async function runTrend({ io, values, store }: Pick<CommandContext, 'io' | 'values' | 'store'>, waves: string, by: string[]) {
   if (values.wave !== undefined) throw dmError('DM_USAGE', { detail: '--wave und --waves schließen sich aus.' });
-  if (values.weighted === true) throw dmError('DM_USAGE', { detail: '--waves gibt es nur ungewichtet (ohne --weighted).' });
   const waveIds = waves.split(',').map((id) => id.trim()).filter((id) => id !== '');
-  const doc = await analyzeTrendOfWaves(await store(), { waveIds, by });
+  const doc = await analyzeTrendOfWaves(await store(), { waveIds, by, weighted: values.weighted === true });
   if (values.json) printJson(io, doc);
   else io.stdout(trendOverview(doc));
   return 0;
@@ -86,7 +87,8 @@ function trendOverview(doc: TrendDocument): string {
       return `${table.variable}: ${shares.join(' → ')}${test ? ` (p = ${test.p.toPrecision(2).replace('.', ',')})` : ''}`;
     });
   const left = doc.not_comparable.map((entry) => `nicht vergleichbar: ${entry.variable} (${entry.reason})`);
-  return [`Entwicklung ${doc.waves.map((w) => `${w.wave} (${w.n})`).join(' → ')}. Vollständig: --json.`, ...lines, ...left, ''].join('\n');
+  const head = `Entwicklung ${doc.waves.map((w) => `${w.wave} (${w.n})`).join(' → ')}${doc.weighted ? ', gewichtet' : ''}. Vollständig: --json.`;
+  return [head, ...lines, ...left, ''].join('\n');
 }
 
 function percent(share: number): string {

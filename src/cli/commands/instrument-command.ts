@@ -9,6 +9,7 @@ import type { Command, CommandContext } from '../command.js';
 import type { Io } from '../io.js';
 import { printJson } from '../output.js';
 import { requirePositionals } from './require-positionals.js';
+import { convertAction } from './instrument-convert-action.js';
 
 export const instrumentCommand: Command = {
   name: 'instrument',
@@ -16,6 +17,8 @@ export const instrumentCommand: Command = {
   help: `Aufruf: digitalmonitor instrument [--version 2019] [--json] [--variables] [--format surveyjs]
        digitalmonitor instrument validate <datei.json> [--json]
        digitalmonitor instrument import <datei.json>
+       digitalmonitor instrument import <datei> --from lss|surveyjs --version <neu> [--previous <v>] [--dry-run] [--json]
+       digitalmonitor instrument convert <datei> --from lss|surveyjs [--version <neu>] [--previous <v>] [--out <datei.json>]
        digitalmonitor instrument diff <version-a> <version-b> [--json]
 
 Gibt den Fragebogen (Fragen, Optionen, Filterführung, abgeleitete Variablen) als JSON aus.
@@ -27,14 +30,34 @@ validate          prüft eine Fragebogen-Datei (Schema: docs/instrument.schema.j
 import            prüft und speichert sie als neue Version (veröffentlichte Versionen sind unveränderlich;
                   aus einer fehlerhaften Datei wird nichts gespeichert)
 diff              neue, entfernte und geänderte Fragen, Optionen und Items zweier Versionen
+import --from     übernimmt einen Fragebogen aus LimeSurvey (Strukturexport .lss, Version 3 bis 6) oder SurveyJS
+                  (JSON): Fragetypen, Optionen, Items, deutsche Texte (englische als labelEn), Filter, soweit
+                  abbildbar. Gibt einen Bericht aller nicht übernommenen Teile mit Grund aus, prüft das Ergebnis
+                  wie „validate“ und speichert es nur, wenn es gültig ist (--dry-run oder „validate --from“: nur prüfen).
+  --version <neu>   Kennung der neuen Version (Pflicht beim Import; bei convert Standard „entwurf“)
+  --previous <v>    Vorgängerversion für die Vergleichbarkeit (Fragen mit gleicher ID, gleichem Typ und gleichen
+                    Optionen gelten als vergleichbar)
+convert           wie import --from, speichert aber nichts: schreibt das Ergebnis als Fragebogen-Datei nach
+                  stdout oder --out, zum Bearbeiten und späteren „instrument import <datei.json>“;
+                  der Bericht steht auf stderr
 Exit-Codes: 0 erfolgreich, 2 Aufruf fehlerhaft, 3 Datei fehlerhaft, 4 Version oder Datei unbekannt,
 5 Version gibt es schon.
 `,
-  options: { version: { type: 'string' }, json: { type: 'boolean' }, variables: { type: 'boolean' }, format: { type: 'string' } },
+  options: {
+    version: { type: 'string' },
+    json: { type: 'boolean' },
+    variables: { type: 'boolean' },
+    format: { type: 'string' },
+    from: { type: 'string' },
+    previous: { type: 'string' },
+    out: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+  },
   usesStore: true, // validate, import, diff and imported versions read the database
   async run(context) {
     const { io, values, positionals, store } = context;
     const [action, ...rest] = positionals;
+    if (action === 'convert' || ((action === 'import' || action === 'validate') && values.from !== undefined)) return convertAction(context, action, rest);
     if (action === 'validate' || action === 'import') return fileAction(context, action, rest);
     if (action === 'diff') {
       const [a, b] = requirePositionals(rest, 2, 2, 'instrument diff <version-a> <version-b>');

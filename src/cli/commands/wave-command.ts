@@ -21,6 +21,7 @@ Zielgruppe (wer eingeladen wird): jede angegebene Liste schränkt ein (Komma-get
 ganze Gemeindeverzeichnis. Arten: kreisfreie_stadt, kreisangehoerige_gemeinde, landkreis; Länder: SH … TH;
 Größenklassen: gk1 … gk7, lk1 … lk3; --ags-file: eine Datei mit AGS (durch Zeilenumbruch, Komma oder ; getrennt).
 
+--instrument: eingebaute (2019) oder mit „instrument import“ importierte Fragebogen-Version (Standard 2019).
 <id>: 1–40 Zeichen aus Kleinbuchstaben, Ziffern, „-“ und „_“ (z. B. 2025). Daten ohne Uhrzeit gelten als
 Kalendertag in Deutschland (Beginn 00:00, Ende 23:59:59 Uhr).
 Exit-Codes: 0 erfolgreich, 2 Aufruf fehlerhaft, 3 ungültige Angabe, 4 Welle unbekannt, 5 Konflikt.

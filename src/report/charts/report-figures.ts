@@ -2,7 +2,7 @@
 // come from the results document (read-results.ts); a figure whose numbers are all missing or suppressed
 // is returned without rows and shown as a German note.
 import type { ChapterId } from '../statements.js';
-import { type AnyResults, shareOf, type ShareQuery } from '../read-results.js';
+import { type AnyResults, readsNotAsked, shareOf, type ShareQuery } from '../read-results.js';
 import type { BarChartSpec, BarRow } from './bar-chart.js';
 
 export interface ReportFigure {
@@ -14,6 +14,11 @@ export interface ReportFigure {
   /** What the bars show (base), for the caption and the table. */
   readonly base: string;
   readonly spec: BarChartSpec;
+  /**
+   * Set when the wave's questionnaire version lacks some of the figure's questions or options (issue 9):
+   * their categories are left out; with no rows left the figure is replaced by a note saying so.
+   */
+  readonly notAsked?: true;
 }
 
 interface Entry {
@@ -219,5 +224,10 @@ const FIGURES: readonly ((results: AnyResults) => ReportFigure)[] = [
 
 /** Abb. 1–10 for these results, in order. */
 export function reportFigures(results: AnyResults): ReportFigure[] {
-  return FIGURES.map((build) => build(results));
+  return FIGURES.map((build) => {
+    const built = build(results);
+    if (!readsNotAsked(results, build)) return built;
+    const shown = new Set(built.spec.rows.map((row) => row.label));
+    return { ...built, spec: { ...built.spec, categories: built.spec.categories.filter((label) => shown.has(label)) }, notAsked: true };
+  });
 }

@@ -11,6 +11,12 @@ export function figureHtml(figure: ReportFigure): Fragment {
   const { spec } = figure;
   const caption = `Abb. ${figure.number}: ${figure.caption}`;
   const id = spec.id;
+  if (spec.rows.length === 0 && figure.notAsked) {
+    return html`<figure class="figure missing" id="${id}">
+<p class="note">Diese Abbildung entfällt: Der Fragebogen dieser Welle enthält die Fragen dazu nicht oder in geänderter Form.</p>
+<figcaption>${caption}</figcaption>
+</figure>`;
+  }
   if (spec.rows.length === 0) {
     return html`<figure class="figure missing" id="${id}">
 <p class="note">Diese Abbildung entfällt: Für sie gibt es zu wenige Antworten, oder alle Werte sind aus Gründen des Datenschutzes gesperrt.</p>
@@ -27,7 +33,7 @@ export function figureHtml(figure: ReportFigure): Fragment {
 <div class="chart">${raw(barChartSvg(spec))}</div>
 ${legend}
 <p class="alt">${spec.alt}</p>
-${dataTable(figure)}
+${dataTable(figure)}${figure.notAsked ? html`\n<p class="note">Ohne die Teile, deren Fragen der Fragebogen dieser Welle nicht oder in geänderter Form enthält.</p>` : ''}
 </figure>`;
 }
 

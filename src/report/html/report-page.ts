@@ -6,9 +6,9 @@ import { SIZE_CLASS_LABELS } from '../../register/size-class-labels.js';
 import { type ReportFigure, reportFigures } from '../charts/report-figures.js';
 import { type ReportMap, reportMaps } from '../charts/report-maps.js';
 import { describeShare, formatPercent, formatPercentOneDecimal } from '../format-share.js';
-import { type AnyResults, groupBases, shareOf } from '../read-results.js';
+import { type AnyResults, groupBases, readsNotAsked, shareOf, type ShareQuery } from '../read-results.js';
 import type { ResponseRates } from '../response-rates.js';
-import { ALPHA, buildStatements, type ChapterId, type Statement } from '../statements.js';
+import { ALPHA, buildStatements, type ChapterId, STATEMENT_BUILDERS, type Statement } from '../statements.js';
 import { figureHtml } from './figure-html.js';
 import { BKG_ATTRIBUTION, BKG_URL, mapFigureHtml } from './map-figure-html.js';
 import { type Fragment, html, raw } from './html.js';
@@ -63,7 +63,7 @@ export function renderReport(results: AnyResults, meta: ReportMeta): string {
   const statements = buildStatements(results);
   const figures = reportFigures(results);
   const maps = reportMaps(results, meta.responseRates, meta.suppressionK);
-  const statement = (id: string) => statements.find((candidate) => candidate.id === id)!;
+  const statement = (id: string) => statements.find((candidate) => candidate.id === id);
   const page = html`<!doctype html>
 <html lang="de">
 <head>
@@ -94,7 +94,7 @@ ${CHAPTERS.map((chapter) => html`<li><a href="#${chapter.id}">${chapter.title}</
 <section id="methodik" aria-labelledby="methodik-h">
 <h2 id="methodik-h">Einleitung und Methodik</h2>
 <p>${INTRODUCTION}</p>
-${paragraph(statement('respondents'))}
+${paragraph(statement('respondents'))}${notAskedNote(statements, figures)}
 <p>${meta.period ? `Befragungszeitraum: ${meta.period}.` : 'Der Befragungszeitraum ist für diese Welle nicht erfasst.'} Ausgewiesen sind Anteile an den Kommunen, die die jeweilige Frage beantwortet haben (${results.weighted ? 'gewichtet auf das Gemeindeverzeichnis' : 'ungewichtet'}). Unterschiede zwischen Gruppen heißen nur dann „häufiger“ oder „seltener“, wenn ein Unabhängigkeitstest auf dem 5-%-Niveau signifikant ist; sonst steht „kein klarer Unterschied“.</p>
 </section>
 ${CHAPTERS.map((chapter) => chapterHtml(chapter, statement, figures, maps))}${meta.trend ? html`\n${trendChapterHtml(meta.trend, meta.suppressionK)}` : ''}
@@ -117,13 +117,31 @@ ${annex(results, meta, maps)}
   return page.toString();
 }
 
+/** Said once when the wave's questionnaire version lacks questions of the 2019 report (issue 9). */
+function notAskedNote(statements: readonly Statement[], figures: readonly ReportFigure[]): Fragment | string {
+  const dropped = STATEMENT_BUILDERS.length - statements.length;
+  const partial = figures.filter((figure) => figure.notAsked).map((figure) => `Abb. ${figure.number}`);
+  if (dropped === 0 && partial.length === 0) return '';
+  const parts = [...(dropped > 0 ? [`${dropped} ${dropped === 1 ? 'Aussage' : 'Aussagen'}`] : []), ...(partial.length > 0 ? [`in ${partial.join(', ')}`] : [])];
+  return html`\n<p data-note="not-asked">Der Fragebogen dieser Welle enthält nicht alle Fragen, Optionen und abgeleiteten Variablen des Berichts von 2019. Was sich auf Fehlendes oder Geändertes stützt, entfällt (${parts.join('; ')}), statt als „zu wenige Antworten“ zu erscheinen.</p>`;
+}
+
+const NOT_ASKED = Symbol('not asked');
+
+/** The share, or NOT_ASKED when the wave's questionnaire does not have the variable (issue 9). */
+function asked(results: AnyResults, query: ShareQuery): ReturnType<typeof shareOf> | typeof NOT_ASKED {
+  return readsNotAsked(results, (probe) => shareOf(probe, query)) ? NOT_ASKED : shareOf(results, query);
+}
+
 /** The three headline indicators of the seed's title page. */
 function headlines(results: AnyResults): Fragment {
-  const strategy = shareOf(results, { variable: 'strategy_status', values: ['vorhanden', 'in_entwicklung'] });
-  const egov = shareOf(results, { variable: 'egov_count', values: ['0', '1', '2'] });
-  const community = shareOf(results, { variable: 'community_count', values: ['0'] });
-  const item = (value: ReturnType<typeof shareOf>, text: string) =>
-    html`<li><strong>${value ? formatPercent(value.share) : '–'}</strong>${text}${value ? ` (${describeShare(value.share)})` : ' (nicht ausgewiesen)'}</li>`;
+  const strategy = asked(results, { variable: 'strategy_status', values: ['vorhanden', 'in_entwicklung'] });
+  const egov = asked(results, { variable: 'egov_count', values: ['0', '1', '2'] });
+  const community = asked(results, { variable: 'community_count', values: ['0'] });
+  const item = (value: ReturnType<typeof asked>, text: string) =>
+    value === NOT_ASKED
+      ? ''
+      : html`<li><strong>${value ? formatPercent(value.share) : '–'}</strong>${text}${value ? ` (${describeShare(value.share)})` : ' (nicht ausgewiesen)'}</li>`;
   return html`<ul class="indicators">
 ${item(strategy, 'der Kommunen haben eine Digitalisierungsstrategie oder entwickeln sie')}
 ${item(egov, 'setzen höchstens zwei E-Government-Basiskomponenten ein')}
@@ -131,11 +149,12 @@ ${item(community, 'unterstützen kein Digitalisierungsangebot in der örtlichen 
 </ul>`;
 }
 
-function paragraph(statement: Statement): Fragment {
-  return html`<p data-statement="${statement.id}">${statement.text}</p>`;
+/** Nothing for a statement left out (its question is not in the wave's questionnaire). */
+function paragraph(statement: Statement | undefined): Fragment | string {
+  return statement ? html`<p data-statement="${statement.id}">${statement.text}</p>` : '';
 }
 
-function chapterHtml(chapter: Chapter, statement: (id: string) => Statement, figures: readonly ReportFigure[], maps: readonly ReportMap[]): Fragment {
+function chapterHtml(chapter: Chapter, statement: (id: string) => Statement | undefined, figures: readonly ReportFigure[], maps: readonly ReportMap[]): Fragment {
   const item = (entry: string | number) => {
     if (typeof entry === 'number') return figureHtml(figures[entry - 1]!);
     const map = maps.find((candidate) => candidate.spec.id === entry);
@@ -148,8 +167,10 @@ ${chapter.items.map(item)}
 }
 
 function annex(results: AnyResults, meta: ReportMeta, maps: readonly ReportMap[]): Fragment {
-  const byState = groupBases(results, 'vg_strategy', 'state');
-  const bySize = groupBases(results, 'vg_strategy', 'size_class');
+  // vg_strategy as in 2019; a questionnaire version without it (issue 9): its first variable.
+  const counted = results.tables.some((table) => table.variable === 'vg_strategy') ? 'vg_strategy' : (results.tables[0]?.variable ?? '');
+  const byState = groupBases(results, counted, 'state');
+  const bySize = groupBases(results, counted, 'size_class');
   const sizeLabel = (group: string) => SIZE_CLASS_LABELS[group as SizeClass] ?? group;
   const register = meta.register;
   const total = (counts: Readonly<Record<string, number>>) => Object.values(counts).reduce((sum, n) => sum + n, 0);

@@ -27,6 +27,12 @@ export interface ApiRequest<P, Q, B> {
   readonly url: string;
 }
 
+/** JSON already serialised (a cached document): sent as is, with the operation's success status. */
+export interface ApiJsonText {
+  readonly kind: 'json-text';
+  readonly text: string;
+}
+
 /** A download: bytes with a media type and a file name. */
 export interface ApiFile {
   readonly kind: 'file';

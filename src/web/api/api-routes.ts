@@ -11,13 +11,15 @@ import { apiKeyUser } from '../../tasks/api-keys.js';
 import type { RateLimit } from '../rate-limit.js';
 import { apiDocsPage } from './api-docs-page.js';
 import { apiErrorBody, requestInvalid } from './api-error.js';
-import type { ApiDeps, ApiFile, ApiOperation } from './api-operation.js';
+import type { ApiDeps, ApiFile, ApiJsonText, ApiOperation } from './api-operation.js';
 import { openApiDocument } from './openapi-document.js';
 import { INSTRUMENT_OPERATIONS } from './instrument-operations.js';
+import { INSTRUMENT_CONVERT_OPERATIONS } from './instrument-convert-operations.js';
+import { INVITATION_OPERATIONS } from './invitation-operations.js';
 import { RESULT_OPERATIONS } from './result-operations.js';
 import { WAVE_OPERATIONS } from './wave-operations.js';
 
-export const API_OPERATIONS: readonly ApiOperation[] = [...WAVE_OPERATIONS, ...RESULT_OPERATIONS, ...INSTRUMENT_OPERATIONS];
+export const API_OPERATIONS: readonly ApiOperation[] = [...WAVE_OPERATIONS, ...RESULT_OPERATIONS, ...INSTRUMENT_OPERATIONS, ...INVITATION_OPERATIONS, ...INSTRUMENT_CONVERT_OPERATIONS];
 
 /** JSON request bodies; the response import has its own, larger limit. */
 const MAX_JSON_BYTES = 64 * 1024;
@@ -106,7 +108,12 @@ async function handle(c: Context<ApiEnv>, deps: ApiDeps, operation: ApiOperation
     const data = typeof result.data === 'string' ? result.data : (result.data.buffer.slice(result.data.byteOffset, result.data.byteOffset + result.data.byteLength) as ArrayBuffer);
     return c.body(data, 200, { 'Content-Type': result.mediaType, 'Content-Disposition': `attachment; filename="${result.fileName}"` });
   }
+  if (isJsonText(result)) return c.body(result.text, operation.success.status, { 'Content-Type': 'application/json' });
   return c.json(result as object, operation.success.status);
+}
+
+function isJsonText(value: unknown): value is ApiJsonText {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'json-text';
 }
 
 async function readBody(c: Context, operation: ApiOperation): Promise<unknown> {

@@ -1,6 +1,7 @@
 // The JSON API's shapes as zod schemas: they validate the requests and are the only source of the
 // OpenAPI document (openapi-document.ts). Responses are described by the same means.
 import { z } from 'zod';
+import { LimeSurveyMappingSchema } from '../../formats/limesurvey-mapping.js';
 
 export const WaveIdParam = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/).describe('Kennung der Welle');
 export const AgsParam = z.string().regex(/^\d{8}$/).describe('Amtlicher Gemeindeschlüssel (8 Ziffern)');
@@ -68,6 +69,16 @@ export const RegisterInfoSchema = z.strictObject({
 });
 
 export const ImportResultSchema = z.strictObject({ rows: z.int(), inserted: z.int(), updated: z.int() });
+export const LimeSurveyImportBody = z.strictObject({
+  csv: z.string().describe('der LimeSurvey-Antwortexport als Text (CSV, Überschriften „Fragecode“, Antworten „Antwortcodes“)'),
+  mapping: LimeSurveyMappingSchema,
+});
+export const LimeSurveyImportResultSchema = z.strictObject({
+  rows: z.int(),
+  inserted: z.int(),
+  updated: z.int(),
+  skipped: z.int().describe('übersprungene unvollständige Antworten (leeres submitdate)'),
+});
 
 export const ResultsDocumentSchema = z
   .looseObject({ wave: z.string(), n: z.int(), weighted: z.boolean(), tables: z.array(z.looseObject({})) })
@@ -118,3 +129,31 @@ export const ApiErrorSchema = z.strictObject({
     }),
   ),
 });
+
+const AgsList = z.array(AgsParam).min(1).max(20_000);
+export const InvitationsBody = z.strictObject({
+  ags: AgsList.optional().describe('nur diese Kommunen (müssen zur Zielgruppe gehören); ohne: alle der Zielgruppe ohne aktive Einladung'),
+  reissue: z.boolean().optional().describe('neu ausstellen: ohne ags allen der Zielgruppe, mit ags diesen (sie brauchen eine aktive Einladung); alte Codes werden ungültig'),
+});
+export const RevokeInvitationsBody = z.strictObject({ ags: AgsList.describe('Kommunen, deren aktive Einladung widerrufen wird') });
+export const InvitationsIssuedSchema = z.strictObject({
+  issued: z.int(),
+  revoked: z.int().describe('alte Codes, die durch neue ungültig wurden'),
+  active: z.int().describe('aktive Einladungen der Welle danach'),
+  letters: z
+    .array(z.strictObject({ ags: z.string(), name: z.string(), link: z.string(), code: z.string() }))
+    .describe('die neuen Codes mit persönlichem Link – nur in dieser Antwort, gespeichert wird nur ein Hash'),
+});
+export const InvitationListSchema = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      ags: z.string(),
+      name: z.string().nullable(),
+      issuedAt: Timestamp,
+      revokedAt: Timestamp.nullable(),
+      status: z.enum(['active', 'revoked']),
+    }),
+  ),
+  page: Page,
+});
+export const RevokedSchema = z.strictObject({ revoked: z.int() });

@@ -39,6 +39,7 @@ const ImportedSchema = z.strictObject({ version: z.string(), questions: z.int(),
 const TrendQuery = z.strictObject({
   waves: z.string().min(1).max(500).describe('zwei oder mehr Wellen, älteste zuerst, durch Komma getrennt (wie analyze --waves)'),
   by: z.string().max(500).optional().describe('weitere Gruppierungen, durch Komma getrennt'),
+  weighted: z.enum(['true', 'false', '1', '0']).optional().describe('gewichtet wie analyze --waves … --weighted: jede Welle auf ihre Registerränder geraked, Rao-Scott-Test'),
 });
 const TrendSchema = z
   .looseObject({ waves: z.array(z.looseObject({ wave: z.string(), n: z.int() })), trends: z.array(z.looseObject({})), not_comparable: z.array(z.looseObject({})) })
@@ -139,7 +140,7 @@ export const INSTRUMENT_OPERATIONS: readonly ApiOperation[] = [
       const waveIds = list(query.waves);
       const invalid = waveIds.find((id) => !WaveIdParam.safeParse(id).success);
       if (invalid !== undefined) throw new RequestInvalid([{ code: 'invalid_format', path: ['query', 'waves'], message: `„${invalid}“ ist keine gültige Wellenkennung.` }]);
-      return analyzeTrendOfWaves(deps.store, { waveIds, by: list(query.by) });
+      return analyzeTrendOfWaves(deps.store, { waveIds, by: list(query.by), weighted: query.weighted === 'true' || query.weighted === '1' });
     },
   }),
   apiOperation({

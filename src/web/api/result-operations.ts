@@ -2,13 +2,13 @@
 // (the CLI's analyze, report, profile, monitor and export).
 import { dmError } from '../../errors.js';
 import { hasRole } from '../../tasks/analyst-accounts.js';
-import { analyze } from '../../tasks/analyze.js';
+import { analyzeCached } from '../../tasks/analyze-cached.js';
 import { buildReport } from '../../tasks/build-report.js';
 import { auditContactReads, loadDigitalProfile } from '../../tasks/build-profile.js';
 import { DEFAULT_OPEN_DATA } from '../../tasks/export-open-data.js';
 import { exportWave } from '../../tasks/export-wave.js';
 import { waveMonitoring } from '../../tasks/wave-monitoring.js';
-import { apiOperation, type ApiFile, type ApiOperation } from './api-operation.js';
+import { apiOperation, type ApiFile, type ApiJsonText, type ApiOperation } from './api-operation.js';
 import {
   AnalysisQuery,
   ExportParams,
@@ -27,6 +27,12 @@ import { pageOf } from './page-of.js';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CSV = 'text/csv; charset=utf-8';
 const on = (flag: string | undefined) => flag === 'true' || flag === '1';
+// A cached results document is the same object on every hit: serialise it (about 2 MB for the demo wave) once.
+const jsonTexts = new WeakMap<object, string>();
+const jsonTextOf = (document: object): ApiJsonText => {
+  const text = jsonTexts.get(document) ?? jsonTexts.set(document, JSON.stringify(document)).get(document)!;
+  return { kind: 'json-text', text };
+};
 
 export const RESULT_OPERATIONS: readonly ApiOperation[] = [
   apiOperation({
@@ -39,9 +45,9 @@ export const RESULT_OPERATIONS: readonly ApiOperation[] = [
     params: WaveParams,
     query: AnalysisQuery,
     success: { status: 200, schema: ResultsDocumentSchema, description: 'das Ergebnisdokument' },
-    handle: ({ deps, params, query }) => {
+    handle: async ({ deps, params, query }) => {
       const by = (query.by ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
-      return analyze(deps.store, { waveId: params.wave, by, weighted: on(query.weighted) });
+      return jsonTextOf(await analyzeCached(deps.store, { waveId: params.wave, by, weighted: on(query.weighted) }));
     },
   }),
   apiOperation({

@@ -1,6 +1,7 @@
 // API operations on waves, the register and response imports (the CLI's wave, import-register info and
 // import-responses).
 import { dmError } from '../../errors.js';
+import { importLimeSurveyResponses } from '../../tasks/import-limesurvey-responses.js';
 import { importResponses } from '../../tasks/import-responses.js';
 import { MAX_IMPORT_BYTES } from '../../tasks/read-csv-file.js';
 import { createWave, requireWave, setWaveStatus } from '../../tasks/waves.js';
@@ -8,6 +9,8 @@ import { apiOperation, type ApiOperation } from './api-operation.js';
 import { pageOf } from './page-of.js';
 import {
   ImportResultSchema,
+  LimeSurveyImportBody,
+  LimeSurveyImportResultSchema,
   NoQuery,
   PageQuery,
   RegisterInfoSchema,
@@ -101,5 +104,27 @@ export const WAVE_OPERATIONS: readonly ApiOperation[] = [
     success: { status: 200, schema: ImportResultSchema, description: 'Zeilen, neu angelegt, ersetzt' },
     handle: ({ deps, params, body, user }) =>
       importResponses(deps.store, { waveId: params.wave, bytes: body, fileName: 'Anfrage', actor: `user:${user.email}` }),
+  }),
+  apiOperation({
+    id: 'importLimeSurveyResponses',
+    method: 'post',
+    path: '/v1/waves/:wave/responses/limesurvey',
+    summary: 'Antworten aus einem LimeSurvey-Export importieren (mit Zuordnung)',
+    description:
+      'Wie „digitalmonitor import-responses --from limesurvey --mapping …“: JSON mit csv (der Export als Text) und mapping (die Zuordnung, Schema docs/limesurvey-mapping.schema.json); höchstens 20 MB. Alles oder nichts: bei Fehlern 422 mit Zeile und LimeSurvey-Spalte bzw. dem Feld der Zuordnung in issues.',
+    role: 'analyst',
+    params: WaveParams,
+    query: NoQuery,
+    body: { kind: 'json', schema: LimeSurveyImportBody, maxBytes: MAX_IMPORT_BYTES },
+    success: { status: 200, schema: LimeSurveyImportResultSchema, description: 'Zeilen, neu angelegt, ersetzt, übersprungen' },
+    handle: ({ deps, params, body, user }) =>
+      importLimeSurveyResponses(deps.store, {
+        waveId: params.wave,
+        bytes: new TextEncoder().encode(body.csv),
+        mapping: body.mapping,
+        fileName: 'Anfrage (csv)',
+        mappingName: 'Anfrage (mapping)',
+        actor: `user:${user.email}`,
+      }),
   }),
 ];
