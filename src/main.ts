@@ -20,7 +20,8 @@ export async function main(argv: readonly string[]): Promise<void> {
   process.exitCode = code;
 }
 
-function nodeIo(): Io {
+/** Node's files, terminal and standard streams (files written beside themselves and renamed). */
+export function nodeIo(): Io {
   return {
     env: process.env,
     stdout: (text) => void process.stdout.write(text),

@@ -38,6 +38,7 @@ export interface ApiFixture {
   readonly adminKey: string;
   readonly logged: string[];
   call(method: string, path: string, init?: CallInit): Promise<ApiReply>;
+  /** Fails when an internal error was logged, then closes the store. */
   close(): Promise<void>;
 }
 
@@ -56,7 +57,15 @@ export async function apiFixture(): Promise<ApiFixture> {
     contract(method, path, reply);
     return reply;
   };
-  return { store: f.store, app: f.app, analystKey, adminKey, logged: f.logged, call, close: f.close };
+  // Closing also checks that no request of the file logged an internal error.
+  const close = async () => {
+    try {
+      assert.deepEqual(f.logged, [], 'no internal error was logged');
+    } finally {
+      await f.close();
+    }
+  };
+  return { store: f.store, app: f.app, analystKey, adminKey, logged: f.logged, call, close };
 }
 
 export async function request(app: Hono, method: string, path: string, init: CallInit, key: string | null): Promise<ApiReply> {

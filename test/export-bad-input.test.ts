@@ -1,31 +1,40 @@
 // Bad input to `export`: unknown format, unknown wave, an output path that cannot be written — a German
-// message, a non-zero exit, and no file or folder (not even a half-written one) left behind. The real
-// command line in its own process, so the real file system is used.
+// message, a non-zero exit, and no file or folder (not even a half-written one) left behind. The command
+// line in-process with Node's real file I/O (src/main.ts nodeIo) on a temporary folder, and one shared
+// in-memory store with the demo waves.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { run } from '../src/cli/run.js';
+import { nodeIo } from '../src/main.js';
+import { type MemoryCli, memoryCli } from './support/memory-cli.js';
 
-const ENTRY = new URL('support/cli-process.ts', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'dm-export-bad-'));
+let session: MemoryCli;
 
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', import.meta.resolve('tsx'), ENTRY, ...args, '--db', join(dir, 'db')], { cwd: dir, env: { ...process.env, DATABASE_URL: '' } }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+/** `digitalmonitor …` with paths relative to `dir`, writing to the real file system. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io = { ...nodeIo(), stdout: (text: string) => void (stdout += text), stderr: (text: string) => void (stderr += text) };
+  const argv = args.map((arg, i) => (args[i - 1] === '--out' && arg !== '-' ? join(dir, arg) : arg));
+  const code = await run(argv, io, session.deps);
+  return { code, stdout, stderr: stderr.replaceAll(`${dir}/`, '') };
 }
 
 before(async () => {
-  const demo = await cli('demo');
+  session = await memoryCli();
+  const demo = await session.run('demo');
   assert.equal(demo.code, 0, demo.stderr);
   mkdirSync(join(dir, 'out'));
   writeFileSync(join(dir, 'out', 'a-file'), 'x');
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(async () => {
+  await session.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const leftovers = () => readdirSync(join(dir, 'out')).filter((name) => name !== 'a-file' && name !== 'old');
 

@@ -24,6 +24,8 @@ export interface CliInput {
 export interface MemoryCli {
   readonly files: Map<string, Uint8Array>;
   readonly store: Store;
+  /** The CLI's dependencies with this session's store (for run() with another Io). */
+  readonly deps: CliDeps;
   run(...argv: string[]): Promise<CliResult>;
   /** run() with standard input or a terminal; `prompts` are the secret prompts shown. */
   runWith(input: CliInput, ...argv: string[]): Promise<CliResult & { readonly prompts: readonly string[] }>;
@@ -59,6 +61,7 @@ export async function memoryCli(env: Record<string, string> = {}): Promise<Memor
   return {
     files,
     store,
+    deps,
     text: (path) => new TextDecoder().decode(files.get(path)),
     close: () => store.close(),
     run: (...argv) => runWith({}, ...argv),
