@@ -13,14 +13,22 @@ export const ACCOUNT_QUERIES = {
 
   purgeExpiredSessions: `DELETE FROM analyst_sessions WHERE expires_at < now()`,
   insertSession: `INSERT INTO analyst_sessions (id_sha256, user_id, expires_at) VALUES ($1, $2, $3::timestamptz)`,
-  // Live and used within $2 minutes (idle timeout, migration 008); the use is recorded.
+  // Live and used within $2 minutes (idle timeout, migration 008). A use is recorded at most once a minute,
+  // so that reading pages writes nothing most of the time (an idle session may end up to a minute early).
   session: `
-    UPDATE analyst_sessions s SET last_seen_at = now() FROM users u
-    WHERE u.id = s.user_id AND s.id_sha256 = $1 AND s.expires_at > now() AND u.disabled_at IS NULL
-      AND s.last_seen_at > now() - make_interval(mins => $2::int)
-    RETURNING jsonb_build_object('id', u.id, 'email', u.email, 'role', u.role,
-        'createdAt', to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'disabledAt', NULL) AS user,
-      s.expires_at AS "expiresAt"`,
+    WITH live AS (
+      SELECT s.id_sha256, s.last_seen_at, s.expires_at, u.id, u.email, u.role, u.created_at
+      FROM analyst_sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.id_sha256 = $1 AND s.expires_at > now() AND u.disabled_at IS NULL
+        AND s.last_seen_at > now() - make_interval(mins => $2::int)
+    ), used AS (
+      UPDATE analyst_sessions s SET last_seen_at = now() FROM live
+      WHERE s.id_sha256 = live.id_sha256 AND live.last_seen_at < now() - interval '1 minute'
+    )
+    SELECT jsonb_build_object('id', id, 'email', email, 'role', role,
+        'createdAt', to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'disabledAt', NULL) AS user,
+      expires_at AS "expiresAt"
+    FROM live`,
   deleteSession: `DELETE FROM analyst_sessions WHERE id_sha256 = $1`,
 } as const;
 

@@ -1,5 +1,8 @@
 // The only file that imports PGlite: embedded Postgres in a data folder, or in memory.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { DmError } from '../errors.js';
 import { acquirePidLock, type PidLock } from './pid-lock.js';
@@ -7,9 +10,6 @@ import type { SqlClient, SqlParam } from './sql-client.js';
 import { typeParsers } from './type-parsers.js';
 
 const parsers = typeParsers as Record<number, (text: string) => unknown>;
-
-/** initdb takes seconds; later in-memory databases start from a copy of the first one's fresh cluster. */
-let freshCluster: Promise<Blob> | undefined;
 
 /**
  * Opens PGlite at `dataDir` (created if missing) under an exclusive lock file `<dataDir>/.lock`,
@@ -22,7 +22,9 @@ export async function openPglite(dataDir?: string): Promise<SqlClient> {
   let lock: PidLock | undefined;
   try {
     lock = acquirePidLock(dataDir);
-    return pgliteClient(await PGlite.create(resolve(dataDir), { parsers }), lock);
+    const path = resolve(dataDir);
+    const loadDataDir = existsSync(resolve(path, 'PG_VERSION')) ? undefined : await freshCluster();
+    return pgliteClient(await PGlite.create(path, { parsers, ...(loadDataDir ? { loadDataDir } : {}) }), lock);
   } catch (error) {
     lock?.release();
     if (error instanceof DmError) throw error;
@@ -31,12 +33,8 @@ export async function openPglite(dataDir?: string): Promise<SqlClient> {
 }
 
 async function createInMemory(): Promise<PGlite> {
-  const template = await freshCluster?.catch(() => undefined);
-  if (template) return PGlite.create({ loadDataDir: template, parsers });
-  const db = await PGlite.create({ parsers });
-  freshCluster = db.dumpDataDir('none');
-  await freshCluster.catch(() => (freshCluster = undefined));
-  return db;
+  const loadDataDir = await freshCluster();
+  return PGlite.create({ parsers, ...(loadDataDir ? { loadDataDir } : {}) });
 }
 
 function pgliteClient(db: PGlite, lock: PidLock | null): SqlClient {
@@ -68,4 +66,53 @@ async function runQuery<T>(db: PGlite | Transaction, sql: string, params: readon
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+// initdb takes about 4 s, loading a copy of a fresh cluster about 1 s: every new PGlite database starts
+// from such a copy, made once per PGlite build and kept in node_modules/.cache/digitalmonitor (a cache in
+// the usual place: deleting it only costs the next start one initdb).
+const CACHE_DIR = new URL('../../node_modules/.cache/digitalmonitor/', import.meta.url);
+const BUILD_FILES = ['initdb.wasm', 'pglite.wasm', 'pglite.data'];
+
+let memo: Promise<Blob | undefined> | undefined;
+
+/** The tar of a fresh cluster, or undefined when none can be made (then PGlite runs initdb itself). */
+function freshCluster(): Promise<Blob | undefined> {
+  memo ??= cachedOrNew().catch(() => undefined);
+  return memo;
+}
+
+async function cachedOrNew(): Promise<Blob> {
+  const file = new URL(`pglite-cluster-${buildKey()}.tar`, CACHE_DIR);
+  try {
+    return new Blob([readFileSync(file)]);
+  } catch {
+    const db = await PGlite.create();
+    const tar = await db.dumpDataDir('none');
+    await db.close();
+    writeAtomically(file, new Uint8Array(await tar.arrayBuffer()));
+    return tar;
+  }
+}
+
+/** Changes with every installed PGlite build. */
+function buildKey(): string {
+  const hash = createHash('sha256');
+  for (const name of BUILD_FILES) {
+    const { size, mtimeMs } = statSync(fileURLToPath(import.meta.resolve(`@electric-sql/pglite/${name}`)));
+    hash.update(`${name}:${size}:${mtimeMs};`);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** A cache that cannot be written is no error: the next process makes its own copy. */
+function writeAtomically(file: URL, bytes: Uint8Array): void {
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    const temporary = new URL(`${file.pathname.split('/').pop()}.${process.pid}.tmp`, CACHE_DIR);
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, file);
+  } catch {
+    // read-only install: nothing to keep
+  }
 }

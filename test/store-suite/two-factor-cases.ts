@@ -84,7 +84,7 @@ export function twoFactorCases(open: OpenFixture): void {
       assert.equal((await store.twoFactorState(bea.id)).lockedUntil, null, 'reset-2fa lifts the lock');
     }));
 
-  test('sessions: an idle session ends after the idle minutes even before its absolute expiry; each use counts', () =>
+  test('sessions: an idle session ends after the idle minutes even before its absolute expiry; each use counts (recorded at most once a minute)', () =>
     withStore(open, async ({ store, sql }) => {
       const bea = await store.createUser({ email: 'bea@example.de', role: 'analyst', passwordHash: HASH }, 'cli');
       await store.createAnalystSession({ idSha256: sessionKey(1), userId: bea.id, expiresAt: inHours(12) });
@@ -96,5 +96,10 @@ export function twoFactorCases(open: OpenFixture): void {
       assert.equal(await store.analystSession(sessionKey(2)), null, 'default idle limit 120 minutes');
       await sql.query(`UPDATE analyst_sessions SET last_seen_at = last_seen_at - interval '100 minutes' WHERE id_sha256 = $1`, [sessionKey(1)]);
       assert.equal((await store.analystSession(sessionKey(1), 120))?.user.email, 'bea@example.de', 'the last use was recorded');
+      await sql.query(`UPDATE analyst_sessions SET last_seen_at = now() - interval '30 seconds' WHERE id_sha256 = $1`, [sessionKey(1)]);
+      const [before] = await sql.query<{ at: string }>(`SELECT last_seen_at::text AS at FROM analyst_sessions WHERE id_sha256 = $1`, [sessionKey(1)]);
+      assert.ok(await store.analystSession(sessionKey(1), 120));
+      const [after] = await sql.query<{ at: string }>(`SELECT last_seen_at::text AS at FROM analyst_sessions WHERE id_sha256 = $1`, [sessionKey(1)]);
+      assert.equal(after?.at, before?.at, 'a use within the minute after the last recorded one writes nothing');
     }));
 }
