@@ -16,8 +16,9 @@ import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 import { ensureStarterData } from '../src/tasks/ensure-starter-data.js';
 import { inviteUnits } from '../src/tasks/invitations.js';
+import { nodeScript } from './support/node-script.js';
 
-const ENTRY = new URL('support/cli-process.ts', import.meta.url).pathname;
+const ENTRY = nodeScript('support/cli-process', import.meta.url);
 const DATA = new URL('../data/', import.meta.url);
 // Ten: the per-address budget of code attempts (10 at once) lets all of them sign in from loopback.
 const UNITS = 10;
@@ -58,7 +59,7 @@ async function freePort(): Promise<number> {
 }
 
 function startServer(location: Location, port: number): { child: ChildProcess; output: () => string; exited: Promise<unknown> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, 'serve', '--port', String(port), ...location.args], {
+  const child = spawn(process.execPath, [...ENTRY, 'serve', '--port', String(port), ...location.args], {
     env: { ...process.env, DATABASE_URL: '', ...location.env, BASE_URL: `http://127.0.0.1:${port}` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

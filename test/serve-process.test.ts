@@ -7,13 +7,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { nodeScript } from './support/node-script.js';
 
-const ENTRY = new URL('support/cli-process.ts', import.meta.url).pathname;
+const ENTRY = nodeScript('support/cli-process', import.meta.url);
 const dir = mkdtempSync(join(tmpdir(), 'dm-serve-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(args: string[]): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args, '--db', join(dir, 'db')], {
+  const child = spawn(process.execPath, [...ENTRY, ...args, '--db', join(dir, 'db')], {
     env: { ...process.env, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

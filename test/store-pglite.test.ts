@@ -11,6 +11,7 @@ import { openStore } from '../src/store/open-store.js';
 import type { SqlClient } from '../src/store/sql-client.js';
 import { SqlStore } from '../src/store/sql-store.js';
 import { storeSuite } from './store.suite.js';
+import { nodeScript } from './support/node-script.js';
 
 // One PGlite per file (initdb takes seconds); each test gets a fresh schema in it, as on PostgreSQL.
 let shared: Promise<SqlClient> | undefined;
@@ -93,8 +94,7 @@ test('openStore: in memory by default and with memory://', async () => {
 });
 
 function spawnChild(dir: string, mode: 'crash' | 'exit'): ChildProcess {
-  const script = new URL('store-crash-child.ts', import.meta.url).pathname;
-  return spawn(process.execPath, ['--import', 'tsx', script, dir, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return spawn(process.execPath, [...nodeScript('store-crash-child', import.meta.url), dir, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
 function waitForLine(stream: NodeJS.ReadableStream | null, line: string): Promise<void> {
