@@ -34,7 +34,7 @@ export async function measureAnalysisMemory(n: number): Promise<MemoryFigures | 
   } catch {
     return { skipped: '/proc/self/status fehlt (kein Linux)' };
   }
-  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), String(n)], {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--max-semi-space-size=32', '--import', 'tsx', fileURLToPath(import.meta.url), String(n)], {
     maxBuffer: 1 << 20,
   });
   return JSON.parse(stdout) as MemoryFigures;
