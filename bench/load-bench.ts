@@ -95,7 +95,7 @@ export async function freePort(): Promise<number> {
 export async function startServer(databaseUrl: string, schema: string, port: number): Promise<ChildProcess> {
   const url = new URL(databaseUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, 'serve', '--port', String(port)], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', ENTRY, 'serve', '--port', String(port)], {
     env: { ...process.env, DATABASE_URL: url.href, BASE_URL: `http://127.0.0.1:${port}` },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
