@@ -13,7 +13,7 @@ import { parseRegisterCsv } from '../src/formats/register-csv.js';
 import { countGroupingSets, countHistograms, countJointHistograms, countLongForm, countPairs, loadDuckWave, type DuckWave, type Formulation, type Tally } from './analysis-duckdb.js';
 import { measureAnalysisMemory, type MemoryFigures } from './analysis-memory.js';
 import { columnBytes, syntheticWave } from './analysis-wave.js';
-import { loadWeightedAnalysis, type WeightedAnalysis } from './analysis-weighted.js';
+import { weightedAnalysis, type WeightedRun } from './analysis-weighted.js';
 
 export const SIZES: readonly number[] = [412, 10_000, 100_000, 1_000_000];
 /**
@@ -29,9 +29,15 @@ const PEER_SAMPLE_EVERY = 4;
 /** Short timings are repeated until this much time is spent (at most MAX_RUNS runs); the median counts. */
 const REPEAT_SECONDS = 1;
 const MAX_RUNS = 15;
-/** Up to this many respondents every timing (ours and DuckDB's) starts with WARM_UP_RUNS untimed runs (JIT, caches). */
+/**
+ * Up to this many respondents every timing (ours and DuckDB's) starts with untimed runs (JIT, caches): at
+ * least WARM_UP_RUNS and until WARM_UP_SECONDS are spent, so that the median is the steady state of a server
+ * that analyses again and again (412, unweighted: 27 ms in the first run, 4–13 ms in runs 4–18, 3 ms after
+ * 0.5 s). The first run of each size is reported too.
+ */
 const WARM_UP_UP_TO = 100_000;
-const WARM_UP_RUNS = 3; // one run leaves the hot loops in V8's baseline tier (412: 10 ms after one, 4 ms after three)
+const WARM_UP_RUNS = 3;
+const WARM_UP_SECONDS = 0.5;
 /** statistics.md "Disclosure control": default k. */
 const K = 5;
 
@@ -62,19 +68,21 @@ export interface SizeFigures {
   readonly column_bytes: number;
   readonly ours: {
     readonly unweighted_seconds: number;
+    /** The first run of this size in the process (the code may be warm from a smaller size). */
+    readonly unweighted_first_run_seconds: number;
     /** crosstabs() alone: the counting part of the unweighted analysis. */
     readonly counting_seconds: number;
     readonly suppression_seconds: number;
     readonly suppressed_cells: number;
-    readonly weighted_seconds: number | null;
-    readonly raking_seconds: number | null;
-    readonly weighted_skipped?: string;
+    readonly weighted_seconds: number;
+    readonly weighted_first_run_seconds: number;
+    readonly raking_seconds: number;
   };
   readonly duckdb: { readonly load_seconds: number; readonly formulations: readonly FormulationFigures[]; readonly best: string };
   /** Our time / the best DuckDB formulation's time (counting only there). */
   readonly ratio_unweighted_to_duckdb: number;
   readonly ratio_counting_to_duckdb: number;
-  readonly ratio_weighted_to_duckdb: number | null;
+  readonly ratio_weighted_to_duckdb: number;
   readonly memory: {
     /** After building the wave (its columns included). */
     readonly before: Memory;
@@ -102,7 +110,6 @@ export interface AnalysisFigures {
 
 export async function benchAnalysis(say: (line: string) => void, sizes: readonly number[] = SIZES): Promise<AnalysisFigures> {
   const { units } = parseRegisterCsv(readFileSync(new URL('../data/gemeinden.csv', import.meta.url), 'utf8'), readFileSync(new URL('../data/kreise.csv', import.meta.url), 'utf8'));
-  const weighted = await loadWeightedAnalysis();
   const gc = exposeGc();
   const loadAtStart = round(loadavg()[0]!);
   const results: SizeFigures[] = [];
@@ -111,11 +118,11 @@ export async function benchAnalysis(say: (line: string) => void, sizes: readonly
     gc();
     const { data, respondents } = syntheticWave(n, units);
     const before = memory();
-    const warmUp = n <= WARM_UP_UP_TO ? WARM_UP_RUNS : 0;
+    const warmUp = n <= WARM_UP_UP_TO;
     const unweighted = timeRepeated(() => analyzeWave(data), warmUp);
     const counting = timeRepeated(() => crosstabs(data), warmUp);
     const suppression = timeRepeated(() => suppressResults(unweighted.result, K), warmUp);
-    const weightedRun = typeof weighted === 'function' ? timeWeighted(warmUp, weighted, data, units, respondents) : undefined;
+    const weightedRun = timeWeighted(warmUp, data, units, respondents);
     const afterOurs = memory();
     const ours = tallyOf(unweighted.result.tables);
     const wave = await loadDuckWave(data);
@@ -129,7 +136,7 @@ export async function benchAnalysis(say: (line: string) => void, sizes: readonly
     };
     if (results.length === 0) {
       say(`Analyse: ${header.variables} Tabellenvariablen × (all + ${data.groupings.length} Gruppierungen) = ${header.tables} Tabellen; DuckDB ${header.duckdb_version} mit ${header.duckdb_threads} Threads, unsere Analyse mit einem; Systemlast ${loadAtStart} …`);
-      say(`  Zeiten (unsere wie DuckDBs): bis ${WARM_UP_UP_TO.toLocaleString('de-DE')} Befragte nach ${WARM_UP_RUNS} ungezählten Aufwärmläufen, dann Median aus bis zu ${MAX_RUNS} Läufen (bis ${REPEAT_SECONDS} s gemessen); darüber ohne Aufwärmlauf`);
+      say(`  Zeiten (unsere wie DuckDBs): bis ${WARM_UP_UP_TO.toLocaleString('de-DE')} Befragte nach ungezählten Aufwärmläufen (mindestens ${WARM_UP_RUNS} und ${WARM_UP_SECONDS} s), dann Median aus bis zu ${MAX_RUNS} Läufen (bis ${REPEAT_SECONDS} s gemessen); darüber ohne Aufwärmlauf`);
     }
     const formulations = await measureFormulations(wave, ours, warmUp);
     const afterDuckdb = memory();
@@ -141,17 +148,18 @@ export async function benchAnalysis(say: (line: string) => void, sizes: readonly
       column_bytes: columnBytes(data),
       ours: {
         unweighted_seconds: unweighted.seconds,
+        unweighted_first_run_seconds: unweighted.firstRunSeconds,
         counting_seconds: counting.seconds,
         suppression_seconds: suppression.seconds,
         suppressed_cells: suppression.result.disclosure.suppressed_cells,
-        weighted_seconds: weightedRun?.seconds ?? null,
-        raking_seconds: weightedRun?.rakingSeconds ?? null,
-        ...(typeof weighted === 'function' ? {} : { weighted_skipped: weighted.skipped }),
+        weighted_seconds: weightedRun.seconds,
+        weighted_first_run_seconds: weightedRun.firstRunSeconds,
+        raking_seconds: weightedRun.rakingSeconds,
       },
       duckdb: { load_seconds: wave.loadSeconds, formulations, best: best.name },
       ratio_unweighted_to_duckdb: ratio(unweighted.seconds, best.seconds),
       ratio_counting_to_duckdb: ratio(counting.seconds, best.seconds),
-      ratio_weighted_to_duckdb: weightedRun ? ratio(weightedRun.seconds, best.seconds) : null,
+      ratio_weighted_to_duckdb: ratio(weightedRun.seconds, best.seconds),
       memory: { before, after_ours: afterOurs, after_duckdb_load: afterLoad, after_duckdb: afterDuckdb, peak_rss_bytes: process.resourceUsage().maxRSS * 1024, analysis_process: analysisProcess },
     };
     results.push(figures);
@@ -164,16 +172,15 @@ export async function benchAnalysis(say: (line: string) => void, sizes: readonly
 
 function report(say: (line: string) => void, figures: SizeFigures): void {
   const { ours, duckdb, memory: mem } = figures;
-  const weighted = ours.weighted_seconds === null ? `gewichtet nicht gemessen (${ours.weighted_skipped})` : `gewichtet ${ours.weighted_seconds} s (davon Raking ${ours.raking_seconds} s)`;
-  say(`  ${figures.respondents.toLocaleString('de-DE')} Befragte (Spalten ${mb(figures.column_bytes)}): unsere Analyse ungewichtet ${ours.unweighted_seconds} s (nur Zählen ${ours.counting_seconds} s; Sperrung k = ${K} ${ours.suppression_seconds} s, ${ours.suppressed_cells} Zellen), ${weighted}`);
+  const weighted = `gewichtet ${ours.weighted_seconds} s (davon Raking ${ours.raking_seconds} s; erster Lauf ${ours.weighted_first_run_seconds} s)`;
+  say(`  ${figures.respondents.toLocaleString('de-DE')} Befragte (Spalten ${mb(figures.column_bytes)}): unsere Analyse ungewichtet ${ours.unweighted_seconds} s (erster Lauf ${ours.unweighted_first_run_seconds} s; nur Zählen ${ours.counting_seconds} s; Sperrung k = ${K} ${ours.suppression_seconds} s, ${ours.suppressed_cells} Zellen), ${weighted}`);
   const formulations = duckdb.formulations.map((f) => {
     const label = FORMULATIONS.find((candidate) => candidate.name === f.name)!.label;
     const sample = f.extrapolated_from ? `≈ ${f.seconds} s hochgerechnet aus ${f.extrapolated_from.variables} von ${f.extrapolated_from.of} Variablen` : `${f.seconds} s${f.check === 'mismatch' ? ' ZÄHLUNG WEICHT AB' : ' ✓'}`;
     return `${label} ${sample}`;
   });
   say(`    DuckDB (Laden ${duckdb.load_seconds} s, nicht mitgezählt; ✓ = dieselben Zählungen wie unsere): ${formulations.join(' · ')}`);
-  const weightedRatio = figures.ratio_weighted_to_duckdb === null ? '' : `, gewichtet ${figures.ratio_weighted_to_duckdb}×`;
-  say(`    Verhältnis unsere/DuckDB (bestes: ${duckdb.best}): ungewichtet ${figures.ratio_unweighted_to_duckdb}×, nur Zählen ${figures.ratio_counting_to_duckdb}×${weightedRatio}`);
+  say(`    Verhältnis unsere/DuckDB (bestes: ${duckdb.best}): ungewichtet ${figures.ratio_unweighted_to_duckdb}×, nur Zählen ${figures.ratio_counting_to_duckdb}×, gewichtet ${figures.ratio_weighted_to_duckdb}×`);
   say(`    Speicher: RSS ${mb(mem.before.rss_bytes)} → ${mb(mem.after_ours.rss_bytes)} nach unserer Analyse → ${mb(mem.after_duckdb_load.rss_bytes)} mit DuckDB-Tabelle → ${mb(mem.after_duckdb.rss_bytes)} nach den Abfragen (Spitze des Prozesses bisher ${mb(mem.peak_rss_bytes)}); Heap ${mb(mem.before.heap_used_bytes)} → ${mb(mem.after_ours.heap_used_bytes)}`);
   const own = mem.analysis_process;
   say(
@@ -183,7 +190,7 @@ function report(say: (line: string) => void, figures: SizeFigures): void {
   );
 }
 
-async function measureFormulations(wave: DuckWave, ours: Tally, warmUp: number): Promise<FormulationFigures[]> {
+async function measureFormulations(wave: DuckWave, ours: Tally, warmUp: boolean): Promise<FormulationFigures[]> {
   const all = wave.variables.map((_, v) => v);
   const every = (step: number): number[] => all.filter((v) => v % step === 0);
   const extrapolate = async (run: Formulation, variables: readonly number[]): Promise<number> => {
@@ -210,14 +217,14 @@ async function measureFormulations(wave: DuckWave, ours: Tally, warmUp: number):
 }
 
 /** Median of the runs' total and, separately, of their raking times. */
-function timeWeighted(warmUp: number, weighted: WeightedAnalysis, ...args: Parameters<WeightedAnalysis>): { seconds: number; rakingSeconds: number } {
+function timeWeighted(warmUp: boolean, ...args: Parameters<typeof weightedAnalysis>): Timing<WeightedRun> & { rakingSeconds: number } {
   const raking: number[] = [];
   const runs = timeRepeated(() => {
-    const run = weighted(...args);
+    const run = weightedAnalysis(...args);
     raking.push(run.rakingSeconds);
     return run;
   }, warmUp);
-  return { seconds: runs.seconds, rakingSeconds: round(median(raking.slice(warmUp))) };
+  return { ...runs, rakingSeconds: round(median(raking.slice(runs.warmUpRuns))) };
 }
 
 /** Non-zero cells of the value × group tables (the all tables included) and their sum, as DuckDB reads them. */
@@ -234,28 +241,62 @@ function tallyOf(tables: readonly ResultsTable[]): Tally {
   return { cells, total };
 }
 
-function timeRepeated<T>(run: () => T, warmUp: number): { seconds: number; result: T } {
-  for (let i = 0; i < warmUp; i++) run();
-  const times: number[] = [];
+interface Timing<T> {
+  /** Median of the timed runs. */
+  readonly seconds: number;
+  readonly firstRunSeconds: number;
+  /** The last run's result (only that one is kept: earlier ones would skew the collector's work). */
+  readonly result: T;
+  /** How many runs were warm-up. */
+  readonly warmUpRuns: number;
+}
+
+function timeRepeated<T>(run: () => T, warmUp: boolean): Timing<T> {
+  const seconds: number[] = [];
   let result: T;
   do {
     const start = performance.now();
     result = run();
-    times.push((performance.now() - start) / 1000);
-  } while (times.length < MAX_RUNS && times.reduce((a, b) => a + b, 0) < REPEAT_SECONDS);
-  return { seconds: round(median(times)), result };
+    seconds.push((performance.now() - start) / 1000);
+  } while (!enough(seconds, warmUp));
+  return timing(seconds, result, warmUp);
 }
 
-async function timeRepeatedAsync<T>(run: () => Promise<T>, warmUp: number): Promise<{ seconds: number; result: T }> {
-  for (let i = 0; i < warmUp; i++) await run();
-  const times: number[] = [];
+async function timeRepeatedAsync<T>(run: () => Promise<T>, warmUp: boolean): Promise<Timing<T>> {
+  const seconds: number[] = [];
   let result: T;
   do {
     const start = performance.now();
     result = await run();
-    times.push((performance.now() - start) / 1000);
-  } while (times.length < MAX_RUNS && times.reduce((a, b) => a + b, 0) < REPEAT_SECONDS);
-  return { seconds: round(median(times)), result };
+    seconds.push((performance.now() - start) / 1000);
+  } while (!enough(seconds, warmUp));
+  return timing(seconds, result, warmUp);
+}
+
+/** Whether the runs so far (their seconds) complete warm-up and measurement. */
+function enough(seconds: readonly number[], warmUp: boolean): boolean {
+  const timed = seconds.slice(warmUpRuns(seconds, warmUp));
+  return timed.length > 0 && (timed.length >= MAX_RUNS || sum(timed) >= REPEAT_SECONDS);
+}
+
+/** How many of the runs so far are warm-up: the first WARM_UP_RUNS, more until WARM_UP_SECONDS; all while still warming up. */
+function warmUpRuns(seconds: readonly number[], warmUp: boolean): number {
+  if (!warmUp) return 0;
+  let spent = 0;
+  for (let i = 0; i < seconds.length; i++) {
+    spent += seconds[i]!;
+    if (i + 1 >= WARM_UP_RUNS && spent >= WARM_UP_SECONDS) return i + 1;
+  }
+  return seconds.length;
+}
+
+function timing<T>(seconds: readonly number[], result: T, warmUp: boolean): Timing<T> {
+  const skipped = warmUpRuns(seconds, warmUp);
+  return { seconds: round(median(seconds.slice(skipped))), firstRunSeconds: round(seconds[0]!), result, warmUpRuns: skipped };
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
 }
 
 function median(values: readonly number[]): number {

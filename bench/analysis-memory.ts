@@ -58,15 +58,13 @@ async function child(n: number): Promise<void> {
   const { parseRegisterCsv } = await import('../src/formats/register-csv.js');
   const { analyzeWave } = await import('../src/analysis/analyze-wave.js');
   const { columnBytes, syntheticWave } = await import('./analysis-wave.js');
-  const { loadWeightedAnalysis } = await import('./analysis-weighted.js');
+  const { weightedAnalysis } = await import('./analysis-weighted.js');
   const { units } = parseRegisterCsv(readFileSync(new URL('../data/gemeinden.csv', import.meta.url), 'utf8'), readFileSync(new URL('../data/kreise.csv', import.meta.url), 'utf8'));
-  const weighted = await loadWeightedAnalysis();
-  if (typeof weighted !== 'function') throw new Error(weighted.skipped);
   (globalThis as { gc?: () => void }).gc?.();
   const empty = status('VmRSS');
   const { data, respondents } = syntheticWave(n, units);
   const unweighted = peakAbove(() => analyzeWave(data));
-  const weightedRun = peakAbove(() => weighted(data, units, respondents));
+  const weightedRun = peakAbove(() => weightedAnalysis(data, units, respondents));
   const columns = columnBytes(data);
   const peak = Math.max(unweighted.before + unweighted.extra, weightedRun.before + weightedRun.extra);
   const figures: MemoryFigures = {
