@@ -186,7 +186,7 @@ function report(say: (line: string) => void, figures: SizeFigures): void {
   say(
     'skipped' in own
       ? `    Speicher unserer Analyse im eigenen Prozess: nicht gemessen (${own.skipped})`
-      : `    Speicher unserer Analyse im eigenen Prozess: Spitze ${own.peak_ratio_to_columns}× der Spaltendaten (Welle und Analyse über dem leeren Prozess); Arbeitsspeicher über der geladenen Welle ungewichtet +${mb(own.unweighted_extra_bytes)}, gewichtet +${mb(own.weighted_extra_bytes)}`,
+      : `    Speicher unserer Analyse im eigenen Prozess: Arbeitsspeicher über der geladenen Welle ungewichtet +${mb(own.unweighted_extra_bytes)}, gewichtet +${mb(own.weighted_extra_bytes)}; Spalten + Arbeitsspeicher ${own.analysis_peak_ratio_to_columns}× der Spaltendaten; Prozess über leer (mit Aufbau der synthetischen Welle) ${own.peak_ratio_to_columns}×`,
   );
 }
 
