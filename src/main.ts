@@ -7,8 +7,6 @@ import { readTerminalSecret } from './cli/terminal-secret.js';
 import type { CliDeps, Io, RunningServer } from './cli/io.js';
 import type { Config } from './config.js';
 import { dmError } from './errors.js';
-import { launchChromium } from './pdf/chromium-launch.js';
-import { htmlToPdf } from './pdf/html-to-pdf.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import { createApp } from './web/create-app.js';
@@ -66,12 +64,19 @@ function nodeDeps(): CliDeps {
       kreise: await readFile(new URL('kreise.csv', DATA_DIR)),
     }),
     serve: startServer,
-    printPdf: (html, options) => htmlToPdf(html, options),
+    printPdf: async (html, options) => (await pdfModules()).htmlToPdf(html, options),
     openPdfPrinter: async () => {
+      const { htmlToPdf, launchChromium } = await pdfModules();
       const browser = await launchChromium();
       return { print: (html, options) => htmlToPdf(html, { ...options, browser }), close: () => browser.close() };
     },
   };
+}
+
+/** playwright-core on first use: loading it costs every command and `serve` about 0.35 s. */
+async function pdfModules(): Promise<typeof import('./pdf/html-to-pdf.js') & typeof import('./pdf/chromium-launch.js')> {
+  const [printing, launching] = await Promise.all([import('./pdf/html-to-pdf.js'), import('./pdf/chromium-launch.js')]);
+  return { ...printing, ...launching };
 }
 
 /** A regular file is written beside itself and renamed, so a reader never sees half a file; devices and pipes directly. */
