@@ -1,6 +1,6 @@
 // The only file that imports PGlite: embedded Postgres in a data folder, or in memory.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
@@ -107,12 +107,17 @@ function buildKey(): string {
 
 /** A cache that cannot be written is no error: the next process makes its own copy. */
 function writeAtomically(file: URL, bytes: Uint8Array): void {
+  const temporary = new URL(`${file.pathname.split('/').pop()}.${process.pid}.tmp`, CACHE_DIR);
   try {
     mkdirSync(CACHE_DIR, { recursive: true });
-    const temporary = new URL(`${file.pathname.split('/').pop()}.${process.pid}.tmp`, CACHE_DIR);
     writeFileSync(temporary, bytes);
     renameSync(temporary, file);
   } catch {
-    // read-only install: nothing to keep
+    // read-only install or a full disk: nothing to keep, and no 40 MB half-file left behind
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // not even that: the next successful write replaces the cache anyway
+    }
   }
 }
