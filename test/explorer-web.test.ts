@@ -7,6 +7,7 @@ import { analyzeWave } from '../src/analysis/analyze-wave.js';
 import { suppressResults } from '../src/analysis/disclosure/suppress-results.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
+import { analyzeTrendOfWaves } from '../src/tasks/analyze-trend.js';
 import { ensureStarterData } from '../src/tasks/ensure-starter-data.js';
 import { resultsExplorer } from '../src/tasks/explore-results.js';
 import { loadWaveData } from '../src/tasks/load-wave-data.js';
@@ -105,6 +106,61 @@ test('CSV for German Excel: BOM, semicolons, decimal comma, CRLF, attachment', a
   assert.doesNotMatch(text, /\d\.\d/);
 });
 
+/** The trend section of a page, or '' when there is none. */
+const trendSection = (text: string) => /<section aria-labelledby="entwicklung-h">[\s\S]*?<\/section>/.exec(text)?.[0] ?? '';
+/** Per row header (wave) the shares of a table's rows, in page order. */
+const shareRows = (html: string) => [...html.matchAll(/<tr><th scope="row">([^<]+)<\/th>((?:<td class="num">[^<]*<\/td>)+)<\/tr>/g)].map((m) => ({ head: m[1]!, cells: [...m[2]!.matchAll(/<td class="num">([^<]*)<\/td>/g)].map((c) => c[1]!) }));
+
+test("entwicklung=1: each wave's row equals that wave's own table, the change in words follows the test", async () => {
+  const trend = await analyzeTrendOfWaves(store, { waveIds: ['2019-demo', '2021-demo'] });
+  const { status, text } = await page('/ergebnisse/2021-demo?variable=vg_egov&by=unit_type&entwicklung=1');
+  assert.equal(status, 200);
+  assert.match(text, /<input type="checkbox" id="entwicklung" name="entwicklung" value="1" checked>/);
+  const section = trendSection(text);
+  assert.match(section, /<h2 id="entwicklung-h">Entwicklung seit 2019-demo<\/h2>/);
+  const rows = shareRows(section);
+  assert.equal(rows.length, 6, 'three unit types × two waves');
+  for (const wave of ['2019-demo', '2021-demo']) {
+    const own = shareRows((await page(`/ergebnisse/${wave}?variable=vg_egov&by=unit_type`)).text);
+    assert.deepEqual(rows.filter((row) => row.head === wave).map((row) => row.cells), own.map((row) => row.cells), wave);
+  }
+  const changes = trend.trends.find((table) => table.variable === 'vg_egov' && table.by === 'unit_type')!.changes;
+  assert.equal(changes.length, 3);
+  let panels = 0;
+  for (const change of changes) {
+    const label = { kreisfreie_stadt: 'kreisfreie Städte', kreisangehoerige_gemeinde: 'kreisangehörige Städte und Gemeinden', landkreis: 'Landkreise' }[change.group]!;
+    const sentence = new RegExp(`<li>${label}: ${change.test!.p < 0.05 ? 'Die Antworten haben sich zwischen 2019-demo und 2021-demo statistisch signifikant verändert' : 'Zwischen 2019-demo und 2021-demo keine signifikante Veränderung'}`);
+    assert.match(section, sentence, change.group);
+    const panel = change.panel![0]!;
+    if (panel.rises >= 5 && (panel.falls === 0 || panel.falls >= 5)) {
+      assert.match(section, new RegExp(`${label}:[^<]*Von den ${panel.units} Kommunen[^<]*wechselten ${panel.rises} von „nein“ zu „ja“ und ${panel.falls} von „ja“ zu „nein“`));
+      panels++;
+    } else assert.doesNotMatch(section, new RegExp(`${label}:[^<]*Von den`));
+  }
+  assert.ok(panels > 0, 'at least one group with its panel in words');
+});
+
+test('entwicklung=1 weighted: the Rao-Scott test of the stacked waves and weighted bases', async () => {
+  const section = trendSection((await page('/ergebnisse/2021-demo?variable=strategy_status&by=all&entwicklung=1&gewichtet=1')).text);
+  assert.match(section, /Gewichtete Anteile, jede Welle auf ihre eigene Grundgesamtheit/);
+  assert.match(section, /Basis \(gewichtet\)/);
+  assert.match(section, /\(Rao-Scott-Test für gewichtete Daten, p (=|<) /);
+  assert.equal(shareRows(section).length, 2);
+});
+
+test("entwicklung=1 shows no number where a wave's own table suppresses cells, and says why", async () => {
+  const section = trendSection((await page('/ergebnisse/2021-demo?variable=strategy_status&by=state&entwicklung=1')).text);
+  assert.match(section, /nicht gezeigt: In der Welle 2019-demo hat mindestens eine Zelle weniger als 5 Antworten/);
+  assert.doesNotMatch(section, /<td|\d+\u00a0%/);
+});
+
+test('entwicklung=1 without an earlier closed wave, or without a variable: no trend numbers', async () => {
+  assert.match(trendSection((await page('/ergebnisse/2019-demo?variable=vg_egov&entwicklung=1')).text), /keine frühere, abgeschlossene Welle/);
+  const form = await page('/ergebnisse/2021-demo?entwicklung=1');
+  assert.equal(form.status, 200);
+  assert.equal(trendSection(form.text), '');
+});
+
 test('unknown wave → 404, unknown variable or grouping → 400, open wave → 403; never 500', async () => {
   assert.equal((await page('/ergebnisse/gibt-es-nicht')).status, 404);
   const variable = await page('/ergebnisse/2019-demo?variable=gibt_es_nicht');
@@ -128,5 +184,5 @@ test('the public documents of a wave are computed once and then served from memo
 });
 
 function pick(source: Store) {
-  return { getWave: source.getWave.bind(source), registerUnits: source.registerUnits.bind(source), responsesForWave: source.responsesForWave.bind(source), instrumentVersion: source.instrumentVersion.bind(source) };
+  return { getWave: source.getWave.bind(source), listWaves: source.listWaves.bind(source), registerUnits: source.registerUnits.bind(source), responsesForWave: source.responsesForWave.bind(source), instrumentVersion: source.instrumentVersion.bind(source) };
 }

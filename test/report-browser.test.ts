@@ -1,5 +1,5 @@
 // The report and the results explorer in Debian's Chromium (issue 5): axe-core finds no WCAG 2.1 A/AA
-// violation on /bericht/:wave and /ergebnisse/:wave (with and without a selection), and the report file
+// violation on /bericht/:wave and /ergebnisse/:wave (with and without a selection, with a trend), and the report file
 // written by the CLI is self-contained: under a CSP that forbids every request it loads nothing, the CSP
 // reports nothing, and its print CSS keeps figures whole and hides the navigation.
 import assert from 'node:assert/strict';
@@ -25,7 +25,7 @@ after(async () => {
   await cli.close();
 });
 
-for (const path of ['/bericht/2019-demo', '/ergebnisse/2019-demo', '/ergebnisse/2019-demo?variable=vg_strategy&by=state', '/ergebnisse/2019-demo?variable=egov_count&by=vg_egov&gewichtet=1']) {
+for (const path of ['/bericht/2019-demo', '/ergebnisse/2019-demo', '/ergebnisse/2019-demo?variable=vg_strategy&by=state', '/ergebnisse/2019-demo?variable=egov_count&by=vg_egov&gewichtet=1', '/ergebnisse/2021-demo?variable=vg_egov&by=unit_type&entwicklung=1']) {
   test(`axe-core: no violations on ${path}`, async () => {
     const context = await browser.newContext();
     try {

@@ -2,18 +2,21 @@
 // suppressed (public) results document of a closed wave. Both documents of a wave are computed once and
 // kept in memory (about 0.2 s each for the demo), for CACHE_MS or until the wave's status or k changes.
 import { analyzeWave } from '../analysis/analyze-wave.js';
-import { type PublicResultsDocument, suppressResults } from '../analysis/disclosure/suppress-results.js';
+import { type PublicResultsDocument, type PublicTable, suppressResults } from '../analysis/disclosure/suppress-results.js';
 import { rakeWave } from '../analysis/weighting/rake-wave.js';
-import { dmError } from '../errors.js';
+import type { TrendDocument } from '../analysis/trend/trend-document.js';
+import { DmError, dmError } from '../errors.js';
 import { formatCsv } from '../formats/csv-text.js';
 import { type CatalogGrouping, type CatalogVariable, EXPLORER_GROUPINGS, explorerVariables } from '../report/explorer/explorer-catalog.js';
 import { explorerCsvRows, explorerTable, type ExplorerTable } from '../report/explorer/explorer-table.js';
+import { explorerTrend, type ExplorerTrendResult } from '../report/explorer/explorer-trend.js';
 import type { Store, Wave } from '../store/store.js';
 import { requireInstrument } from './instrument-files.js';
 import { loadWaveData } from './load-wave-data.js';
+import { trendSincePrevious } from './trend-since-previous.js';
 import { requireWave } from './waves.js';
 
-export type ExplorerStore = Pick<Store, 'getWave' | 'responsesForWave' | 'registerUnits' | 'instrumentVersion'>;
+export type ExplorerStore = Pick<Store, 'getWave' | 'listWaves' | 'responsesForWave' | 'registerUnits' | 'instrumentVersion'>;
 
 export interface ExploreInput {
   readonly waveId: string;
@@ -22,6 +25,8 @@ export interface ExploreInput {
   /** Grouping name or "all" (default). */
   readonly by?: string | undefined;
   readonly weighted?: boolean;
+  /** Also the development since the latest earlier comparable wave. */
+  readonly trend?: boolean;
 }
 
 export interface Exploration {
@@ -33,6 +38,10 @@ export interface Exploration {
   readonly variable?: string;
   /** Present when a variable is chosen and has a table; suppressed cells carry no numbers. */
   readonly table?: ExplorerTable;
+  /** Asked for and a variable chosen: the trend, or why it is not shown. */
+  readonly trend?: ExplorerTrendResult;
+  /** Whether the trend was asked for (the form's checkbox). */
+  readonly trendRequested: boolean;
   readonly k: number;
 }
 
@@ -40,6 +49,13 @@ interface PublicDocuments {
   readonly key: string;
   readonly at: number;
   readonly documents: Promise<{ readonly unweighted: PublicResultsDocument; readonly weighted: PublicResultsDocument | Error }>;
+}
+
+interface Trends {
+  readonly key: string;
+  readonly at: number;
+  /** By weighted: the trend since the previous comparable wave (undefined: there is none). */
+  readonly trends: Map<boolean, Promise<TrendDocument | undefined>>;
 }
 
 const CACHE_MS = 10 * 60 * 1000;
@@ -53,6 +69,7 @@ export interface ResultsExplorer {
 
 export function resultsExplorer(store: ExplorerStore, now: () => number = Date.now): ResultsExplorer {
   const cache = new Map<string, PublicDocuments>();
+  const trendCache = new Map<string, Trends>();
 
   async function documentsOf(wave: Wave) {
     const key = `${wave.status}|${wave.minCellCount}|${wave.closesAt ?? ''}`;
@@ -62,6 +79,40 @@ export function resultsExplorer(store: ExplorerStore, now: () => number = Date.n
     cache.set(wave.id, { key, at: now(), documents });
     documents.catch(() => cache.delete(wave.id));
     return documents;
+  }
+
+  /** Cached like the documents, and also renewed when any wave closes or changes k. */
+  async function trendOf(wave: Wave, weighted: boolean): Promise<TrendDocument | undefined> {
+    const closed = (await store.listWaves()).filter((w) => w.status === 'closed');
+    const key = closed.map((w) => `${w.id}|${w.minCellCount}|${w.closesAt ?? ''}`).join(',');
+    let entry = trendCache.get(wave.id);
+    if (!entry || entry.key !== key || now() - entry.at >= CACHE_MS) trendCache.set(wave.id, (entry = { key, at: now(), trends: new Map() }));
+    const { trends } = entry;
+    let trend = trends.get(weighted);
+    if (!trend) {
+      trend = trendSincePrevious(store, wave, { weighted });
+      trends.set(weighted, trend);
+      trend.catch(() => trends.delete(weighted));
+    }
+    return trend;
+  }
+
+  async function exploreTrend(wave: Wave, variable: CatalogVariable, grouping: CatalogGrouping, weighted: boolean): Promise<ExplorerTrendResult> {
+    const counts = await trendOf(wave, false);
+    if (!counts) return { hidden: 'Es gibt keine frühere, abgeschlossene Welle, mit der sich diese vergleichen lässt.' };
+    let trend = counts;
+    if (weighted) {
+      try {
+        trend = (await trendOf(wave, true))!;
+      } catch (error) {
+        if (error instanceof DmError && error.code === 'DM_WEIGHTING_IMPOSSIBLE') return { hidden: error.message };
+        throw error;
+      }
+    }
+    const waves = await Promise.all(counts.waves.map(({ wave: id }) => requireWave(store, id)));
+    const own = await Promise.all(waves.map(async (w) => explorerTableSource((await documentsOf(w)).unweighted, variable.name, grouping.name)));
+    const k = Math.max(...waves.map((w) => w.minCellCount));
+    return explorerTrend({ trend, counts, own, variable, grouping, k });
   }
 
   async function explore(input: ExploreInput): Promise<Exploration> {
@@ -74,7 +125,7 @@ export function resultsExplorer(store: ExplorerStore, now: () => number = Date.n
     const groupings = EXPLORER_GROUPINGS.filter((g) => !g.name.startsWith('vg_') || variables.some((variable) => variable.name === g.name));
     const grouping = groupings.find((candidate) => candidate.name === by);
     if (!grouping) throw dmError('DM_USAGE', { detail: `Gruppierung „${by}“ gibt es nicht.` });
-    const base = { wave, variables, groupings, weighted: input.weighted === true, by, k: wave.minCellCount };
+    const base = { wave, variables, groupings, weighted: input.weighted === true, trendRequested: input.trend === true, by, k: wave.minCellCount };
     if (input.variable === undefined || input.variable === '') return base;
     const variable = variables.find((candidate) => candidate.name === input.variable);
     if (!variable) throw dmError('DM_USAGE', { detail: `Variable „${input.variable}“ gibt es im Fragebogen nicht.` });
@@ -82,13 +133,14 @@ export function resultsExplorer(store: ExplorerStore, now: () => number = Date.n
     const results = input.weighted ? documents.weighted : documents.unweighted;
     if (results instanceof Error) throw dmError('DM_WEIGHTING_IMPOSSIBLE', { detail: results.message });
     const table = explorerTable(results, variable, grouping);
-    return { ...base, variable: variable.name, ...(table ? { table } : {}) };
+    const trend = input.trend && table ? await exploreTrend(wave, variable, grouping, input.weighted === true) : undefined;
+    return { ...base, variable: variable.name, ...(table ? { table } : {}), ...(trend ? { trend } : {}) };
   }
 
   return {
     explore,
     async csv(input) {
-      const exploration = await explore(input);
+      const exploration = await explore({ ...input, trend: false });
       if (!exploration.table) throw dmError('DM_USAGE', { detail: 'Für die CSV-Datei eine Variable mit Antworten wählen.' });
       const { header, rows } = explorerCsvRows(exploration.table);
       const text = formatCsv(header, rows, { delimiter: ';', bom: true, eol: '\r\n', isTextColumn: (_, index) => index < 4 || index === 9 });
@@ -96,6 +148,10 @@ export function resultsExplorer(store: ExplorerStore, now: () => number = Date.n
       return { filename, text };
     },
   };
+}
+
+function explorerTableSource(results: PublicResultsDocument, variable: string, by: string): PublicTable | undefined {
+  return results.tables.find((table) => table.variable === variable && table.by === by);
 }
 
 async function analyse(store: ExplorerStore, wave: Wave) {

@@ -4,6 +4,7 @@ import { html, raw } from 'hono/html';
 import { BAR_COLORS, barChartSvg } from '../report/charts/bar-chart.js';
 import type { CatalogVariable } from '../report/explorer/explorer-catalog.js';
 import { explorerChartSpec, type ExplorerTable } from '../report/explorer/explorer-table.js';
+import type { ExplorerTrend, ExplorerTrendResult } from '../report/explorer/explorer-trend.js';
 import { formatPercent } from '../report/format-share.js';
 import type { Exploration } from '../tasks/explore-results.js';
 import { pageLayout } from './page-layout.js';
@@ -15,7 +16,8 @@ export function explorerPage(exploration: Exploration) {
 <p>${wave.title} (Welle ${wave.id}) · <a href="/bericht/${wave.id}">zum Bericht</a></p>
 ${wave.demo ? html`<p class="demo"><strong>Demo-Daten:</strong> Diese Welle besteht aus synthetischen Antworten pseudonymer Kommunen. Keine Angabe stammt von einer echten Kommune.</p>` : ''}
 ${form(exploration)}
-${exploration.variable === undefined ? html`<p>Merkmal und Gruppierung wählen und „Anzeigen“ drücken.</p>` : table ? result(exploration, table) : html`<p class="box">Zu diesem Merkmal gibt es keine Antworten.</p>`}`;
+${exploration.variable === undefined ? html`<p>Merkmal und Gruppierung wählen und „Anzeigen“ drücken.</p>` : table ? result(exploration, table) : html`<p class="box">Zu diesem Merkmal gibt es keine Antworten.</p>`}
+${table && exploration.trend ? trendSection(exploration.trend, table) : ''}`;
   return pageLayout(title, body);
 }
 
@@ -33,6 +35,7 @@ ${sections.map((section) => html`<optgroup label="${section}">${exploration.vari
     (grouping) => html`<option value="${grouping.name}"${grouping.name === exploration.by ? ' selected' : ''}>${grouping.label}</option>`,
   )}</select></p>
 <p><input type="checkbox" id="gewichtet" name="gewichtet" value="1"${exploration.weighted ? ' checked' : ''}><label for="gewichtet">gewichtet (Raking auf das Gemeindeverzeichnis nach Land und Größenklasse)</label></p>
+<p><input type="checkbox" id="entwicklung" name="entwicklung" value="1"${exploration.trendRequested ? ' checked' : ''}><label for="entwicklung">Entwicklung seit der vorigen Welle zeigen</label></p>
 <p><button type="submit">Anzeigen</button></p>
 </form>`;
 }
@@ -76,6 +79,47 @@ function resultTable(table: ExplorerTable) {
     (group) =>
       html`<tr><th scope="row">${table.grouping.groupLabel(group)}</th>${table.values.map((value) => html`<td class="num">${shown(group, value)}</td>`)}<td class="num">${number.format(base(group))}</td></tr>`,
   )}</tbody>
+</table></div>`;
+}
+
+function trendSection(result: ExplorerTrendResult, table: ExplorerTable) {
+  if ('hidden' in result) {
+    return html`<section aria-labelledby="entwicklung-h">
+<h2 id="entwicklung-h">Entwicklung</h2>
+<p class="box">${result.hidden}</p>
+</section>`;
+  }
+  const trend = result.shown;
+  return html`<section aria-labelledby="entwicklung-h">
+<h2 id="entwicklung-h">Entwicklung seit ${trend.waves[0]}</h2>
+<p>${trend.weighted
+    ? 'Gewichtete Anteile, jede Welle auf ihre eigene Grundgesamtheit im Gemeindeverzeichnis gewichtet; die Veränderung prüft der Rao-Scott-Test (Welle × Antwort).'
+    : 'Ungewichtete Anteile; die Veränderung prüft der Chi-Quadrat-Test (Welle × Antwort; bei kleinen Zahlen der exakte Test nach Fisher).'} Kommunen, die an beiden Wellen teilgenommen haben, bilden das Panel; bei Ja/Nein-Merkmalen prüft der McNemar-Test ihre Wechsel (ungewichtet). Signifikant heißt: p &lt; 0,05.</p>
+${trendTable(trend, table)}
+<ul>${trend.changes.map((change) => html`<li>${change.text}</li>`)}</ul>
+</section>`;
+}
+
+/** One row per wave, a row group per group; shares with 95 % intervals, the base last. */
+function trendTable(trend: ExplorerTrend, table: ExplorerTable) {
+  const grouped = table.grouping.name !== 'all';
+  const width = trend.values.length + 2;
+  const number = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
+  const row = (group: string, wave: string) => {
+    const cells = trend.cells.filter((cell) => cell.group === group && cell.wave === wave);
+    if (cells.length === 0) return html`<tr><th scope="row">${wave}</th><td colspan="${width - 1}">keine Antworten</td></tr>`;
+    const shown = (value: string) => {
+      const cell = cells.find((candidate) => candidate.value === value);
+      return cell ? `${formatPercent(cell.share)} (${Math.round(cell.ci95[0] * 100)}–${formatPercent(cell.ci95[1])})` : '–';
+    };
+    return html`<tr><th scope="row">${wave}</th>${trend.values.map((value) => html`<td class="num">${shown(value)}</td>`)}<td class="num">${number.format(cells[0]!.base)}</td></tr>`;
+  };
+  return html`<div class="wide" role="region" aria-labelledby="entwicklung-tabelle" tabindex="0"><table>
+<caption id="entwicklung-tabelle">${table.variable.label}: Anteile je Welle in Prozent (95-%-Konfidenzintervall)</caption>
+<thead><tr><th scope="col">Welle</th>${trend.values.map((value) => html`<th scope="col" class="num">${table.variable.valueLabel(value)}</th>`)}<th scope="col" class="num">Basis${trend.weighted ? ' (gewichtet)' : ''}</th></tr></thead>
+${trend.groups.map(
+    (group) => html`<tbody>${grouped ? html`<tr><th scope="rowgroup" colspan="${width}">${table.grouping.groupLabel(group)}</th></tr>` : ''}${trend.waves.map((wave) => row(group, wave))}</tbody>`,
+  )}
 </table></div>`;
 }
 

@@ -1,4 +1,5 @@
-// The public results explorer (issue 5): GET /ergebnisse/:wave (form and result, no JavaScript needed) and
+// The public results explorer (issue 5): GET /ergebnisse/:wave (form and result, with `entwicklung=1` also the
+// development since the previous wave; no JavaScript needed) and
 // GET /ergebnisse/:wave/tabelle.csv (the shown table for German Excel). Only closed waves, only suppressed
 // tables; unknown wave → 404 page, unknown variable → 400 page, through the app's error handler.
 import { Hono } from 'hono';
@@ -14,6 +15,7 @@ export function explorerRoutes({ store }: { readonly store: Store }): Hono {
     variable: query('variable'),
     by: query('by'),
     weighted: query('gewichtet') === '1',
+    trend: query('entwicklung') === '1',
   });
   app.get('/:wave/tabelle.csv', async (c) => {
     const { filename, text } = await explorer.csv(input(c.req.param('wave'), (name) => c.req.query(name)));

@@ -49,7 +49,7 @@ export function explorerTable(results: AnyResults, variable: CatalogVariable, gr
   };
 }
 
-const METHOD: Readonly<Record<TableTest['method'], string>> = {
+export const METHOD: Readonly<Record<TableTest['method'], string>> = {
   chi2: 'Chi-Quadrat-Test',
   fisher: 'exakter Test nach Fisher',
   'rao-scott': 'Rao-Scott-Test für gewichtete Daten',
@@ -65,7 +65,7 @@ export function testText(test: PublicTable['test'], grouping: CatalogGrouping): 
     : `Kein klarer Unterschied je nach ${grouping.label}: Die Abweichungen zwischen den Gruppen können auch zufällig sein (${detail}; signifikant wäre p < 0,05).`;
 }
 
-function formatP(p: number): string {
+export function formatP(p: number): string {
   return p < 0.001 ? 'p < 0,001' : `p = ${formatDecimal(p, 3)}`;
 }
 
