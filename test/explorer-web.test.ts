@@ -140,6 +140,28 @@ test("entwicklung=1: each wave's row equals that wave's own table, the change in
   assert.ok(panels > 0, 'at least one group with its panel in words');
 });
 
+test('the development as CSV for German Excel: one row per wave, group and value, the same shares as the page', async () => {
+  const { text } = await page('/ergebnisse/2021-demo?variable=vg_egov&by=unit_type&entwicklung=1');
+  assert.match(trendSection(text), /href="\/ergebnisse\/2021-demo\/entwicklung.csv\?variable=vg_egov&amp;by=unit_type" download/);
+  const response = await app.request('/ergebnisse/2021-demo/entwicklung.csv?variable=vg_egov&by=unit_type');
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-disposition') ?? '', /attachment; filename="2021-demo_vg_egov_unit_type_entwicklung.csv"/);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const lines = new TextDecoder().decode(bytes).split('\r\n');
+  assert.equal(lines[0], 'Variable;Wert;Gruppierung;Gruppe;Welle;Anteil (%);Untergrenze 95 % (%);Obergrenze 95 % (%);Basis');
+  const rows = lines.slice(1, -1).map((line) => line.split(';'));
+  assert.equal(rows.length, 3 * 2 * 2, 'unit types × waves × values');
+  const pageRows = shareRows(trendSection(text));
+  // The page: a row group per unit type (in the order the CSV first names them), a row per wave.
+  const yes = rows.filter((r) => r[1] === 'ja');
+  const ordered = [...new Set(yes.map((r) => r[3]!))].flatMap((group) => ['2019-demo', '2021-demo'].map((wave) => yes.find((r) => r[3] === group && r[4] === wave)!));
+  ordered.forEach((row, i) => assert.equal(`${Math.round(Number(row[5]!.replace(',', '.')))}\u00a0%`, pageRows[i]!.cells[1]!.split(' ')[0], `${row[3]} ${row[4]}`));
+  const hidden = await app.request('/ergebnisse/2021-demo/entwicklung.csv?variable=strategy_status&by=state');
+  assert.equal(hidden.status, 400);
+  assert.match(await hidden.text(), /weniger als 5 Antworten/);
+});
+
 test('entwicklung=1 weighted: the Rao-Scott test of the stacked waves and weighted bases', async () => {
   const section = trendSection((await page('/ergebnisse/2021-demo?variable=strategy_status&by=all&entwicklung=1&gewichtet=1')).text);
   assert.match(section, /Gewichtete Anteile, jede Welle auf ihre eigene Grundgesamtheit/);

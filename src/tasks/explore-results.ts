@@ -9,7 +9,7 @@ import { DmError, dmError } from '../errors.js';
 import { formatCsv } from '../formats/csv-text.js';
 import { type CatalogGrouping, type CatalogVariable, EXPLORER_GROUPINGS, explorerVariables } from '../report/explorer/explorer-catalog.js';
 import { explorerCsvRows, explorerTable, type ExplorerTable } from '../report/explorer/explorer-table.js';
-import { explorerTrend, type ExplorerTrendResult } from '../report/explorer/explorer-trend.js';
+import { explorerTrend, explorerTrendCsvRows, type ExplorerTrendResult } from '../report/explorer/explorer-trend.js';
 import type { Store, Wave } from '../store/store.js';
 import { requireInstrument } from './instrument-files.js';
 import { loadWaveData } from './load-wave-data.js';
@@ -65,6 +65,8 @@ export interface ResultsExplorer {
   explore(input: ExploreInput): Promise<Exploration>;
   /** The chosen table as CSV for German Excel (BOM, ";", decimal comma, CRLF); a variable is required. */
   csv(input: ExploreInput): Promise<{ readonly filename: string; readonly text: string }>;
+  /** The development of the chosen table since the previous wave as such a CSV; DM_USAGE with the reason where it is not shown. */
+  trendCsv(input: ExploreInput): Promise<{ readonly filename: string; readonly text: string }>;
 }
 
 export function resultsExplorer(store: ExplorerStore, now: () => number = Date.now): ResultsExplorer {
@@ -145,6 +147,16 @@ export function resultsExplorer(store: ExplorerStore, now: () => number = Date.n
       const { header, rows } = explorerCsvRows(exploration.table);
       const text = formatCsv(header, rows, { delimiter: ';', bom: true, eol: '\r\n', isTextColumn: (_, index) => index < 4 || index === 9 });
       const filename = `${exploration.wave.id}_${exploration.variable}_${exploration.by}${exploration.weighted ? '_gewichtet' : ''}.csv`;
+      return { filename, text };
+    },
+    async trendCsv(input) {
+      const exploration = await explore({ ...input, trend: true });
+      const { table, trend } = exploration;
+      if (!table || !trend) throw dmError('DM_USAGE', { detail: 'Für die CSV-Datei der Entwicklung eine Variable mit Antworten wählen.' });
+      if ('hidden' in trend) throw dmError('DM_USAGE', { detail: trend.hidden });
+      const { header, rows } = explorerTrendCsvRows(trend.shown, table.variable, table.grouping);
+      const text = formatCsv(header, rows, { delimiter: ';', bom: true, eol: '\r\n', isTextColumn: (_, index) => index < 5 });
+      const filename = `${exploration.wave.id}_${exploration.variable}_${exploration.by}_entwicklung${exploration.weighted ? '_gewichtet' : ''}.csv`;
       return { filename, text };
     },
   };

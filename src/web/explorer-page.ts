@@ -17,7 +17,7 @@ export function explorerPage(exploration: Exploration) {
 ${wave.demo ? html`<p class="demo"><strong>Demo-Daten:</strong> Diese Welle besteht aus synthetischen Antworten pseudonymer Kommunen. Keine Angabe stammt von einer echten Kommune.</p>` : ''}
 ${form(exploration)}
 ${exploration.variable === undefined ? html`<p>Merkmal und Gruppierung wählen und „Anzeigen“ drücken.</p>` : table ? result(exploration, table) : html`<p class="box">Zu diesem Merkmal gibt es keine Antworten.</p>`}
-${table && exploration.trend ? trendSection(exploration.trend, table) : ''}`;
+${table && exploration.trend ? trendSection(exploration, exploration.trend, table) : ''}`;
   return pageLayout(title, body);
 }
 
@@ -44,13 +44,12 @@ function result(exploration: Exploration, table: ExplorerTable) {
   const spec = explorerChartSpec(table);
   const grouped = table.grouping.name !== 'all';
   const heading = `${table.variable.label}${grouped ? ` nach ${table.grouping.label}` : ''}`;
-  const query = new URLSearchParams({ variable: table.variable.name, by: table.grouping.name, ...(table.weighted ? { gewichtet: '1' } : {}) });
   return html`<section aria-labelledby="auswahl-h">
 <h2 id="auswahl-h">${heading}</h2>
 <p>${table.weighted ? 'Gewichtete Anteile (Raking); Intervalle aus der Linearisierung.' : 'Ungewichtete Anteile; Wilson-Intervalle.'} Gezeigt werden Anteile an den Kommunen, die die Frage beantwortet haben, mit 95-%-Konfidenzintervall. Zellen mit weniger als ${exploration.k} Antworten und die Zellen, aus denen sie sich zurückrechnen ließen, sind gesperrt (–).</p>
 ${grouped ? html`<p><strong>Test:</strong> ${table.testText}</p>` : ''}
 ${resultTable(table)}
-<p><a href="/ergebnisse/${exploration.wave.id}/tabelle.csv?${query.toString()}" download>Tabelle als CSV-Datei für Excel herunterladen</a></p>
+<p><a href="/ergebnisse/${exploration.wave.id}/tabelle.csv?${query(table).toString()}" download>Tabelle als CSV-Datei für Excel herunterladen</a></p>
 ${spec.rows.length === 0
   ? html`<p class="box">Kein Diagramm: Alle Werte dieser Tabelle sind gesperrt.</p>`
   : html`<figure aria-labelledby="auswahl-chart">
@@ -82,7 +81,7 @@ function resultTable(table: ExplorerTable) {
 </table></div>`;
 }
 
-function trendSection(result: ExplorerTrendResult, table: ExplorerTable) {
+function trendSection(exploration: Exploration, result: ExplorerTrendResult, table: ExplorerTable) {
   if ('hidden' in result) {
     return html`<section aria-labelledby="entwicklung-h">
 <h2 id="entwicklung-h">Entwicklung</h2>
@@ -97,6 +96,7 @@ function trendSection(result: ExplorerTrendResult, table: ExplorerTable) {
     : 'Ungewichtete Anteile; die Veränderung prüft der Chi-Quadrat-Test (Welle × Antwort; bei kleinen Zahlen der exakte Test nach Fisher).'} Kommunen, die an beiden Wellen teilgenommen haben, bilden das Panel; bei Ja/Nein-Merkmalen prüft der McNemar-Test ihre Wechsel (ungewichtet). Signifikant heißt: p &lt; 0,05.</p>
 ${trendTable(trend, table)}
 <ul>${trend.changes.map((change) => html`<li>${change.text}</li>`)}</ul>
+<p><a href="/ergebnisse/${exploration.wave.id}/entwicklung.csv?${query(table).toString()}" download>Entwicklung als CSV-Datei für Excel herunterladen</a></p>
 </section>`;
 }
 
@@ -121,6 +121,11 @@ ${trend.groups.map(
     (group) => html`<tbody>${grouped ? html`<tr><th scope="rowgroup" colspan="${width}">${table.grouping.groupLabel(group)}</th></tr>` : ''}${trend.waves.map((wave) => row(group, wave))}</tbody>`,
   )}
 </table></div>`;
+}
+
+/** The selection of a shown table, for its downloads. */
+function query(table: ExplorerTable): URLSearchParams {
+  return new URLSearchParams({ variable: table.variable.name, by: table.grouping.name, ...(table.weighted ? { gewichtet: '1' } : {}) });
 }
 
 /** Colour keys drawn as tiny SVGs (presentation attributes, no inline style: the CSP stays strict). */

@@ -9,6 +9,7 @@ import type { PanelChange, TrendChange, TrendDocument, TrendTable } from '../../
 import { ALPHA } from '../statements.js';
 import type { CatalogGrouping, CatalogVariable } from './explorer-catalog.js';
 import { formatP, METHOD } from './explorer-table.js';
+import { formatDecimal } from '../format-share.js';
 
 export interface ExplorerTrendCell {
   readonly wave: string;
@@ -117,4 +118,22 @@ function panelText(panel: PanelChange, k: number): string {
   const who = ` Von den ${panel.units} Kommunen, die an ${panel.from} und ${panel.to} teilgenommen haben,`;
   if (!panel.test) return `${who} blieben alle bei ihrer Antwort.`;
   return `${who} wechselten ${panel.rises} von „nein“ zu „ja“ und ${panel.falls} von „ja“ zu „nein“ (McNemar-Test, ${formatP(panel.test.p)}).`;
+}
+
+/** Header and rows for the CSV download of a shown trend (German Excel: decimal comma), one row per wave, group and value. */
+export function explorerTrendCsvRows(trend: ExplorerTrend, variable: CatalogVariable, grouping: CatalogGrouping): { header: string[]; rows: string[][] } {
+  const percent = (share: number) => formatDecimal(share * 100, 1);
+  const header = ['Variable', 'Wert', 'Gruppierung', 'Gruppe', 'Welle', 'Anteil (%)', 'Untergrenze 95 % (%)', 'Obergrenze 95 % (%)', trend.weighted ? 'Basis (gewichtet)' : 'Basis'];
+  const rows = trend.cells.map((cell) => [
+    variable.label,
+    variable.valueLabel(cell.value),
+    grouping.label,
+    grouping.groupLabel(cell.group),
+    cell.wave,
+    percent(cell.share),
+    percent(cell.ci95[0]),
+    percent(cell.ci95[1]),
+    formatDecimal(cell.base, trend.weighted ? 1 : 0),
+  ]);
+  return { header, rows };
 }
