@@ -31,11 +31,17 @@ test('shown when every wave shows the same cells in its own public table; panel 
   assert.equal(result.shown.changes[0]!.text, 'Zwischen a und b keine signifikante Veränderung (Chi-Quadrat-Test, p = 0,200; signifikant wäre p < 0,05). Von den 30 Kommunen, die an a und b teilgenommen haben, wechselten 6 von „nein“ zu „ja“ und 0 von „ja“ zu „nein“ (McNemar-Test, p = 0,030).');
 });
 
-test('the panel is left out when rises or falls are below k', () => {
-  const trend = trendOf({ a: [20, 20], b: [15, 25] }, { rises: 6, falls: 2 });
-  const result = explorerTrend({ trend, counts: trend, own: [ownTable(20, 20), ownTable(15, 25)], variable, grouping: all, k: 5 });
+test('the panel is left out when it, its rises or its falls are below k', () => {
+  for (const panel of [{ rises: 6, falls: 2 }, { rises: 2, falls: 0 }, { units: 4, rises: 0, falls: 0, test: null }]) {
+    const trend = trendOf({ a: [20, 20], b: [15, 25] }, panel);
+    const result = explorerTrend({ trend, counts: trend, own: [ownTable(20, 20), ownTable(15, 25)], variable, grouping: all, k: 5 });
+    assert.ok('shown' in result);
+    assert.doesNotMatch(result.shown.changes[0]!.text, /Von den|McNemar/, JSON.stringify(panel));
+  }
+  const stayed = trendOf({ a: [20, 20], b: [20, 20] }, { units: 5, rises: 0, falls: 0, test: null });
+  const result = explorerTrend({ trend: stayed, counts: stayed, own: [ownTable(20, 20), ownTable(20, 20)], variable, grouping: all, k: 5 });
   assert.ok('shown' in result);
-  assert.doesNotMatch(result.shown.changes[0]!.text, /Von den|McNemar/);
+  assert.match(result.shown.changes[0]!.text, /Von den 5 Kommunen, die an a und b teilgenommen haben, blieben alle bei ihrer Antwort\.$/);
 });
 
 test('hidden when a cell is below k, when the own table suppresses, or when the earlier wave was recoded', () => {

@@ -112,9 +112,9 @@ function changeText(change: TrendChange, groupLabel: string | undefined, waves: 
   return `${who}${verdict}${panel ? panelText(panel, k) : ''}`;
 }
 
-/** Rises and falls below k would point at single municipalities: then the panel is left out. */
+/** A panel, rises or falls below k would point at single municipalities: then the panel is left out. */
 function panelText(panel: PanelChange, k: number): string {
-  if (panel.units === 0 || (panel.rises > 0 && panel.rises < k) || (panel.falls > 0 && panel.falls < k)) return '';
+  if (panel.units < k || (panel.rises > 0 && panel.rises < k) || (panel.falls > 0 && panel.falls < k)) return '';
   const who = ` Von den ${panel.units} Kommunen, die an ${panel.from} und ${panel.to} teilgenommen haben,`;
   if (!panel.test) return `${who} blieben alle bei ihrer Antwort.`;
   return `${who} wechselten ${panel.rises} von „nein“ zu „ja“ und ${panel.falls} von „ja“ zu „nein“ (McNemar-Test, ${formatP(panel.test.p)}).`;
