@@ -25,7 +25,7 @@ const postgres = await benchPostgres(files, databaseUrl).catch((error: Error) =>
 say(`  PostgreSQL: ${'error' in postgres ? `nicht gemessen (${postgres.error})` : `${postgres.rowsPerSecond} Zeilen/s (${postgres.seconds} s); COPY ${postgres.copyRowsPerSecond} Zeilen/s; Verhältnis ${postgres.ratioToCopy}×`}`);
 say('npm start bis zur ersten Seite (leerer Datenordner) …');
 const start = await benchStart();
-say(`  erste Seite nach ${start.firstPageSeconds} s (Neustart ${start.restartSeconds} s); nackter Node-HTTP-Server ${start.bareNodeSeconds} s; Verhältnis ${start.ratioToBareNode}×`);
+say(`  erste Seite nach ${start.firstPageSeconds} s (Übersetzung vorab ${start.buildSeconds} s, nicht mitgezählt; Neustart ${start.restartSeconds} s); nackter Node-HTTP-Server ${start.bareNodeSeconds} s; Verhältnis ${start.ratioToBareNode}×`);
 
 const report = await benchReport(say);
 const profiles = await benchProfiles(say);
