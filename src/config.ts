@@ -16,6 +16,8 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   /** Sender of those e-mails; defaults to digitalmonitor@<host of BASE_URL>. */
   readonly mailFrom: string;
+  /** DIGITALMONITOR_SECRET_KEY: seals TOTP secrets at rest; absent: they are stored plain. */
+  readonly secretKey: string | undefined;
 }
 
 const schema = z.object({
@@ -29,6 +31,7 @@ const schema = z.object({
   baseUrl: z.string().url('BASE_URL muss eine URL sein').optional(),
   smtpUrl: z.string().regex(/^smtps?:\/\/[^/]/, 'SMTP_URL muss mit smtp:// oder smtps:// beginnen').optional(),
   mailFrom: z.string().regex(/^[^\r\n]*@[^\r\n]*$/, 'MAIL_FROM muss eine E-Mail-Adresse enthalten').optional(),
+  secretKey: z.string().min(32, 'DIGITALMONITOR_SECRET_KEY muss mindestens 32 Zeichen lang sein (z. B. openssl rand -base64 32)').optional(),
 });
 
 export interface ConfigInput {
@@ -45,12 +48,13 @@ export function loadConfig({ env, flags }: ConfigInput): Config {
     baseUrl: env.BASE_URL || undefined,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || undefined,
+    secretKey: env.DIGITALMONITOR_SECRET_KEY || undefined,
   });
   if (!parsed.success) {
     const detail = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw dmError('DM_CONFIG_INVALID', { detail });
   }
-  const { databaseUrl, dataDir, port, host, baseUrl, smtpUrl, mailFrom } = parsed.data;
+  const { databaseUrl, dataDir, port, host, baseUrl, smtpUrl, mailFrom, secretKey } = parsed.data;
   const publicUrl = (baseUrl ?? `http://localhost:${port}`).replace(/\/$/, '');
   return Object.freeze({
     databaseUrl,
@@ -60,5 +64,6 @@ export function loadConfig({ env, flags }: ConfigInput): Config {
     baseUrl: publicUrl,
     smtpUrl,
     mailFrom: mailFrom ?? `Kommunaler Digitalmonitor <digitalmonitor@${new URL(publicUrl).hostname}>`,
+    secretKey,
   });
 }

@@ -175,6 +175,18 @@ export const ERROR_CODES = {
       'Der Bestätigungscode ist falsch, abgelaufen oder wurde schon benutzt. Bitte den aktuellen 6-stelligen Code aus der Authenticator-App eingeben. Es wurde nichts geändert.',
   },
   DM_TWO_FACTOR_ACTIVE: { status: 409, exitCode: 5, message: () => 'Die Zwei-Faktor-Anmeldung ist für dieses Konto bereits eingeschaltet. Es wurde nichts geändert.' },
+  DM_SECRET_KEY_MISSING: {
+    status: 503,
+    exitCode: 2,
+    message: () =>
+      'Die Zwei-Faktor-Geheimnisse sind verschlüsselt gespeichert, aber DIGITALMONITOR_SECRET_KEY ist nicht gesetzt. Den Schlüssel setzen, mit dem sie verschlüsselt wurden, oder die Zwei-Faktor-Anmeldung mit „user reset-2fa <e-mail>“ zurücksetzen.',
+  },
+  DM_SECRET_KEY_MISMATCH: {
+    status: 503,
+    exitCode: 2,
+    message: () =>
+      'Das Zwei-Faktor-Geheimnis lässt sich mit DIGITALMONITOR_SECRET_KEY nicht entschlüsseln (anderer Schlüssel als beim Einrichten, oder die Daten wurden verändert). Den ursprünglichen Schlüssel setzen oder die Zwei-Faktor-Anmeldung mit „user reset-2fa <e-mail>“ zurücksetzen.',
+  },
   DM_TWO_FACTOR_INACTIVE: {
     status: 409,
     exitCode: 5,

@@ -58,7 +58,7 @@ export function nodeIo(): Io {
 
 function nodeDeps(): CliDeps {
   return {
-    openStore: (config: Config) => openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }),
+    openStore: (config: Config) => openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, secretKey: config.secretKey }),
     bundledRegister: async () => ({
       gemeinden: await readFile(new URL('gemeinden.csv', DATA_DIR)),
       kreise: await readFile(new URL('kreise.csv', DATA_DIR)),

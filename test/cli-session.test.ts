@@ -160,3 +160,14 @@ test('invalid configuration is reported once, in German', async () => {
     await bad.close();
   }
 });
+
+test('a DIGITALMONITOR_SECRET_KEY shorter than 32 characters is refused in German', async () => {
+  const bad = await memoryCli({ DIGITALMONITOR_SECRET_KEY: 'zu-kurz' });
+  try {
+    const result = await bad.run('wave', 'list');
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /DIGITALMONITOR_SECRET_KEY muss mindestens 32 Zeichen lang sein/);
+  } finally {
+    await bad.close();
+  }
+});

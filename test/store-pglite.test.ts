@@ -77,6 +77,30 @@ describe('PGlite data folder', () => {
     }
   });
 
+  test('openStore with secretKey (DIGITALMONITOR_SECRET_KEY) seals the TOTP secrets stored plain before, and opens them', async () => {
+    const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    const plain = await openStore({ dataDir: dir });
+    let id: number;
+    try {
+      id = (await plain.createUser({ email: 'totp@example.de', role: 'analyst', passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA' }, 'cli')).id;
+      await plain.startTotpSetup(id, secret);
+    } finally {
+      await plain.close();
+    }
+    const keyed = await openStore({ dataDir: dir, secretKey: 'a-long-enough-key-for-the-test-0123456789' });
+    try {
+      assert.equal((await keyed.twoFactorState(id)).totpSecret, secret);
+    } finally {
+      await keyed.close();
+    }
+    const withoutKey = await openStore({ dataDir: dir });
+    try {
+      await assert.rejects(withoutKey.twoFactorState(id), { code: 'DM_SECRET_KEY_MISSING' }, 'sealed on the keyed opening');
+    } finally {
+      await withoutKey.close();
+    }
+  });
+
   test('a process that exits without closing releases its lock', async () => {
     const child = spawnChild(dir, 'exit');
     const code = await new Promise((resolve) => child.once('exit', resolve));

@@ -40,6 +40,9 @@ export const TWO_FACTOR_QUERIES = {
       (SELECT count(*) FROM recovery_codes r WHERE r.user_id = u.id AND r.used_at IS NULL) AS "recoveryCodesLeft"
     FROM users u WHERE id = $1`,
   startSetup: `UPDATE users SET totp_secret = $2, totp_last_step = NULL WHERE id = $1 AND totp_enabled_at IS NULL RETURNING id`,
+  pendingSecret: `SELECT totp_secret AS secret FROM users WHERE id = $1 AND totp_enabled_at IS NULL AND totp_secret IS NOT NULL FOR UPDATE`,
+  plainSecrets: `SELECT id, totp_secret AS secret FROM users WHERE totp_secret ~ '^[A-Z2-7]{32}$' ORDER BY id FOR UPDATE`,
+  replaceSecret: `UPDATE users SET totp_secret = $3 WHERE id = $1 AND totp_secret = $2`,
   enable: `
     UPDATE users SET totp_enabled_at = now(), totp_last_step = $3
     WHERE id = $1 AND totp_secret = $2 AND totp_enabled_at IS NULL RETURNING email`,

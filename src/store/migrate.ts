@@ -7,6 +7,7 @@ import { instrumentVersions } from './migrations/006-instrument-versions.js';
 import { privacy } from './migrations/007-privacy.js';
 import { twoFactor } from './migrations/008-two-factor.js';
 import { apiKeys } from './migrations/009-api-keys.js';
+import { sealedTotp } from './migrations/010-sealed-totp.js';
 import type { SqlClient } from './sql-client.js';
 
 export interface Migration {
@@ -16,7 +17,7 @@ export interface Migration {
   readonly statements: readonly string[];
 }
 
-const MIGRATIONS: readonly Migration[] = [initial, survey, accounts, auditChain, instrumentVersions, privacy, twoFactor, apiKeys];
+const MIGRATIONS: readonly Migration[] = [initial, survey, accounts, auditChain, instrumentVersions, privacy, twoFactor, apiKeys, sealedTotp];
 
 /**
  * Runs the pending migrations. Safe when several processes start at once on one PostgreSQL: each

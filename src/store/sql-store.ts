@@ -14,6 +14,7 @@ import * as privacy from './sql-privacy.js';
 import { restore, snapshot } from './sql-snapshot.js';
 import * as survey from './sql-survey.js';
 import { SURVEY_QUERIES as S } from './survey-queries.js';
+import { isSealed, type SecretBox } from './totp-secret-box.js';
 import type {
   AnalystSession,
   ApiKey,
@@ -60,9 +61,23 @@ const SYSTEM_ACTOR = 'system';
 
 export class SqlStore implements Store {
   readonly #db: SqlClient;
+  readonly #secrets: SecretBox | undefined;
 
-  constructor(db: SqlClient) {
+  /** @param secrets seals TOTP secrets at rest (DIGITALMONITOR_SECRET_KEY); without, they are stored plain */
+  constructor(db: SqlClient, secrets?: SecretBox) {
     this.#db = db;
+    this.#secrets = secrets;
+  }
+
+  /** Seals every TOTP secret still stored plain (an installation that had no key before); returns how many. */
+  async sealPlainTotpSecrets(): Promise<number> {
+    const secrets = this.#secrets;
+    if (!secrets) return 0;
+    return this.#transaction({}, async (tx) => {
+      const plain = await tx.query<{ id: number; secret: string }>(T.plainSecrets);
+      for (const { id, secret } of plain) await tx.query(T.replaceSecret, [id, secret, secrets.seal(secret, id)]);
+      return plain.length;
+    });
   }
 
   replaceRegister(replacement: RegisterReplacement): Promise<void> {
@@ -305,17 +320,26 @@ export class SqlStore implements Store {
   async twoFactorState(userId: number): Promise<TwoFactorState> {
     const [state] = await this.#query<TwoFactorState>({}, T.state, [userId]);
     if (!state) throw new DmError('DM_USER_NOT_FOUND', { email: `#${userId}` });
-    return state;
+    return state.totpSecret === null ? state : { ...state, totpSecret: this.#openSecret(state.totpSecret, userId) };
   }
 
   async startTotpSetup(userId: number, secret: string): Promise<void> {
-    const updated = await this.#query({}, T.startSetup, [userId, secret]);
+    const updated = await this.#query({}, T.startSetup, [userId, this.#secrets ? this.#secrets.seal(secret, userId) : secret]);
     if (updated.length === 0) throw new DmError('DM_TWO_FACTOR_ACTIVE');
+  }
+
+  #openSecret(stored: string, userId: number): string {
+    if (!isSealed(stored)) return stored;
+    if (!this.#secrets) throw new DmError('DM_SECRET_KEY_MISSING');
+    return this.#secrets.open(stored, userId);
   }
 
   enableTotp(userId: number, change: { readonly secret: string; readonly step: number; readonly recoveryCodeHashes: readonly string[]; readonly actor: string; readonly keepSessionSha256?: string }): Promise<void> {
     return this.#transaction({}, async (tx) => {
-      const [user] = await tx.query<{ email: string }>(T.enable, [userId, change.secret, change.step]);
+      // Only the pending secret: compared opened, then matched on its stored form under the row lock.
+      const [pending] = await tx.query<{ secret: string }>(T.pendingSecret, [userId]);
+      if (!pending || this.#openSecret(pending.secret, userId) !== change.secret) throw new DmError('DM_TWO_FACTOR_INACTIVE');
+      const [user] = await tx.query<{ email: string }>(T.enable, [userId, pending.secret, change.step]);
       if (!user) throw new DmError('DM_TWO_FACTOR_INACTIVE');
       await tx.query(T.deleteRecoveryCodes, [userId]);
       await tx.query(T.insertRecoveryCodes, [userId, JSON.stringify(change.recoveryCodeHashes)]);

@@ -1,6 +1,7 @@
 // The login gate after the password check: account lock (persisted, so it holds across restarts and
 // processes), the second factor when switched on, and the count of consecutive failures.
-import type { Store, User } from '../store/store.js';
+import { DmError } from '../errors.js';
+import type { Store, TwoFactorState, User } from '../store/store.js';
 import { secondFactorPasses } from './two-factor.js';
 
 /** Failed logins in a row (wrong password or code) that lock an account … */
@@ -15,9 +16,9 @@ export type LoginGateStore = Pick<Store, 'twoFactorState' | 'useTotpStep' | 'use
  * missing, wrong, expired or reused code counts as a failure (the last of LOCKOUT_FAILURES locks).
  */
 export async function loginGatePasses(store: LoginGateStore, user: User, passwordValid: boolean, code: string, now: Date): Promise<boolean> {
-  const state = await store.twoFactorState(user.id);
-  if (state.lockedUntil !== null && Date.parse(state.lockedUntil) > now.getTime()) return false;
-  const passed = passwordValid && (state.totpEnabledAt === null || (await secondFactorPasses(store, user, state, code, now)));
+  const state = await stateForLogin(store, user, passwordValid);
+  if (state !== null && state.lockedUntil !== null && Date.parse(state.lockedUntil) > now.getTime()) return false;
+  const passed = state !== null && passwordValid && (state.totpEnabledAt === null || (await secondFactorPasses(store, user, state, code, now)));
   if (!passed) {
     const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
     await store.recordLoginFailure(user.id, { maxFailures: LOCKOUT_FAILURES, lockUntil });
@@ -25,4 +26,19 @@ export async function loginGatePasses(store: LoginGateStore, user: User, passwor
   }
   if (state.failedLogins > 0 || state.lockedUntil !== null) await store.clearLoginFailures(user.id);
   return true;
+}
+
+/**
+ * The account's two-factor state. When its secret cannot be opened (DIGITALMONITOR_SECRET_KEY missing or
+ * changed), only someone with the right password learns why; anyone else gets null, an ordinary failure,
+ * so that the answer does not tell which accounts have two-factor login.
+ */
+async function stateForLogin(store: LoginGateStore, user: User, passwordValid: boolean): Promise<TwoFactorState | null> {
+  try {
+    return await store.twoFactorState(user.id);
+  } catch (error) {
+    const keyProblem = error instanceof DmError && (error.code === 'DM_SECRET_KEY_MISSING' || error.code === 'DM_SECRET_KEY_MISMATCH');
+    if (keyProblem && !passwordValid) return null;
+    throw error;
+  }
 }

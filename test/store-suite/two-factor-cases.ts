@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
+import { SqlStore } from '../../src/store/sql-store.js';
+import { secretBox } from '../../src/store/totp-secret-box.js';
 import { ISO_TIMESTAMP, type OpenFixture, withStore } from './store-fixture.js';
 
 const HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA';
@@ -40,6 +42,39 @@ export function twoFactorCases(open: OpenFixture): void {
       await assert.rejects(store.startTotpSetup(bea.id, 'klein'), { code: 'DM_TWO_FACTOR_ACTIVE' });
       assert.equal((await store.twoFactorState(bea.id)).totpSecret, SECRET, 'nothing changed');
       await assert.rejects(store.twoFactorState(987_654), { code: 'DM_USER_NOT_FOUND' });
+    }));
+
+  test('two-factor with DIGITALMONITOR_SECRET_KEY: sealed at rest, bound to the account, plain ones sealed; wrong or no key refused', () =>
+    withStore(open, async ({ store, sql }) => {
+      const sealed = new SqlStore(sql, secretBox('k'.repeat(32)));
+      const raw = async (id: number) => (await sql.query<{ s: string | null }>('SELECT totp_secret AS s FROM users WHERE id = $1', [id]))[0]?.s;
+      const bea = await store.createUser({ email: 'bea@example.de', role: 'analyst', passwordHash: HASH }, 'cli');
+      await sealed.startTotpSetup(bea.id, SECRET);
+      const stored = (await raw(bea.id))!;
+      assert.match(stored, /^enc1:[A-Za-z0-9_-]{80}$/);
+      assert.ok(!stored.includes(SECRET));
+      assert.equal((await sealed.twoFactorState(bea.id)).totpSecret, SECRET);
+      await assert.rejects(store.twoFactorState(bea.id), { code: 'DM_SECRET_KEY_MISSING' });
+      await assert.rejects(new SqlStore(sql, secretBox('x'.repeat(32))).twoFactorState(bea.id), { code: 'DM_SECRET_KEY_MISMATCH' });
+      const other = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+      await assert.rejects(sealed.enableTotp(bea.id, { secret: other, step: 5, recoveryCodeHashes: CODES, actor: 'x' }), { code: 'DM_TWO_FACTOR_INACTIVE' }, 'only the pending secret');
+      await sealed.enableTotp(bea.id, { secret: SECRET, step: 5, recoveryCodeHashes: CODES, actor: 'user:bea@example.de' });
+      assert.equal(await sealed.useTotpStep(bea.id, 6), true);
+      // Copied into another account's row, the sealed secret does not open.
+      const cara = await store.createUser({ email: 'cara@example.de', role: 'analyst', passwordHash: HASH }, 'cli');
+      await sql.query('UPDATE users SET totp_secret = $2 WHERE id = $1', [cara.id, stored]);
+      await assert.rejects(sealed.twoFactorState(cara.id), { code: 'DM_SECRET_KEY_MISMATCH' });
+      // An installation without key stored plain secrets: a key seals them, and they still open.
+      const dora = await store.createUser({ email: 'dora@example.de', role: 'analyst', passwordHash: HASH }, 'cli');
+      await store.startTotpSetup(dora.id, other);
+      assert.equal(await raw(dora.id), other);
+      assert.equal(await sealed.sealPlainTotpSecrets(), 1);
+      assert.match((await raw(dora.id))!, /^enc1:/);
+      assert.equal((await sealed.twoFactorState(dora.id)).totpSecret, other);
+      assert.equal(await sealed.sealPlainTotpSecrets(), 0);
+      assert.equal(await new SqlStore(sql).sealPlainTotpSecrets(), 0, 'without a key nothing is sealed');
+      await store.disableTwoFactor('bea@example.de', 'cli');
+      assert.equal(await raw(bea.id), null, 'reset works without the key');
     }));
 
   test('two-factor: a time step is used once and never an earlier one; a recovery code once; off deletes the codes', () =>
