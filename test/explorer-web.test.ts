@@ -120,6 +120,7 @@ test("entwicklung=1: each wave's row equals that wave's own table, the change in
   assert.match(section, /<h2 id="entwicklung-h">Entwicklung seit 2019-demo<\/h2>/);
   const rows = shareRows(section);
   assert.equal(rows.length, 6, 'three unit types × two waves');
+  assert.match(section, /<svg role="img" aria-label="Vergleichsgruppe E-Government gut aufgestellt nach Art der Kommune: Balkendiagramm, Anteil „ja“ je Welle \(2019-demo, 2021-demo\)/);
   for (const wave of ['2019-demo', '2021-demo']) {
     const own = shareRows((await page(`/ergebnisse/${wave}?variable=vg_egov&by=unit_type`)).text);
     assert.deepEqual(rows.filter((row) => row.head === wave).map((row) => row.cells), own.map((row) => row.cells), wave);

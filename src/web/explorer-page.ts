@@ -4,7 +4,7 @@ import { html, raw } from 'hono/html';
 import { BAR_COLORS, barChartSvg } from '../report/charts/bar-chart.js';
 import type { CatalogVariable } from '../report/explorer/explorer-catalog.js';
 import { explorerChartSpec, type ExplorerTable } from '../report/explorer/explorer-table.js';
-import type { ExplorerTrend, ExplorerTrendResult } from '../report/explorer/explorer-trend.js';
+import { type ExplorerTrend, explorerTrendChartSpec, type ExplorerTrendResult } from '../report/explorer/explorer-trend.js';
 import { formatPercent } from '../report/format-share.js';
 import type { Exploration } from '../tasks/explore-results.js';
 import { pageLayout } from './page-layout.js';
@@ -96,6 +96,11 @@ function trendSection(exploration: Exploration, result: ExplorerTrendResult, tab
     : 'Ungewichtete Anteile; die Veränderung prüft der Chi-Quadrat-Test (Welle × Antwort; bei kleinen Zahlen der exakte Test nach Fisher).'} Kommunen, die an beiden Wellen teilgenommen haben, bilden das Panel; bei Ja/Nein-Merkmalen prüft der McNemar-Test ihre Wechsel (ungewichtet). Signifikant heißt: p &lt; 0,05.</p>
 ${trendTable(trend, table)}
 <ul>${trend.changes.map((change) => html`<li>${change.text}</li>`)}</ul>
+<figure aria-labelledby="entwicklung-chart">
+<figcaption id="entwicklung-chart">Diagramm: ${table.variable.label}${table.grouping.name === 'all' ? '' : ` nach ${table.grouping.label}`}, je Welle</figcaption>
+${raw(responsive(barChartSvg(explorerTrendChartSpec(trend, table.variable, table.grouping))))}
+${legend(trend.waves)}
+</figure>
 <p><a href="/ergebnisse/${exploration.wave.id}/entwicklung.csv?${query(table).toString()}" download>Entwicklung als CSV-Datei für Excel herunterladen</a></p>
 </section>`;
 }

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { PublicTable } from '../../analysis/disclosure/suppress-results.js';
 import type { PanelChange, TrendDocument } from '../../analysis/trend/trend-document.js';
 import { EXPLORER_GROUPINGS, type CatalogVariable } from './explorer-catalog.js';
-import { explorerTrend } from './explorer-trend.js';
+import { explorerTrend, explorerTrendChartSpec } from './explorer-trend.js';
 
 const variable: CatalogVariable = { name: 'chefsache', label: 'Chefsache', section: 'Strategie', valueLabel: (value) => value };
 const all = EXPLORER_GROUPINGS.find((grouping) => grouping.name === 'all')!;
@@ -57,4 +57,18 @@ test('hidden when a cell is below k, when the own table suppresses, or when the 
 test('a variable the trend leaves out is named with the reason', () => {
   const trend = { ...trendOf({ a: [20, 20], b: [15, 25] }), trends: [], not_comparable: [{ variable: 'chefsache', reason: 'Frage neu gefasst' }] } as TrendDocument;
   assert.deepEqual(explorerTrend({ trend, counts: trend, own: [], variable, grouping: all, k: 5 }), { hidden: 'Chefsache ist zwischen den Wellen nicht vergleichbar (Frage neu gefasst).' });
+});
+
+test('the chart: one bar per wave and value; grouped 0/1 variables show the share of "1" per group', () => {
+  const trend = trendOf({ a: [20, 20], b: [15, 25] });
+  const result = explorerTrend({ trend, counts: trend, own: [ownTable(20, 20), ownTable(15, 25)], variable, grouping: all, k: 5 });
+  assert.ok('shown' in result);
+  const spec = explorerTrendChartSpec(result.shown, variable, all);
+  assert.deepEqual([spec.categories, spec.series], [['0', '1'], ['a', 'b']]);
+  assert.deepEqual(spec.rows.map((row) => [row.label, row.series, row.share]), [['0', 'a', 0.5], ['1', 'a', 0.5], ['0', 'b', 0.375], ['1', 'b', 0.625]]);
+  const byType = EXPLORER_GROUPINGS.find((grouping) => grouping.name === 'unit_type')!;
+  const grouped = explorerTrendChartSpec({ ...result.shown, cells: result.shown.cells.map((cell) => ({ ...cell, group: 'landkreis' })) }, variable, byType);
+  assert.deepEqual(grouped.categories, ['Landkreise']);
+  assert.deepEqual(grouped.rows.map((row) => [row.series, row.share]), [['a', 0.5], ['b', 0.625]]);
+  assert.match(grouped.alt, /Anteil „1“ je Welle \(a, b\)/);
 });

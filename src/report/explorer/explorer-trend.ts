@@ -9,6 +9,7 @@ import type { PanelChange, TrendChange, TrendDocument, TrendTable } from '../../
 import { ALPHA } from '../statements.js';
 import type { CatalogGrouping, CatalogVariable } from './explorer-catalog.js';
 import { formatP, METHOD } from './explorer-table.js';
+import type { BarChartSpec, BarRow } from '../charts/bar-chart.js';
 import { formatDecimal } from '../format-share.js';
 
 export interface ExplorerTrendCell {
@@ -136,4 +137,24 @@ export function explorerTrendCsvRows(trend: ExplorerTrend, variable: CatalogVari
     formatDecimal(cell.base, trend.weighted ? 1 : 0),
   ]);
   return { header, rows };
+}
+
+/** 0/1 and flag variables: the share of this value is shown (the other is its complement). */
+const YES: readonly string[] = ['1', 'true'];
+
+/**
+ * Bars per wave (coloured series, legend): by value without grouping; grouped, by group for the "yes" of a
+ * 0/1 variable, else by group and value.
+ */
+export function explorerTrendChartSpec(trend: ExplorerTrend, variable: CatalogVariable, grouping: CatalogGrouping): BarChartSpec {
+  const grouped = grouping.name !== 'all';
+  const yes = grouped ? trend.values.find((value) => YES.includes(value)) : undefined;
+  const labelOf = (cell: ExplorerTrendCell) =>
+    !grouped ? variable.valueLabel(cell.value) : yes !== undefined ? grouping.groupLabel(cell.group) : `${grouping.groupLabel(cell.group)}: ${variable.valueLabel(cell.value)}`;
+  const shown = trend.cells.filter((cell) => yes === undefined || cell.value === yes);
+  const rows: BarRow[] = shown.map((cell) => ({ label: labelOf(cell), series: cell.wave, share: cell.share }));
+  const categories = [...new Set(rows.map((row) => row.label))];
+  const what = yes !== undefined ? `Anteil „${variable.valueLabel(yes)}“` : 'Anteile';
+  const alt = `${variable.label}${grouped ? ` nach ${grouping.label}` : ''}: Balkendiagramm, ${what} je Welle (${trend.waves.join(', ')}). Alle Werte in der Tabelle.`;
+  return { id: 'entwicklung', alt, rows, categories, series: trend.waves };
 }
