@@ -10,6 +10,7 @@ import { formatCsv } from '../formats/csv-text.js';
 import { type CatalogGrouping, type CatalogVariable, EXPLORER_GROUPINGS, explorerVariables } from '../report/explorer/explorer-catalog.js';
 import { explorerCsvRows, explorerTable, type ExplorerTable } from '../report/explorer/explorer-table.js';
 import { explorerTrend, explorerTrendCsvRows, type ExplorerTrendResult } from '../report/explorer/explorer-trend.js';
+import { findTable } from '../report/read-results.js';
 import type { Store, Wave } from '../store/store.js';
 import { requireInstrument } from './instrument-files.js';
 import { loadWaveData } from './load-wave-data.js';
@@ -112,7 +113,7 @@ export function resultsExplorer(store: ExplorerStore, now: () => number = Date.n
       }
     }
     const waves = await Promise.all(counts.waves.map(({ wave: id }) => requireWave(store, id)));
-    const own = await Promise.all(waves.map(async (w) => explorerTableSource((await documentsOf(w)).unweighted, variable.name, grouping.name)));
+    const own = await Promise.all(waves.map(async (w) => findTable((await documentsOf(w)).unweighted, variable.name, grouping.name) as PublicTable | undefined));
     const k = Math.max(...waves.map((w) => w.minCellCount));
     return explorerTrend({ trend, counts, own, variable, grouping, k });
   }
@@ -160,10 +161,6 @@ export function resultsExplorer(store: ExplorerStore, now: () => number = Date.n
       return { filename, text };
     },
   };
-}
-
-function explorerTableSource(results: PublicResultsDocument, variable: string, by: string): PublicTable | undefined {
-  return results.tables.find((table) => table.variable === variable && table.by === by);
 }
 
 async function analyse(store: ExplorerStore, wave: Wave) {

@@ -65,7 +65,7 @@ function resultTable(table: ExplorerTable) {
   const cell = (group: string, value: string) => table.cells.find((candidate) => candidate.group === group && candidate.value === value);
   const shown = (group: string, value: string) => {
     const count = cell(group, value)?.count;
-    return count ? `${formatPercent(count.share)} (${Math.round(count.ci95[0] * 100)}–${formatPercent(count.ci95[1])})` : '–';
+    return count ? shareWithInterval(count) : '–';
   };
   const base = (group: string) => table.cells.find((candidate) => candidate.group === group)?.base ?? 0;
   const number = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
@@ -115,7 +115,7 @@ function trendTable(trend: ExplorerTrend, table: ExplorerTable) {
     if (cells.length === 0) return html`<tr><th scope="row">${wave}</th><td colspan="${width - 1}">keine Antworten</td></tr>`;
     const shown = (value: string) => {
       const cell = cells.find((candidate) => candidate.value === value);
-      return cell ? `${formatPercent(cell.share)} (${Math.round(cell.ci95[0] * 100)}–${formatPercent(cell.ci95[1])})` : '–';
+      return cell ? shareWithInterval(cell) : '–';
     };
     return html`<tr><th scope="row">${wave}</th>${trend.values.map((value) => html`<td class="num">${shown(value)}</td>`)}<td class="num">${number.format(cells[0]!.base)}</td></tr>`;
   };
@@ -126,6 +126,11 @@ ${trend.groups.map(
     (group) => html`<tbody>${grouped ? html`<tr><th scope="rowgroup" colspan="${width}">${table.grouping.groupLabel(group)}</th></tr>` : ''}${trend.waves.map((wave) => row(group, wave))}</tbody>`,
   )}
 </table></div>`;
+}
+
+/** "23 % (19–28 %)". */
+function shareWithInterval({ share, ci95 }: { readonly share: number; readonly ci95: readonly [number, number] }): string {
+  return `${formatPercent(share)} (${Math.round(ci95[0] * 100)}–${formatPercent(ci95[1])})`;
 }
 
 /** The selection of a shown table, for its downloads. */
