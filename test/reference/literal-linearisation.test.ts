@@ -124,7 +124,7 @@ for (const seed of [1, 2, 3, 4]) {
     const counts = countsByCell(design, (i, column) => group[i] === Math.floor(column / values) && value[i] === column % values, groups * values);
     const projection = rakingProjection(design);
     const moments = columnMoments(projection, counts, groups * values);
-    const cells = weightedCells(projection, counts, moments, ['a', 'b', 'c'], ['x', 'y', 'z']) as CountCell[];
+    const cells = weightedCells(projection, moments, ['a', 'b', 'c'], ['x', 'y', 'z']) as CountCell[];
     for (let g = 0; g < groups; g++) {
       const inDomain = Array.from(value, (code, i) => code !== MISSING && group[i] === g);
       const covariance = literalCovariance(design, inDomain, [0, 1, 2].map((code) => Array.from(value, (vi) => (vi === code ? 1 : 0))));
@@ -153,3 +153,23 @@ for (const seed of [1, 2, 3, 4]) {
     near(ours.ddf, expected.ddf, 'ddf');
   });
 }
+
+// The moments' Σ z0² − 2 c·s + cᵀΦc cancels to rounding here (width ~1e-9 where the unit-by-unit sum gives
+// ~1e-15): far inside statistics.md's 1e-6, and never negative under the root.
+test('a share the raking fixes (a size class of all units) gets an interval of width 0 up to rounding, never NaN', () => {
+  const design = randomDesign(random(7), 120);
+  const cols = design.states.length;
+  const sizeClasses = design.sizeClasses.length;
+  const counts = countsByCell(design, (i, column) => Math.floor(design.cellOf[i]! / cols) === column, sizeClasses);
+  const projection = rakingProjection(design);
+  const moments = columnMoments(projection, counts, sizeClasses);
+  const cells = weightedCells(projection, moments, ['all'], design.sizeClasses) as CountCell[];
+  const inDomain = Array.from(design.cellOf, () => true);
+  const y = design.sizeClasses.map((_, k) => Array.from(design.cellOf, (h) => (Math.floor(h / cols) === k ? 1 : 0)));
+  const covariance = literalCovariance(design, inDomain, y);
+  for (const [k, cell] of cells.entries()) {
+    assert.ok(covariance[k]![k]! < 1e-20, `literal variance ${covariance[k]![k]}`);
+    assert.ok(cell.ci95.every(Number.isFinite));
+    assert.ok(cell.ci95[1] - cell.ci95[0] < 1e-7 * cell.share, `${cell.value}: ${cell.ci95.join(' – ')}`);
+  }
+});

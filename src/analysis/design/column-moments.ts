@@ -62,7 +62,7 @@ export function columnMoments(projection: RakingProjection, counts: Float64Array
     squares[c] = squareSum;
     scores[score + basis - 1] = sum;
     if (count === 0) continue;
-    projection.coefficients(cellSums, coefficients.subarray(score, score + basis), occupied.subarray(0, count));
+    projection.coefficients(cellSums, coefficients, score, occupied, count);
     for (let i = 0; i < count; i++) cellSums[occupied[i]!] = 0;
   }
   return { columns, units, sums, squares, coefficients, scores };

@@ -24,11 +24,12 @@ export interface RakingProjection {
   /** Size class k of each raking cell h = k · states + t. */
   readonly sizeClassOf: Int32Array;
   /**
-   * Writes the coefficients c of a column given by its sums per raking cell (length H) into `out`
-   * (length `basis`): a, b and z̄ = mean of the adjusted function over all n respondents. `occupied`
-   * lists the cells with a non-zero sum (default: all).
+   * Writes the coefficients c of a column given by its sums per raking cell (length H) into
+   * `out[at … at + basis − 1]`: a, b and z̄ = mean of the adjusted function over all n respondents. The first
+   * `occupied` entries of `cells` list the cells with a non-zero sum. (Offsets, not subarrays: a view per
+   * column of every table was a measurable share of the small waves' time.)
    */
-  readonly coefficients: (cellSums: Float64Array, out: Float64Array, occupied?: Int32Array) => void;
+  readonly coefficients: (cellSums: Float64Array, out: Float64Array, at: number, cells: Int32Array, occupied: number) => void;
 }
 
 export function rakingProjection(design: RakedDesign): RakingProjection {
@@ -57,30 +58,29 @@ export function rakingProjection(design: RakedDesign): RakingProjection {
   const n = design.respondents;
   const inverseV = v.map((value) => 1 / value);
   const inverseW = w.map((value) => 1 / value);
-  const every = Int32Array.from({ length: rows * cols }, (_, h) => h);
   const sizeClassOf = Int32Array.from({ length: rows * cols }, (_, h) => (h / cols) | 0);
   const sigma = new Float64Array(size);
-  const coefficients = (cellSums: Float64Array, out: Float64Array, occupied: Int32Array = every): void => {
+  const coefficients = (cellSums: Float64Array, out: Float64Array, at: number, cells: Int32Array, occupied: number): void => {
     sigma.fill(0);
     let sum = 0;
-    for (let i = 0; i < occupied.length; i++) {
-      const h = occupied[i]!;
+    for (let i = 0; i < occupied; i++) {
+      const h = cells[i]!;
       const s = cellSums[h]!;
       const k = sizeClassOf[h]!;
       sum += s;
       sigma[k]! += s * inverseV[h]!;
       sigma[rows + h - k * cols]! += s * inverseW[h]!;
     }
-    out.fill(0, 0, size);
+    out.fill(0, at, at + size);
     for (let j = 0; j < size; j++) {
       const s = sigma[j]!;
       if (s === 0) continue;
       const column = j * size;
-      for (let i = 0; i < size; i++) out[i]! += map[column + i]! * s;
+      for (let i = 0; i < size; i++) out[at + i]! += map[column + i]! * s;
     }
     let corrected = 0;
-    for (let i = 0; i < size; i++) corrected += out[i]! * basisTotals[i]!;
-    out[size] = (sum - corrected) / n;
+    for (let i = 0; i < size; i++) corrected += out[at + i]! * basisTotals[i]!;
+    out[at + size] = (sum - corrected) / n;
   };
   const gram = gramOf(design, rows, cols);
   return { design, basis: size + 1, gram, gramColumns: nonZeroColumns(gram, size + 1), sizeClassOf, coefficients };

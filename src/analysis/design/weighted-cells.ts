@@ -9,51 +9,43 @@ import { Scratch } from './scratch.js';
 import { t975Memo, xlogitInterval } from './xlogit-interval.js';
 
 /**
- * @param counts units per group g, value v and raking cell h at `((g · values.length) + v) · cells + h`
- * @param moments columnMoments of `counts` (column g · values.length + v)
+ * @param moments columnMoments of the table's counts (column g · values.length + v)
  * @param quantile t975 by df, shared by the tables of one document
  * @param arena where the working arrays come from (default: new arrays)
  * @returns per group with units, one cell per value (zeros included)
  */
 export function weightedCells(
   projection: RakingProjection,
-  counts: Float64Array,
   moments: ColumnMoments,
   groups: readonly string[],
   values: readonly string[],
   quantile: (df: number) => number = t975Memo(),
   arena: Scratch = new Scratch(),
 ): CountCell[] {
-  const { design, basis } = projection;
-  const cells = design.cellWeight.length;
-  const rows = design.sizeClasses.length;
-  const cols = design.states.length;
-  const { cellWeight: w, cellWeightFirst: v, cellRespondents: all } = design;
+  const { design, basis, gram } = projection;
   const width = values.length;
   const scale = design.respondents / (design.respondents - 1);
-  const inDomain = arena.take(cells);
-  const groupCoefficients = arena.take(basis);
+  const group = { coefficients: arena.take(basis), scores: arena.take(basis) };
   const coefficient = arena.take(basis);
   const out: CountCell[] = [];
-  const { units: columnUnits, sums, coefficients } = moments;
+  const { units: columnUnits, sums, squares: columnSquares, coefficients, scores } = moments;
   for (let g = 0; g < groups.length; g++) {
     let units = 0;
     let base = 0;
-    groupCoefficients.fill(0);
-    inDomain.fill(0);
+    let groupSquares = 0;
+    group.coefficients.fill(0);
+    group.scores.fill(0);
     for (let value = 0; value < width; value++) {
       const column = g * width + value;
       units += columnUnits[column]!;
       base += sums[column]!;
-      for (let j = 0; j < basis; j++) groupCoefficients[j]! += coefficients[column * basis + j]!;
+      groupSquares += columnSquares[column]!;
+      for (let j = 0; j < basis; j++) {
+        group.coefficients[j]! += coefficients[column * basis + j]!;
+        group.scores[j]! += scores[column * basis + j]!;
+      }
     }
     if (units === 0) continue;
-    for (let value = 0; value < width; value++) {
-      const column = g * width + value;
-      if (columnUnits[column] === 0) continue; // its counts are all 0
-      const from = column * cells;
-      for (let h = 0; h < cells; h++) inDomain[h]! += counts[from + h]!;
-    }
     for (let value = 0; value < width; value++) {
       const column = g * width + value;
       const n = sums[column]!;
@@ -62,32 +54,43 @@ export function weightedCells(
         out.push({ by: groups[g]!, value: values[value]!, n, base, share: p, ci95: xlogitInterval(p, 0, units - 1, quantile) }); // SE unused
         continue;
       }
-      // Coefficients of z0 = (w·y − p·w·m) / base: a (size classes), b (states), z̄.
-      for (let j = 0; j < basis; j++) coefficient[j] = (coefficients[column * basis + j]! - p * groupCoefficients[j]!) / base;
-      const mean = coefficient[basis - 1]!;
-      const from = column * cells;
-      let squares = 0;
-      for (let k = 0, h = 0; k < rows; k++) {
-        const a = coefficient[k]!;
-        for (let t = 0; t < cols; t++, h++) {
-          const everyone = all[h]!;
-          if (everyone === 0) continue;
-          // Per unit z − z̄: in the domain α·y − β, elsewhere −γ (α = w / base).
-          const gamma = v[h]! * a + w[h]! * coefficient[rows + t]! + mean;
-          const m = inDomain[h]!;
-          if (m === 0) {
-            squares += everyone * gamma * gamma;
-            continue;
-          }
-          const alpha = w[h]! / base;
-          const y = counts[from + h]!;
-          const beta = alpha * p + gamma;
-          const hit = alpha - beta;
-          squares += y * hit * hit + (m - y) * beta * beta + (everyone - m) * gamma * gamma;
-        }
+      // z0 = (w·y − p·w·m) / base with coefficients c and scores s on the basis X: the adjusted, centred
+      // function is z0 − Xc, so Σ (z0 − Xc)² = Σ z0² − 2 c·s + cᵀ Φ c (y ⊂ m, so Σ w² y m = Σ w² y).
+      let squares = ((1 - 2 * p) * columnSquares[column]! + p * p * groupSquares) / (base * base);
+      for (let j = 0; j < basis; j++) {
+        coefficient[j] = (coefficients[column * basis + j]! - p * group.coefficients[j]!) / base;
+        squares -= (2 * coefficient[j]! * (scores[column * basis + j]! - p * group.scores[j]!)) / base;
       }
-      out.push({ by: groups[g]!, value: values[value]!, n, base, share: p, ci95: xlogitInterval(p, Math.sqrt(scale * squares), units - 1, quantile) });
+      squares += quadraticForm(gram, coefficient, design.sizeClasses.length, design.states.length);
+      // max: rounding can leave a variance the raking makes 0 slightly negative.
+      out.push({ by: groups[g]!, value: values[value]!, n, base, share: p, ci95: xlogitInterval(p, Math.sqrt(scale * Math.max(squares, 0)), units - 1, quantile) });
     }
   }
   return out;
+}
+
+/**
+ * cᵀ Φ c for c = (a; b; z̄) by Φ's blocks: diagonal for the size classes and for the states, a dense size
+ * class × state block, and the last row (the basis sums and n).
+ */
+function quadraticForm(gram: Float64Array, c: Float64Array, rows: number, cols: number): number {
+  const basis = rows + cols + 1;
+  const last = basis - 1;
+  const mean = c[last]!;
+  let diagonal = gram[last * basis + last]! * mean * mean;
+  let cross = 0;
+  for (let k = 0; k < rows; k++) {
+    const a = c[k]!;
+    const row = k * basis;
+    let block = gram[row + last]! * mean;
+    for (let t = 0; t < cols; t++) block += gram[row + rows + t]! * c[rows + t]!;
+    diagonal += gram[row + k]! * a * a;
+    cross += a * block;
+  }
+  for (let t = rows; t < last; t++) {
+    const b = c[t]!;
+    diagonal += gram[t * basis + t]! * b * b;
+    cross += b * gram[t * basis + last]! * mean;
+  }
+  return diagonal + 2 * cross;
 }

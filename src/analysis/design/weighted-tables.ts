@@ -22,7 +22,7 @@ export function weightedTables(data: WaveData, design: RakedDesign, variables: r
     const { name, values } = tabs.variable;
     arena.reset();
     const overall = columnMoments(projection, tabs.all, values.length, arena);
-    tables.push({ variable: name, by: 'all', cells: weightedCells(projection, tabs.all, overall, ALL, values, quantile, arena) });
+    tables.push({ variable: name, by: 'all', cells: weightedCells(projection, overall, ALL, values, quantile, arena) });
     data.groupings.forEach((grouping, g) => {
       const counts = tabs.by[g]!;
       arena.reset();
@@ -30,7 +30,7 @@ export function weightedTables(data: WaveData, design: RakedDesign, variables: r
       tables.push({
         variable: name,
         by: grouping.name,
-        cells: weightedCells(projection, counts, moments, grouping.values, values, quantile, arena),
+        cells: weightedCells(projection, moments, grouping.values, values, quantile, arena),
         test: raoScottTest(projection, moments, grouping.values.length, values.length),
       });
     });

@@ -53,7 +53,7 @@ export function* weightedTrendTables(waves: readonly WeightedTrendWave[]): Gener
         arenas[w]!.reset();
         const columns = columnMoments(projections[w]!, counts, groups.length * values.length, arenas[w]);
         const id = waves[w]!.data.waveId;
-        for (const cell of weightedCells(projections[w]!, counts, columns, groups, values, quantile, arenas[w])) cells.push({ wave: id, ...cell });
+        for (const cell of weightedCells(projections[w]!, columns, groups, values, quantile, arenas[w])) cells.push({ wave: id, ...cell });
         return columns;
       });
       const changes: { group: number; test: RaoScottResult | null }[] = [];
