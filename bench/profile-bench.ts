@@ -2,8 +2,8 @@
 // unweighted analysis of the same wave (load + every table) measured in the same run; PDFs through
 // Chromium for a sample of the wave, extrapolated to all 412 and labelled so.
 import { readFileSync } from 'node:fs';
-import { launchChromium } from '../src/pdf/chromium-launch.js';
 import { htmlToPdf } from '../src/pdf/html-to-pdf.js';
+import { openPdfPrinter } from '../src/pdf/pdf-printer.js';
 import { digitalProfile } from '../src/profile/digital-profile.js';
 import { renderProfile } from '../src/profile/profile-page.js';
 import { openStore } from '../src/store/open-store.js';
@@ -68,10 +68,10 @@ async function pdfFigures(store: Store, ags: readonly string[]) {
   const responses = (await store.responsesForWave(WAVE)).slice(0, PDF_SAMPLE);
   await store.createWave({ id: 'bench-pdf', title: 'Stichprobe', instrumentVersion: '2019', demo: true });
   await store.saveResponses('bench-pdf', responses.map((r) => ({ ags: r.ags, answers: r.answers })), { status: 'submitted', source: 'import', actor: 'bench' });
-  // As `profile --all`: one browser for all pages (CliDeps.openPdfPrinter).
-  const browser = await launchChromium();
+  // As `profile --all`: one printer for all pages (CliDeps.openPdfPrinter).
+  const printer = await openPdfPrinter();
   const start = performance.now();
-  await buildProfileArchive(store, 'bench-pdf', (html, options) => htmlToPdf(html, { ...options, browser })).finally(() => browser.close());
+  await buildProfileArchive(store, 'bench-pdf', (html, options) => printer.print(html, options)).finally(() => printer.close());
   const sample = (performance.now() - start) / 1000;
   return { one_pdf_seconds: round(one), all_pdfs_zip_seconds_extrapolated: { seconds: round((sample / PDF_SAMPLE) * ags.length, 1), from_sample: PDF_SAMPLE } };
 }

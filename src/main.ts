@@ -64,20 +64,12 @@ function nodeDeps(): CliDeps {
       kreise: await readFile(new URL('kreise.csv', DATA_DIR)),
     }),
     serve: startServer,
-    printPdf: async (html, options) => (await pdfModules()).htmlToPdf(html, options),
-    openPdfPrinter: async () => {
-      const { htmlToPdf, launchChromium } = await pdfModules();
-      const browser = await launchChromium();
-      return { print: (html, options) => htmlToPdf(html, { ...options, browser }), close: () => browser.close() };
-    },
+    // playwright-core on first use: loading it costs every command and `serve` about 0.35 s.
+    printPdf: async (html, options) => (await import('./pdf/html-to-pdf.js')).htmlToPdf(html, options),
+    openPdfPrinter: async () => (await import('./pdf/pdf-printer.js')).openPdfPrinter(),
   };
 }
 
-/** playwright-core on first use: loading it costs every command and `serve` about 0.35 s. */
-async function pdfModules(): Promise<typeof import('./pdf/html-to-pdf.js') & typeof import('./pdf/chromium-launch.js')> {
-  const [printing, launching] = await Promise.all([import('./pdf/html-to-pdf.js'), import('./pdf/chromium-launch.js')]);
-  return { ...printing, ...launching };
-}
 
 /** A regular file is written beside itself and renamed, so a reader never sees half a file; devices and pipes directly. */
 async function writeFileAtomically(path: string, data: string | Uint8Array): Promise<void> {

@@ -1,6 +1,10 @@
 // `profile` through run(argv, io): HTML, JSON, PDF of one unit; every profile of a wave as a ZIP of PDFs;
 // bad input gives a German error with its exit code, never a stack trace.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { unzipSync } from 'fflate';
 import type { DigitalProfile } from '../src/profile/digital-profile.js';
@@ -39,13 +43,30 @@ test('profile --format pdf prints through Chromium', async () => {
   assert.equal(new TextDecoder().decode(pdf.slice(0, 5)), '%PDF-');
 });
 
-test('profile --all writes one ZIP with a PDF per respondent', async () => {
+test('profile --all writes one ZIP with a PDF per respondent, each of its own unit only (pages are reused)', async () => {
   const result = await cli.run('profile', '--wave', 'klein', '--all', '--out', 'profile.zip');
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stderr, /5 Digitalprofile geschrieben: profile\.zip/);
   const files = unzipSync(cli.files.get('profile.zip')!);
-  assert.deepEqual(Object.keys(files), ags.slice(0, 5).map((a) => `digitalprofil-klein-${a}.pdf`));
-  for (const pdf of Object.values(files)) assert.equal(new TextDecoder().decode(pdf.slice(0, 5)), '%PDF-');
+  const units = ags.slice(0, 5);
+  assert.deepEqual(Object.keys(files), units.map((a) => `digitalprofil-klein-${a}.pdf`));
+  const names = new Map<string, string>();
+  for (const unit of units) {
+    const json = await cli.run('profile', '--wave', 'klein', '--ags', unit, '--format', 'json', '--out', '-');
+    names.set(unit, (JSON.parse(json.stdout) as DigitalProfile).unit.name);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'profile-zip-'));
+  try {
+    for (const unit of units) {
+      const path = join(dir, `${unit}.pdf`);
+      writeFileSync(path, files[`digitalprofil-klein-${unit}.pdf`]!);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      assert.ok(text.includes(`Digitalprofil: ${names.get(unit)}`), `${unit}: ${text.slice(0, 200)}`);
+      for (const other of units) if (other !== unit) assert.ok(!text.includes(`Digitalprofil: ${names.get(other)} `), `${unit} shows ${other}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('errors: German message, code and exit code, no stack trace', async () => {

@@ -1,5 +1,6 @@
 // What the CLI may touch of the outside world; main.ts supplies Node's, tests supply memory.
 import type { Config } from '../config.js';
+import type { PdfPrinter } from '../pdf/pdf-printer.js';
 import type { Store } from '../store/store.js';
 import type { BundledRegister } from '../tasks/bundled-register.js';
 
@@ -36,11 +37,7 @@ export interface CliDeps {
   serve(config: Config, store: Store, log: (line: string) => void): Promise<RunningServer>;
   /** Prints self-contained HTML to PDF (src/pdf, Debian's Chromium). */
   printPdf(html: string, options: { readonly footerText?: string }): Promise<Uint8Array>;
-  /** Many PDFs in a row through one browser (profile --all); the caller closes it. */
+  /** Many PDFs in a row through one browser and its reused pages (profile --all); the caller closes it. */
   openPdfPrinter?(): Promise<PdfPrinter>;
 }
 
-export interface PdfPrinter {
-  print(html: string, options: { readonly footerText?: string }): Promise<Uint8Array>;
-  close(): Promise<void>;
-}

@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import type { CliDeps, Io } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
 import { dmError } from '../../src/errors.js';
-import { launchChromium } from '../../src/pdf/chromium-launch.js';
 import { htmlToPdf } from '../../src/pdf/html-to-pdf.js';
+import { openPdfPrinter } from '../../src/pdf/pdf-printer.js';
 import { CHROMIUM_PATH } from './browser.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -53,10 +53,7 @@ export async function memoryCli(env: Record<string, string> = {}): Promise<Memor
       throw new Error('serve is tested over HTTP, not here');
     },
     printPdf: (html, options) => htmlToPdf(html, { ...options, executablePath: CHROMIUM_PATH }),
-    openPdfPrinter: async () => {
-      const browser = await launchChromium(CHROMIUM_PATH);
-      return { print: (html, options) => htmlToPdf(html, { ...options, browser }), close: () => browser.close() };
-    },
+    openPdfPrinter: () => openPdfPrinter({ executablePath: CHROMIUM_PATH }),
   };
   return {
     files,
