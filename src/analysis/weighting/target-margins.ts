@@ -27,22 +27,25 @@ const STATE_ORDER: readonly string[] = STATES.map((state) => state.name);
 export function targetMargins(register: readonly Unit[], respondents: readonly Unit[]): TargetMargins {
   const types = new Set<UnitType>();
   const responding = new Map<string, Unit>();
-  // Respondents may share a register row (one object): look at each object once.
-  const seen = new Set<Unit>();
   for (const unit of respondents) {
-    if (seen.has(unit)) continue;
-    seen.add(unit);
     types.add(unit.unitType);
     if (!responding.has(unit.ags)) responding.set(unit.ags, unit);
   }
-  const members = register.filter((unit) => !unit.synthetic && types.has(unit.unitType) && !responding.has(unit.ags));
-  members.push(...responding.values());
-  const sizeClasses = ordered(new Set(members.map((unit) => unit.sizeClass)), SIZE_CLASSES);
-  const states = ordered(new Set(members.map((unit) => unit.state)), STATE_ORDER);
-  const sizeIndex = new Map(sizeClasses.map((value, k) => [value, k]));
-  const stateIndex = new Map(states.map((value, t) => [value, t]));
+  // Units per size class and state, in first-seen order; ordered below.
+  const counts = new Map<string, Map<string, number>>();
+  const count = (unit: Unit): void => {
+    const row = counts.get(unit.sizeClass) ?? counts.set(unit.sizeClass, new Map()).get(unit.sizeClass)!;
+    row.set(unit.state, (row.get(unit.state) ?? 0) + 1);
+  };
+  for (const unit of register) if (!unit.synthetic && types.has(unit.unitType) && !responding.has(unit.ags)) count(unit);
+  for (const unit of responding.values()) count(unit);
+  const sizeClasses = ordered(new Set(counts.keys()), SIZE_CLASSES);
+  const states = ordered(new Set([...counts.values()].flatMap((row) => [...row.keys()])), STATE_ORDER);
   const units = new Float64Array(sizeClasses.length * states.length);
-  for (const unit of members) units[sizeIndex.get(unit.sizeClass)! * states.length + stateIndex.get(unit.state)!]! += 1;
+  sizeClasses.forEach((sizeClass, k) => {
+    const row = counts.get(sizeClass)!;
+    states.forEach((state, t) => (units[k * states.length + t] = row.get(state) ?? 0));
+  });
   return { sizeClasses, states, units, unitTypes: [...types].sort() };
 }
 
