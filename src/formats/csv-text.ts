@@ -21,6 +21,9 @@ export interface CsvFormatOptions {
   readonly isTextColumn?: (column: string, index: number) => boolean;
 }
 
+/** CSV as German Excel opens it by double-click: ';', BOM, CRLF (add isTextColumn per file). */
+export const GERMAN_EXCEL_CSV = { delimiter: ';', bom: true, eol: '\r\n' } as const satisfies CsvFormatOptions;
+
 const BOM = '\uFEFF';
 // OWASP "CSV Injection": a cell starting with one of these is run as a formula by spreadsheets.
 const FORMULA_START = /^[=+\-@\t\r]/;

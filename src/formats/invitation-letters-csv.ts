@@ -1,5 +1,5 @@
 // The mail-merge file of invitations, for German Excel and Word: UTF-8 with BOM, ';', CRLF.
-import { formatCsv } from './csv-text.js';
+import { formatCsv, GERMAN_EXCEL_CSV } from './csv-text.js';
 
 export interface InvitationLetter {
   readonly ags: string;
@@ -12,5 +12,5 @@ const HEADER = ['AGS', 'Name', 'Persönlicher Link', 'Code'] as const;
 
 export function formatInvitationLettersCsv(letters: readonly InvitationLetter[]): string {
   const rows = letters.map((letter) => [letter.ags, letter.name, letter.link, letter.code]);
-  return formatCsv(HEADER, rows, { delimiter: ';', bom: true, eol: '\r\n', isTextColumn: (column) => column === 'Name' });
+  return formatCsv(HEADER, rows, { ...GERMAN_EXCEL_CSV, isTextColumn: (column) => column === 'Name' });
 }

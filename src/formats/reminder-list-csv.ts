@@ -1,6 +1,6 @@
 // The reminder list of a wave (invited units that have not submitted), for German Excel: UTF-8 with BOM,
 // ';', CRLF — the same conventions as the invitation letters.
-import { formatCsv } from './csv-text.js';
+import { formatCsv, GERMAN_EXCEL_CSV } from './csv-text.js';
 
 export interface ReminderRow {
   readonly ags: string;
@@ -18,5 +18,5 @@ const HEADER = ['AGS', 'Name', 'Land', 'Größenklasse', 'Stand', 'Letzte Aktivi
 
 export function formatReminderListCsv(rows: readonly ReminderRow[]): string {
   const cells = rows.map((row) => [row.ags, row.name, row.state, row.sizeClass, row.status, row.lastActivity]);
-  return formatCsv(HEADER, cells, { delimiter: ';', bom: true, eol: '\r\n', isTextColumn: (column) => column === 'Name' });
+  return formatCsv(HEADER, cells, { ...GERMAN_EXCEL_CSV, isTextColumn: (column) => column === 'Name' });
 }

@@ -4,10 +4,7 @@ import { openPdfPrinter, type PdfPrinterOptions, type PrintOptions } from './pdf
 
 export type HtmlToPdfOptions = PrintOptions & PdfPrinterOptions;
 
-/**
- * Prints a self-contained HTML document to PDF. The page never fetches anything and runs no script,
- * so only inline CSS, inline SVG and `data:` URIs count. Fonts come from the system (DejaVu/Liberation).
- */
+/** Prints one self-contained HTML document to PDF, as openPdfPrinter's print does. */
 export async function htmlToPdf(html: string, options: HtmlToPdfOptions = {}): Promise<Uint8Array> {
   const printer = await openPdfPrinter(options);
   try {

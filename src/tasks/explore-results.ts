@@ -6,7 +6,7 @@ import { type PublicResultsDocument, type PublicTable, suppressResults } from '.
 import { rakeWave } from '../analysis/weighting/rake-wave.js';
 import type { TrendDocument } from '../analysis/trend/trend-document.js';
 import { DmError, dmError } from '../errors.js';
-import { formatCsv } from '../formats/csv-text.js';
+import { formatCsv, GERMAN_EXCEL_CSV } from '../formats/csv-text.js';
 import { type CatalogGrouping, type CatalogVariable, EXPLORER_GROUPINGS, explorerVariables } from '../report/explorer/explorer-catalog.js';
 import { explorerCsvRows, explorerTable, type ExplorerTable } from '../report/explorer/explorer-table.js';
 import { explorerTrend, explorerTrendCsvRows, type ExplorerTrendResult } from '../report/explorer/explorer-trend.js';
@@ -146,7 +146,7 @@ export function resultsExplorer(store: ExplorerStore, now: () => number = Date.n
       const exploration = await explore({ ...input, trend: false });
       if (!exploration.table) throw dmError('DM_USAGE', { detail: 'Für die CSV-Datei eine Variable mit Antworten wählen.' });
       const { header, rows } = explorerCsvRows(exploration.table);
-      const text = formatCsv(header, rows, { delimiter: ';', bom: true, eol: '\r\n', isTextColumn: (_, index) => index < 4 || index === 9 });
+      const text = formatCsv(header, rows, { ...GERMAN_EXCEL_CSV, isTextColumn: (_, index) => index < 4 || index === 9 });
       const filename = `${exploration.wave.id}_${exploration.variable}_${exploration.by}${exploration.weighted ? '_gewichtet' : ''}.csv`;
       return { filename, text };
     },
@@ -156,7 +156,7 @@ export function resultsExplorer(store: ExplorerStore, now: () => number = Date.n
       if (!table || !trend) throw dmError('DM_USAGE', { detail: 'Für die CSV-Datei der Entwicklung eine Variable mit Antworten wählen.' });
       if ('hidden' in trend) throw dmError('DM_USAGE', { detail: trend.hidden });
       const { header, rows } = explorerTrendCsvRows(trend.shown, table.variable, table.grouping);
-      const text = formatCsv(header, rows, { delimiter: ';', bom: true, eol: '\r\n', isTextColumn: (_, index) => index < 5 });
+      const text = formatCsv(header, rows, { ...GERMAN_EXCEL_CSV, isTextColumn: (_, index) => index < 5 });
       const filename = `${exploration.wave.id}_${exploration.variable}_${exploration.by}_entwicklung${exploration.weighted ? '_gewichtet' : ''}.csv`;
       return { filename, text };
     },

@@ -68,7 +68,6 @@ function resultTable(table: ExplorerTable) {
     return count ? shareWithInterval(count) : '–';
   };
   const base = (group: string) => table.cells.find((candidate) => candidate.group === group)?.base ?? 0;
-  const number = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
   return html`<div class="wide" role="region" aria-labelledby="auswahl-tabelle" tabindex="0"><table>
 <caption id="auswahl-tabelle">${table.variable.label}: Anteile in Prozent (95-%-Konfidenzintervall)</caption>
 <thead><tr><th scope="col">${table.grouping.name === 'all' ? 'Gruppe' : table.grouping.label}</th>${table.values.map(
@@ -76,7 +75,7 @@ function resultTable(table: ExplorerTable) {
   )}<th scope="col" class="num">Basis${table.weighted ? ' (gewichtet)' : ''}</th></tr></thead>
 <tbody>${table.groups.map(
     (group) =>
-      html`<tr><th scope="row">${table.grouping.groupLabel(group)}</th>${table.values.map((value) => html`<td class="num">${shown(group, value)}</td>`)}<td class="num">${number.format(base(group))}</td></tr>`,
+      html`<tr><th scope="row">${table.grouping.groupLabel(group)}</th>${table.values.map((value) => html`<td class="num">${shown(group, value)}</td>`)}<td class="num">${BASE_FORMAT.format(base(group))}</td></tr>`,
   )}</tbody>
 </table></div>`;
 }
@@ -109,7 +108,6 @@ ${legend(trend.waves)}
 function trendTable(trend: ExplorerTrend, table: ExplorerTable) {
   const grouped = table.grouping.name !== 'all';
   const width = trend.values.length + 2;
-  const number = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
   const row = (group: string, wave: string) => {
     const cells = trend.cells.filter((cell) => cell.group === group && cell.wave === wave);
     if (cells.length === 0) return html`<tr><th scope="row">${wave}</th><td colspan="${width - 1}">keine Antworten</td></tr>`;
@@ -117,7 +115,7 @@ function trendTable(trend: ExplorerTrend, table: ExplorerTable) {
       const cell = cells.find((candidate) => candidate.value === value);
       return cell ? shareWithInterval(cell) : '–';
     };
-    return html`<tr><th scope="row">${wave}</th>${trend.values.map((value) => html`<td class="num">${shown(value)}</td>`)}<td class="num">${number.format(cells[0]!.base)}</td></tr>`;
+    return html`<tr><th scope="row">${wave}</th>${trend.values.map((value) => html`<td class="num">${shown(value)}</td>`)}<td class="num">${BASE_FORMAT.format(cells[0]!.base)}</td></tr>`;
   };
   return html`<div class="wide" role="region" aria-labelledby="entwicklung-tabelle" tabindex="0"><table>
 <caption id="entwicklung-tabelle">${table.variable.label}: Anteile je Welle in Prozent (95-%-Konfidenzintervall)</caption>
@@ -127,6 +125,9 @@ ${trend.groups.map(
   )}
 </table></div>`;
 }
+
+/** Bases: whole numbers, weighted ones with one decimal. */
+const BASE_FORMAT = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
 
 /** "23 % (19–28 %)". */
 function shareWithInterval({ share, ci95 }: { readonly share: number; readonly ci95: readonly [number, number] }): string {
