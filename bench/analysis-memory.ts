@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { nodeScript } from '../test/support/node-script.js';
 
 export interface MemoryFigures {
   readonly respondents: number;
@@ -40,7 +41,7 @@ export async function measureAnalysisMemory(n: number): Promise<MemoryFigures | 
   } catch {
     return { skipped: '/proc/self/status fehlt (kein Linux)' };
   }
-  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--max-semi-space-size=32', '--import', 'tsx', fileURLToPath(import.meta.url), String(n)], {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--max-semi-space-size=32', ...nodeScript('analysis-memory', import.meta.url), String(n)], {
     maxBuffer: 1 << 20,
   });
   return JSON.parse(stdout) as MemoryFigures;

@@ -17,6 +17,7 @@ import type { Store } from '../src/store/store.js';
 import { instrument2019 } from '../src/instrument/waves/instrument-2019.js';
 import { inviteUnits } from '../src/tasks/invitations.js';
 import { exchangeAccessCode } from '../src/tasks/respondent-access.js';
+import { nodeScript } from '../test/support/node-script.js';
 
 export interface LoadFigures {
   readonly respondents: number;
@@ -37,7 +38,7 @@ export interface LoadFigures {
   readonly ratioToHealthz: number;
 }
 
-const ENTRY = new URL('../test/support/cli-process.ts', import.meta.url).pathname;
+const ENTRY = nodeScript('../test/support/cli-process', import.meta.url);
 const RESPONDENTS = 200;
 const SECONDS = 10;
 const read = (name: string) => readFileSync(new URL(`../data/${name}`, import.meta.url), 'utf8');
@@ -95,7 +96,7 @@ export async function freePort(): Promise<number> {
 export async function startServer(databaseUrl: string, schema: string, port: number): Promise<ChildProcess> {
   const url = new URL(databaseUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  const child = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', ENTRY, 'serve', '--port', String(port)], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', ...ENTRY, 'serve', '--port', String(port)], {
     env: { ...process.env, DATABASE_URL: url.href, BASE_URL: `http://127.0.0.1:${port}` },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

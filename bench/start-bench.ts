@@ -2,14 +2,15 @@
 // that the figure does not depend on whether the sources changed since the last one), against a bare Node
 // HTTP server process started and polled the same way in the same run.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { round } from './import-bench.js';
 
-const ROOT = new URL('..', import.meta.url).pathname;
+// The project itself, also when this runs compiled in .bench-build/ (whose package.json is a link to it).
+const ROOT = dirname(realpathSync(new URL('../package.json', import.meta.url)));
 
 export interface StartFigures {
   /** `npm run build` before the timed starts (a full compilation when the sources changed since the last one). */
