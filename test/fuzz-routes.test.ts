@@ -37,7 +37,7 @@ function routes(): Route[] {
   return [...seen.values()];
 }
 
-const PARAMS = ['w', '2019-demo', 'nope', '05111000', '01001000', '05113000', '1', '9', '0', '999999999999', 'csv', 'xlsx', 'opendata', 'dcat.jsonld', '..', '%2e%2e', '%00', 'ä', 'A'.repeat(64)];
+const PARAMS = ['w', '2019-demo', 'nope', '05111000', '01001000', '05113000', '1', '9', '0', '999999999999', 'csv', 'xlsx', 'opendata', 'dcat.jsonld', '..', '%2e%2e', '%00', 'ä', 'A'.repeat(64), 'constructor', '__proto__', 'toString', 'hasOwnProperty'];
 const TEXT = fc.oneof(fc.constantFrom('', 'ja', 'nein', '1', 'vorhanden', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'ä'.repeat(3000), '\u0000', '%', '=1+1'), fc.string({ maxLength: 20 }));
 const FIELDS = ['revision', 'aktion', 'weiter', 'code', 'email', 'passwort', 'strategy_status', 'strategy_fields__verwaltung', 'comments', 'contact_email', 'variable', 'gruppe', 'gewichtet', '_csrf', 'x'];
 

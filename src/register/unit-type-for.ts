@@ -25,11 +25,11 @@ const CITY_STATES = new Set(['BE', 'HH', 'HB']);
 
 /** `undefined` for an unknown type. */
 export function municipalityUnitType(sourceType: string, stateCode: string): UnitType | undefined {
-  if (CITY_STATES.has(stateCode) && sourceType in MUNICIPALITY_TYPES) return 'kreisfreie_stadt';
-  return MUNICIPALITY_TYPES[sourceType];
+  if (!Object.hasOwn(MUNICIPALITY_TYPES, sourceType)) return undefined;
+  return CITY_STATES.has(stateCode) ? 'kreisfreie_stadt' : MUNICIPALITY_TYPES[sourceType];
 }
 
 /** `null` for a district row that is not a unit of its own, `undefined` for an unknown type. */
 export function districtUnitType(sourceType: string): UnitType | null | undefined {
-  return DISTRICT_TYPES[sourceType];
+  return Object.hasOwn(DISTRICT_TYPES, sourceType) ? DISTRICT_TYPES[sourceType] : undefined;
 }

@@ -40,7 +40,7 @@ export function openDataRoutes({ store, baseUrl, now = Date.now }: { readonly st
   });
   app.get(`/${WAVE}/:file`, async (c) => {
     const name = c.req.param('file');
-    if (!(name in TYPES)) throw dmError('DM_NOT_FOUND', { path: c.req.path });
+    if (!Object.hasOwn(TYPES, name)) throw dmError('DM_NOT_FOUND', { path: c.req.path });
     const { files: list } = await files(c.req.param('wave'), c.req.url);
     const file = list.find((candidate) => candidate.name === name)!;
     return c.body(typeof file.data === 'string' ? file.data : new Uint8Array(file.data), 200, {
