@@ -174,6 +174,11 @@ export const ERROR_CODES = {
     message: () =>
       'Der Bestätigungscode ist falsch, abgelaufen oder wurde schon benutzt. Bitte den aktuellen 6-stelligen Code aus der Authenticator-App eingeben. Es wurde nichts geändert.',
   },
+  DM_ACCOUNT_LOCKED: {
+    status: 429,
+    exitCode: 2,
+    message: (p) => `Zu viele falsche Codes in Folge: Das Konto ist vorübergehend gesperrt. Bitte in ${p.minutes} Minuten erneut versuchen. Es wurde nichts geändert.`,
+  },
   DM_TWO_FACTOR_ACTIVE: { status: 409, exitCode: 5, message: () => 'Die Zwei-Faktor-Anmeldung ist für dieses Konto bereits eingeschaltet. Es wurde nichts geändert.' },
   DM_SECRET_KEY_MISSING: {
     status: 503,

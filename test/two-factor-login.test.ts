@@ -190,6 +190,21 @@ test(`lockout: ${LOCKOUT_FAILURES} failures in a row lock the account for ${LOCK
   assert.deepEqual(await f.store.twoFactorState(user.id).then((s) => [s.failedLogins, s.lockedUntil]), [0, null]);
 });
 
+test(`switching off: ${LOCKOUT_FAILURES} wrong codes in a row lock the account like failed logins; a locked account cannot switch off or sign in`, async () => {
+  const { browser, email, password, secret, user } = await withTwoFactor(f.store);
+  for (let i = 0; i < LOCKOUT_FAILURES; i++) assert.equal((await browser.post('/verwaltung/konto/zwei-faktor/ausschalten', { code: wrongCode(secret) })).status, 400);
+  assert.equal(Date.parse((await f.store.twoFactorState(user.id)).lockedUntil!), clock + LOCKOUT_MINUTES * 60_000);
+  later(30);
+  const refused = await browser.post('/verwaltung/konto/zwei-faktor/ausschalten', { code: totpCode(secret, now()) });
+  assert.equal(refused.status, 429);
+  assert.equal(pageError(refused), `Zu viele falsche Codes in Folge: Das Konto ist vorübergehend gesperrt. Bitte in ${LOCKOUT_MINUTES} Minuten erneut versuchen. Es wurde nichts geändert.`);
+  assert.ok((await f.store.twoFactorState(user.id)).totpEnabledAt, 'still on');
+  assert.equal(loginError(await signIn(new Browser(app, '198.51.100.150'), email, password, totpCode(secret, now()))), LOGIN_FAILED);
+  later(LOCKOUT_MINUTES * 60);
+  assert.equal((await browser.post('/verwaltung/konto/zwei-faktor/ausschalten', { code: totpCode(secret, now()) })).status, 303);
+  assert.deepEqual(await f.store.twoFactorState(user.id).then((s) => [s.totpEnabledAt, s.failedLogins, s.lockedUntil]), [null, 0, null]);
+});
+
 test('session fixation: a login gets a new session id and ends the session of the cookie it was sent with', async () => {
   const { cookie, email, password } = await analystSession(app, f.store);
   const old = cookie.split('=')[1]!;

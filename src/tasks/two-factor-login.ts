@@ -2,12 +2,10 @@
 // processes), the second factor when switched on, and the count of consecutive failures.
 import { DmError } from '../errors.js';
 import type { Store, TwoFactorState, User } from '../store/store.js';
+import { clearFailures, isLocked, recordFailure } from './account-lockout.js';
 import { secondFactorPasses } from './two-factor.js';
 
-/** Failed logins in a row (wrong password or code) that lock an account … */
-export const LOCKOUT_FAILURES = 10;
-/** … for this long. */
-export const LOCKOUT_MINUTES = 15;
+export { LOCKOUT_FAILURES, LOCKOUT_MINUTES } from './account-lockout.js';
 
 export type LoginGateStore = Pick<Store, 'twoFactorState' | 'useTotpStep' | 'useRecoveryCode' | 'recordLoginFailure' | 'clearLoginFailures'>;
 
@@ -17,14 +15,13 @@ export type LoginGateStore = Pick<Store, 'twoFactorState' | 'useTotpStep' | 'use
  */
 export async function loginGatePasses(store: LoginGateStore, user: User, passwordValid: boolean, code: string, now: Date): Promise<boolean> {
   const state = await stateForLogin(store, user, passwordValid);
-  if (state !== null && state.lockedUntil !== null && Date.parse(state.lockedUntil) > now.getTime()) return false;
+  if (state !== null && isLocked(state, now)) return false;
   const passed = state !== null && passwordValid && (state.totpEnabledAt === null || (await secondFactorPasses(store, user, state, code, now)));
   if (!passed) {
-    const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
-    await store.recordLoginFailure(user.id, { maxFailures: LOCKOUT_FAILURES, lockUntil });
+    await recordFailure(store, user, now);
     return false;
   }
-  if (state.failedLogins > 0 || state.lockedUntil !== null) await store.clearLoginFailures(user.id);
+  await clearFailures(store, user, state);
   return true;
 }
 

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { dmError } from '../errors.js';
 import type { Store, TwoFactorState, User } from '../store/store.js';
+import { LOCKOUT_MINUTES, clearFailures, isLocked, recordFailure } from './account-lockout.js';
 import { sha256Hex } from './access-code.js';
 import { qrCodeSvg } from './two-factor-qr.js';
 
@@ -69,11 +70,22 @@ export async function confirmTwoFactor(store: Pick<Store, 'twoFactorState' | 'en
 
 type SecondFactorStore = Pick<Store, 'useTotpStep' | 'useRecoveryCode'>;
 
-/** Switches two-factor login off with a valid code (or an unused recovery code); DM_TOTP_INVALID otherwise. */
-export async function switchOffTwoFactor(store: SecondFactorStore & Pick<Store, 'twoFactorState' | 'disableTwoFactor'>, user: User, code: string, now: Date): Promise<void> {
+type SwitchOffStore = SecondFactorStore & Pick<Store, 'twoFactorState' | 'disableTwoFactor' | 'recordLoginFailure' | 'clearLoginFailures'>;
+
+/**
+ * Switches two-factor login off with a valid code (or an unused recovery code); DM_TOTP_INVALID otherwise.
+ * A wrong code counts against the login's failure budget (a stolen session must not try codes without end);
+ * on a locked account DM_ACCOUNT_LOCKED, without trying the code.
+ */
+export async function switchOffTwoFactor(store: SwitchOffStore, user: User, code: string, now: Date): Promise<void> {
   const state = await store.twoFactorState(user.id);
   if (state.totpEnabledAt === null) throw dmError('DM_TWO_FACTOR_INACTIVE');
-  if (!(await secondFactorPasses(store, user, state, code, now))) throw dmError('DM_TOTP_INVALID');
+  if (isLocked(state, now)) throw dmError('DM_ACCOUNT_LOCKED', { minutes: LOCKOUT_MINUTES });
+  if (!(await secondFactorPasses(store, user, state, code, now))) {
+    await recordFailure(store, user, now);
+    throw dmError('DM_TOTP_INVALID');
+  }
+  await clearFailures(store, user, state);
   await store.disableTwoFactor(user.email, `user:${user.email}`);
 }
 

@@ -15,7 +15,7 @@ export interface AccountDeps {
 }
 
 /** Errors shown on the page itself, beside the code field; nothing was changed. */
-const PAGE_ERRORS = ['DM_TOTP_INVALID', 'DM_TWO_FACTOR_ACTIVE', 'DM_TWO_FACTOR_INACTIVE', 'DM_BAD_REQUEST'];
+const PAGE_ERRORS = ['DM_TOTP_INVALID', 'DM_ACCOUNT_LOCKED', 'DM_TWO_FACTOR_ACTIVE', 'DM_TWO_FACTOR_INACTIVE', 'DM_BAD_REQUEST'];
 
 export function accountRoutes({ store, now, csrf }: AccountDeps): Hono<AnalystEnv> {
   const app = new Hono<AnalystEnv>();
