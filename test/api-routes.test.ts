@@ -78,6 +78,24 @@ test('bad JSON bodies: unknown field 422 with its path, missing and wrong types 
   assert.equal(await f.store.getWave('x1'), null, 'nothing was created by the rejected requests');
 });
 
+test('JSON bodies must be clean text: invalid UTF-8, a lone surrogate or a control character → 400 naming it, nothing stored', async () => {
+  const valid = new TextEncoder().encode(JSON.stringify({ id: 'utf1', title: 'Kaputt', instrumentVersion: '2019' }));
+  const broken = Uint8Array.from([...valid.slice(0, -25), 0xc3, 0x28, ...valid.slice(-25)]);
+  const invalid = await f.call('POST', '/api/v1/waves', { body: broken, type: 'application/json' });
+  assert.deepEqual([invalid.status, invalid.json.code], [400, 'DM_BAD_REQUEST']);
+  assert.match(invalid.json.message, /nicht in UTF-8 kodiert/);
+  const surrogate = await f.call('POST', '/api/v1/waves', { body: '{"id": "utf1", "title": "Halb \\ud83d", "instrumentVersion": "2019"}', type: 'application/json' });
+  assert.deepEqual([surrogate.status, surrogate.json.code], [400, 'DM_BAD_REQUEST']);
+  assert.match(surrogate.json.message, /einzelnes Surrogat/);
+  const control = await f.call('POST', '/api/v1/waves', { body: '{"id": "utf1", "title": "Null \\u0000", "instrumentVersion": "2019"}', type: 'application/json' });
+  assert.match(control.json.message, /Steuerzeichen/);
+  const key = await f.call('POST', '/api/v1/waves', { body: '{"id": "utf1", "title": "X", "instrumentVersion": "2019", "\\udc00": 1}', type: 'application/json' });
+  assert.deepEqual([key.status, key.json.code], [400, 'DM_BAD_REQUEST']);
+  assert.equal(await f.store.getWave('utf1'), null);
+  const pair = await f.call('POST', '/api/v1/waves', { body: '{"id": "utf1", "title": "Ganz \\ud83d\\ude00 und ä", "instrumentVersion": "2019"}', type: 'application/json' });
+  assert.deepEqual([pair.status, pair.json.title], [201, 'Ganz 😀 und ä']);
+});
+
 test('query and path parameters: unknown parameters and malformed values → 422 naming them', async () => {
   const unknown = await f.call('GET', '/api/v1/waves?seite=2');
   assert.deepEqual([unknown.status, unknown.json.issues[0].path], [422, ['query', 'seite']]);

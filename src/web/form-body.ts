@@ -3,8 +3,8 @@
 import { dmError } from '../errors.js';
 
 const MAX_FIELDS = 1000;
-// C0 controls except tab, LF, CR; and DEL.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** C0 controls except tab, LF, CR; and DEL. */
+export const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The posted fields, name → values in order. DM_BAD_REQUEST for anything malformed. */
@@ -33,7 +33,8 @@ function decodeComponent(component: string): string {
     .replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => decodeUtf8(Uint8Array.from(run.slice(1).split('%'), (hex) => parseInt(hex, 16))));
 }
 
-function decodeUtf8(bytes: Uint8Array): string {
+/** The bytes as UTF-8; DM_BAD_REQUEST when they are not valid UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): string {
   try {
     return STRICT_UTF8.decode(bytes);
   } catch {

@@ -12,6 +12,7 @@ import type { RateLimit } from '../rate-limit.js';
 import { apiDocsPage } from './api-docs-page.js';
 import { apiErrorBody, requestInvalid } from './api-error.js';
 import type { ApiDeps, ApiFile, ApiJsonText, ApiOperation } from './api-operation.js';
+import { parseJsonBody } from './json-body.js';
 import { openApiDocument } from './openapi-document.js';
 import { INSTRUMENT_OPERATIONS } from './instrument-operations.js';
 import { INSTRUMENT_CONVERT_OPERATIONS } from './instrument-convert-operations.js';
@@ -119,14 +120,7 @@ function isJsonText(value: unknown): value is ApiJsonText {
 async function readBody(c: Context, operation: ApiOperation): Promise<unknown> {
   if (!operation.body) return undefined;
   if (operation.body.kind === 'csv') return new Uint8Array(await c.req.arrayBuffer());
-  const text = await c.req.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw dmError('DM_BAD_REQUEST', { detail: 'Der Körper ist kein gültiges JSON.' });
-  }
-  const parsed = operation.body.schema.safeParse(json, { reportInput: true });
+  const parsed = operation.body.schema.safeParse(parseJsonBody(new Uint8Array(await c.req.arrayBuffer())), { reportInput: true });
   if (!parsed.success) throw requestInvalid('body', parsed.error);
   return parsed.data;
 }

@@ -1,0 +1,32 @@
+// A JSON request body, strictly: valid UTF-8 (Request.text() would turn broken bytes into U+FFFD), no lone
+// surrogates from \ud800-style escapes and no control characters in any key or string (PostgreSQL's jsonb
+// rejects U+0000; the others are never meant).
+import { dmError } from '../../errors.js';
+import { CONTROL, decodeUtf8 } from '../form-body.js';
+
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** The parsed body; DM_BAD_REQUEST for anything malformed. */
+export function parseJsonBody(bytes: Uint8Array): unknown {
+  const text = decodeUtf8(bytes);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw dmError('DM_BAD_REQUEST', { detail: 'Der Körper ist kein gültiges JSON.' });
+  }
+  const bad = badString(json);
+  if (bad !== undefined) throw dmError('DM_BAD_REQUEST', { detail: `Der Text ${JSON.stringify(bad.slice(0, 40))} enthält ${LONE_SURROGATE.test(bad) ? 'ein einzelnes Surrogat (kein gültiges Unicode-Zeichen)' : 'Steuerzeichen'}.` });
+  return json;
+}
+
+/** The first key or string value with a lone surrogate or a control character. */
+function badString(value: unknown): string | undefined {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) || CONTROL.test(value) ? value : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const bad = badString(key) ?? badString(item);
+    if (bad !== undefined) return bad;
+  }
+  return undefined;
+}
