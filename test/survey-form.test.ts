@@ -180,7 +180,13 @@ test('show-if is evaluated on the server: questions not asked are not shown and 
   assert.doesNotMatch(again.text, /strategy_fields|strategy_ozg/);
   const sneaky = await browser.post('/umfrage/seite/2', { revision: revisionIn(again.text), strategy_status: 'kein_thema', strategy_ozg: 'ja' });
   assert.equal(sneaky.status, 400, 'a field of a question not shown is refused');
-  assert.match(sneaky.text, /unerwartete Felder: strategy_ozg/);
+  assert.match(sneaky.text, /unerwartete Felder oder Werte: strategy_ozg/);
+  await answerPage(browser, 2, [['strategy_status', 'vorhanden']], 'speichern');
+  const shownAgain = await browser.get('/umfrage/seite/2');
+  const forged = await browser.post('/umfrage/seite/2', { revision: revisionIn(shownAgain.text), strategy_status: 'vorhanden', strategy_fields__verwaltung: '0' });
+  assert.equal(forged.status, 400, 'a checkbox posts "1" or nothing: a forged "0" would answer the question with no box ticked');
+  assert.match(forged.text, /unerwartete Felder oder Werte: strategy_fields__verwaltung/);
+  assert.equal((await f.store.responseFor('w', '05158000'))!.answers.strategy_fields__verwaltung, undefined);
 });
 
 test('save and resume: "Speichern und später weitermachen", then a new visit with the link finds everything', async () => {
@@ -214,7 +220,8 @@ function invalidFields(page: string): [string, string][] {
   return [...names].map((name) => {
     if (name === 'comments') return [name, 'ü'.repeat(2001)];
     if (name === 'contact_email') return [name, 'x@'];
-    return [name, page.includes(`type="checkbox" name="${name}"`) ? '2' : 'unbekannt'];
+    // Every box ticked: the exclusive "keine" options conflict (a value other than "1" is refused outright).
+    return [name, page.includes(`type="checkbox" name="${name}"`) ? '1' : 'unbekannt'];
   });
 }
 

@@ -188,7 +188,7 @@ test('malformed requests get German messages with 400/404/405/409/413, never 500
   assertGerman(await raw(`revision=${revision}&revision=${revision}`), 400, /mehrfach/);
   assertGerman(await raw('revision=eins'), 400, /keine Zahl/);
   assertGerman(await raw(`revision=${revision}&aktion=loeschen`), 400, /Wert von „aktion“/);
-  assertGerman(await raw(`revision=${revision}&respondent_role=cdo&respondent_role=cio`), 400, /unerwartete Felder: respondent_role/);
+  assertGerman(await raw(`revision=${revision}&respondent_role=cdo&respondent_role=cio`), 400, /unerwartete Felder oder Werte: respondent_role/);
   assertGerman(await raw(JSON.stringify({ revision }), 'application/json'), 400, /Formulardaten/);
   assertGerman(await raw(`revision=${revision}&comments=${'x'.repeat(70_000)}`), 413, /zu groß/);
   assertGerman(await browser.get('/umfrage/seite/10'), 404, /Nicht gefunden/);

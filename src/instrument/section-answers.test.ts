@@ -31,6 +31,8 @@ test('mergeSectionAnswers replaces the shown units, fills unticked boxes with 0 
   assert.equal(dropped.posted.strategy_fields__sonstiges, '1', 'the posted value is kept for a re-render');
   const odd = mergeSectionAnswers(instrument2019, strategy, {}, form({ strategy_status: ['vorhanden', 'geplant'], strategy_ozg: 'ja', x: '1' }));
   assert.deepEqual(odd.unexpected, ['strategy_status', 'strategy_ozg', 'x']);
+  const forged = mergeSectionAnswers(instrument2019, strategy, { strategy_status: 'vorhanden' }, form({ strategy_status: 'vorhanden', strategy_fields__verwaltung: '0', strategy_fields__sonstiges: ['1', '1'], strategy_goals__effizienz: '1' }));
+  assert.deepEqual(forged.unexpected, ['strategy_fields__verwaltung'], 'a checkbox posts "1" or nothing');
 });
 
 test('text answers are trimmed with line breaks normalised; sectionIssues keeps only the section', () => {

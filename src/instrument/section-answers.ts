@@ -54,7 +54,8 @@ export function mergeSectionAnswers(instrument: Instrument, section: Section, st
   const units = shownUnits(instrument, section, stored);
   const allowed = new Set(units.flatMap((unit) => unit.variables.map((v) => v.name)));
   const flags = new Set(units.flatMap((unit) => unit.variables.filter((v) => v.kind === 'flag').map((v) => v.name)));
-  const unexpected = [...form].filter(([name, values]) => !allowed.has(name) || (values.length > 1 && !flags.has(name))).map(([name]) => name);
+  // A ticked checkbox posts "1"; any other value (a forged "0" would answer the question with nothing ticked) is refused.
+  const unexpected = [...form].filter(([name, values]) => !allowed.has(name) || (flags.has(name) ? values.some((value) => value !== '1') : values.length > 1)).map(([name]) => name);
   const merged: Record<string, string | undefined> = { ...stored };
   for (const name of allowed) delete merged[name];
   for (const unit of units) Object.assign(merged, unitAnswers(unit, form));
@@ -65,7 +66,7 @@ function unitAnswers(unit: ShownUnit, form: FormValues): Record<string, string> 
   const answers: Record<string, string> = {};
   if (unit.variables.every((v) => v.kind === 'flag')) {
     const ticked = unit.variables.filter((v) => form.has(v.name));
-    for (const v of ticked.length === 0 ? [] : unit.variables) answers[v.name] = form.get(v.name)?.[0] ?? '0';
+    for (const v of ticked.length === 0 ? [] : unit.variables) answers[v.name] = form.has(v.name) ? '1' : '0';
     return answers;
   }
   for (const v of unit.variables) {

@@ -60,7 +60,7 @@ export async function saveSection(
   }
   const stored = current?.answers ?? {};
   const { answers, posted, unexpected } = mergeSectionAnswers(instrument, section, stored, form);
-  if (unexpected.length > 0) throw dmError('DM_BAD_REQUEST', { detail: `unerwartete Felder: ${unexpected.slice(0, 5).join(', ')}.` });
+  if (unexpected.length > 0) throw dmError('DM_BAD_REQUEST', { detail: `unerwartete Felder oder Werte: ${unexpected.slice(0, 5).join(', ')}.` });
   const issues = sectionIssues(instrument, section, answers);
   if (issues.length > 0) return { kind: 'invalid', stored, posted, issues, revision };
   const changed = changedVariables(stored, answers);
