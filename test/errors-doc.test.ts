@@ -22,7 +22,7 @@ test('docs list no code that no longer exists', () => {
 
 test('every message is German and names its parameters', () => {
   for (const code of Object.keys(ERROR_CODES) as ErrorCode[]) {
-    const message = dmError(code, { detail: 'DETAIL', path: 'PATH', wave: 'WAVE', version: 'V', status: 'S', target: 'T', dir: 'D', pid: 7, count: 3, file: 'F', email: 'E', found: 'FO', expected: 'EX', table: 'TB', rows: 2 }).message;
+    const message = dmError(code, { detail: 'DETAIL', path: 'PATH', wave: 'WAVE', version: 'V', status: 'S', target: 'T', dir: 'D', pid: 7, count: 3, file: 'F', email: 'E', found: 'FO', expected: 'EX', table: 'TB', rows: 2, minutes: 15 }).message;
     assert.doesNotMatch(message, /undefined/, code);
     assert.match(message, /[äöüß„“]|[A-Z][a-z]+ /, code);
   }
