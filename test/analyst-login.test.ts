@@ -91,7 +91,9 @@ test('roles: pages redirect to /anmelden, downloads answer 401, an analyst gets 
   assert.match(download.text, /Bitte melden Sie sich zuerst an/);
   const analyst = new Browser(app, '192.0.2.51');
   analyst.cookie = (await analystSession(app, f.store)).cookie;
-  assert.equal((await analyst.get('/verwaltung')).status, 200);
+  const home = await analyst.get('/verwaltung');
+  assert.equal(home.status, 200);
+  assert.match(home.text, /<nav aria-label="Verwaltung">[^]*<\/nav><\/header>\n<main id="inhalt">/, 'the skip link jumps over the navigation');
   const forbidden = await analyst.get('/verwaltung/konten');
   assert.equal(forbidden.status, 403);
   assert.match(forbidden.text, /fehlt Ihrem Konto die Berechtigung/);

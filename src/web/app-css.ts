@@ -7,7 +7,7 @@ header,main,footer{max-width:62rem;margin:0 auto;padding:0 1rem}
 h1,h2,legend,label,dt{overflow-wrap:break-word;hyphens:auto}h1{font-size:clamp(1.5rem,7vw,2rem)}
 .wide{overflow-x:auto;max-width:100%}nav p{overflow-wrap:anywhere}
 header{border-bottom:3px solid #004b87}
-a{color:#004b87}a:focus,button:focus,input:focus,textarea:focus{outline:3px solid #f0a000;outline-offset:2px}
+a{color:#004b87}a:focus,button:focus,input:focus,select:focus,textarea:focus,[tabindex]:focus{outline:3px solid #b35900;outline-offset:2px}
 table{border-collapse:collapse;margin:0 0 1.5rem}th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 caption{text-align:left;font-weight:600;padding:.25rem 0}

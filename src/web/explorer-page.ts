@@ -143,7 +143,7 @@ function query(table: ExplorerTable): URLSearchParams {
 function legend(series: readonly string[]) {
   if (series.length < 2) return '';
   return html`<ul aria-hidden="true">${series.map(
-    (name, i) => html`<li><svg width="12" height="12" viewBox="0 0 12 12"><rect width="12" height="12" fill="${BAR_COLORS[i] ?? '#000'}" stroke="#666"></rect></svg> ${name}</li>`,
+    (name, i) => html`<li><svg width="12" height="12" viewBox="0 0 12 12"><rect width="12" height="12" fill="${BAR_COLORS[i] ?? '#000'}" stroke="#1a1a1a"></rect></svg> ${name}</li>`,
   )}</ul>`;
 }
 

@@ -7,8 +7,11 @@ export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 export const REGISTER_ATTRIBUTION =
   'Datenquelle: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis-Informationssystem GV-ISys, Gebietsstand 31.12.2024, © Statistische Ämter des Bundes und der Länder, 2025; Datenlizenz Deutschland – Namensnennung – Version 2.0 (www.govdata.de/dl-de/by-2-0); Daten verändert (umformatiert, Leerzeichen in Namen normalisiert, gemeindefreie Gebiete entfernt, Kreissummen gebildet).';
 
-/** The page shell: German, skip link, one landmark each, the register attribution in the footer. */
-export function pageLayout(title: string, body: Html, home = '/'): Html {
+/**
+ * The page shell: German, skip link, one landmark each, the register attribution in the footer. A `nav`
+ * goes into the header, before <main>, so that the skip link jumps over it.
+ */
+export function pageLayout(title: string, body: Html, home = '/', nav?: Html): Html {
   return html`<!doctype html>
 <html lang="de">
 <head>
@@ -19,7 +22,7 @@ export function pageLayout(title: string, body: Html, home = '/'): Html {
 </head>
 <body>
 <a class="skip" href="#inhalt">Zum Inhalt springen</a>
-<header><p><strong><a href="${home}">Kommunaler Digitalmonitor</a></strong> – Wie sind die Kommunen digital aufgestellt?</p></header>
+<header><p><strong><a href="${home}">Kommunaler Digitalmonitor</a></strong> – Wie sind die Kommunen digital aufgestellt?</p>${nav ?? ''}</header>
 <main id="inhalt">
 ${body}
 </main>

@@ -24,8 +24,12 @@ export interface BarChartSpec {
   readonly series?: readonly string[];
 }
 
-/** Blue palette from colorbrewer (Blues) with a dark first colour; contrast ≥ 3:1 on white for the first four. */
+/**
+ * Blue palette from colorbrewer (Blues) with a dark first colour. The lighter blues fall below 3:1 on white,
+ * so grouped bars get a dark outline (WCAG 1.4.11: each bar's edge ≥ 3:1 against the page and its neighbour).
+ */
 export const BAR_COLORS: readonly string[] = ['#08519c', '#3182bd', '#6baed6', '#9ecae1', '#c6dbef', '#dedede'];
+const BAR_OUTLINE = '#1a1a1a';
 const BAR_HEIGHT = 18;
 
 export function barChartSvg(spec: BarChartSpec): string {
@@ -52,6 +56,8 @@ export function barChartSvg(spec: BarChartSpec): string {
         y: grouped ? 'series' : 'label',
         fy: grouped ? 'label' : undefined,
         fill: grouped ? 'series' : BAR_COLORS[0],
+        stroke: grouped ? BAR_OUTLINE : undefined,
+        strokeWidth: grouped ? 1 : undefined,
       }),
       Plot.text(data, {
         x: 'percent',

@@ -5,14 +5,10 @@ import { type Html, pageLayout } from '../page-layout.js';
 
 export function analystLayout(title: string, user: User, body: Html): Html {
   const role = user.role === 'admin' ? 'Administration' : 'Analyse';
-  return pageLayout(
-    title,
-    html`<nav aria-label="Verwaltung"><p><a href="/verwaltung">Verwaltung</a>${user.role === 'admin' ? html` · <a href="/verwaltung/konten">Konten</a> · <a href="/verwaltung/protokoll">Protokoll</a>` : ''} · <a href="/verwaltung/konto">Mein Konto</a> · <a href="/verwaltung/api-schluessel">API-Schlüssel</a>
+  const nav = html`<nav aria-label="Verwaltung"><p><a href="/verwaltung">Verwaltung</a>${user.role === 'admin' ? html` · <a href="/verwaltung/konten">Konten</a> · <a href="/verwaltung/protokoll">Protokoll</a>` : ''} · <a href="/verwaltung/konto">Mein Konto</a> · <a href="/verwaltung/api-schluessel">API-Schlüssel</a>
  · angemeldet als ${user.email} (${role})</p>
-<form method="post" action="/abmelden"><p><button class="sec">Abmelden</button></p></form></nav>
-${body}`,
-    '/verwaltung',
-  );
+<form method="post" action="/abmelden"><p><button class="sec">Abmelden</button></p></form></nav>`;
+  return pageLayout(title, body, '/verwaltung', nav);
 }
 
 /** Wide tables scroll inside a focusable region, so the page itself never scrolls sideways at 320 px. */
