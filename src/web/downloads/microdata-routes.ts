@@ -19,7 +19,7 @@ const LABELS: Readonly<Record<Exclude<ExportFormat, 'opendata'>, string>> = {
   spss: 'SPSS (ZIP: daten.csv, daten.sps)',
   r: 'R (ZIP: daten.csv, daten.R)',
   codebook: 'Codebuch (ZIP: HTML und JSON)',
-  csv: 'Flache CSV zum Wiedereinlesen (mit Freitexten und Entwürfen; nur Admins)',
+  csv: 'Flache CSV zum Wiedereinlesen (mit Entwürfen; Freitexte nur in der internen Fassung)',
 };
 const TYPES: Readonly<Record<string, string>> = {
   csv: 'text/csv; charset=utf-8',
