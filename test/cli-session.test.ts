@@ -145,6 +145,12 @@ test('every command has German --help; unknown commands and options exit 2', asy
   const badOption = await cli.run('wave', 'list', '--farbe', 'blau');
   assert.equal(badOption.code, 2);
   assert.match(badOption.stderr, /unbekannte Option „--farbe“/);
+  const twice = await cli.run('analyze', '--wave', 'copy', '--wave', 'other', '--json');
+  assert.equal(twice.code, 2, 'a repeated option is refused, not silently the last one');
+  assert.match(twice.stderr, /Option „--wave“ ist mehrfach angegeben; sie darf nur einmal vorkommen\./);
+  const noValue = await cli.run('analyze', '--wave', 'copy', '--by');
+  assert.equal(noValue.code, 2);
+  assert.match(noValue.stderr, /Option „--by“ braucht einen Wert\./);
   const missingFile = await cli.run('import-responses', 'fehlt.csv', '--wave', 'copy');
   assert.equal(missingFile.code, 4);
   assert.match(missingFile.stderr, /Datei nicht gefunden: fehlt\.csv/);

@@ -50,16 +50,23 @@ export async function run(argv: readonly string[], io: Io, deps: CliDeps): Promi
 }
 
 function parseCommandArgs(command: Command, args: readonly string[]) {
+  const options = { ...COMMON_OPTIONS, ...command.options };
+  let parsed;
   try {
-    return parseArgs({ args: [...args], options: { ...COMMON_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     throw dmError('DM_USAGE', { detail: `${germanParseError(error)} Hilfe: digitalmonitor ${command.name} --help` });
   }
+  // parseArgs keeps the last of a repeated option (no option here is `multiple`): "--wave a --wave b" must not silently mean b.
+  const given = parsed.tokens.flatMap((token) => (token.kind === 'option' && token.value !== undefined ? [token.name] : []));
+  const repeated = given.find((name, i) => given.indexOf(name) !== i);
+  if (repeated !== undefined) throw dmError('DM_USAGE', { detail: `Option „--${repeated}“ ist mehrfach angegeben; sie darf nur einmal vorkommen. Hilfe: digitalmonitor ${command.name} --help` });
+  return { values: parsed.values, positionals: parsed.positionals };
 }
 
 function germanParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const option = /'(-[^']+)'/.exec(message)?.[1] ?? '';
+  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
   const code = (error as { code?: string }).code;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unbekannte Option „${option}“.`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `Option „${option}“ braucht einen Wert.`;
