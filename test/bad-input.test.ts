@@ -37,6 +37,7 @@ const RESPONSE_CASES: readonly Case[] = [
   { file: 'responses-operator-not-asked.csv', expect: [/Zeile 2/, /operator__formularserver__eigene_it/] },
   { file: 'responses-grid-exclusive.csv', expect: [/Zeile 2/, /community_support__wlan/] },
   { file: 'responses-broadband-grade.csv', expect: [/Zeile 2/, /broadband_grade/, /7/] },
+  { file: 'responses-nul-in-text.csv', expect: [/Zeile 2/, /comments/, /Steuerzeichen \(U\+0000\)/] },
 ];
 
 const REGISTER_CASES: readonly Case[] = [
@@ -49,6 +50,8 @@ const REGISTER_CASES: readonly Case[] = [
   { file: 'register-short-ags.csv', expect: [/Zeile 2/, /5999001/] },
   { file: 'register-empty.csv', expect: [/leer/i] },
   { file: 'register-header-only.csv', expect: [/keine Datenzeile|nur (die )?Kopfzeile/i] },
+  { file: 'register-decimal-comma.csv', expect: [/Zeile 2/, /Die Zeile hat 10 Spalten, die Kopfzeile 9\./] },
+  { file: 'register-duplicate-column.csv', expect: [/Die Spalte „name“ kommt mehrfach vor \(zuerst als Spalte 2\)/] },
 ];
 
 let cli: MemoryCli;

@@ -46,12 +46,19 @@ function readTable<C extends string>(
   const fileIssues = (more: readonly Issue[]) => issues.push(...more.map((issue) => withFile(issue, file)));
   fileIssues(parsed.issues);
   if (parsed.issues.length > 0) return [];
-  const index = new Map(parsed.header.map((name, i) => [name.trim(), i]));
+  const names = parsed.header.map((name) => name.trim());
+  const index = new Map(names.map((name, i) => [name, i]));
   const missing = columns.filter((column) => !index.has(column));
-  const unknown = parsed.header.filter((name) => !(columns as readonly string[]).includes(name.trim()));
+  const unknown = names.filter((name) => !(columns as readonly string[]).includes(name));
+  const duplicates = names.flatMap((name, i) => (names.indexOf(name) === i ? [] : [{ name, first: names.indexOf(name) + 1, position: i + 1 }]));
   fileIssues(missing.map((column) => ({ code: 'missing_column', path: [1, column], params: { column } })));
   fileIssues(unknown.map((column) => ({ code: 'unknown_column', path: [1, column], params: { column } })));
-  if (missing.length > 0 || unknown.length > 0) return [];
+  fileIssues(duplicates.map(({ name, first, position }) => ({ code: 'duplicate_column', path: [1, name], params: { column: name, first, position } })));
+  if (missing.length > 0 || unknown.length > 0 || duplicates.length > 0) return [];
+  // A row of another width has shifted cells (e.g. a decimal comma in area_km2): refused, never guessed.
+  const widths = parsed.rows.flatMap((cells, i) => (cells.length === names.length ? [] : [{ code: 'wrong_column_count' as const, path: [i + 2], params: { expected: names.length, actual: cells.length } }]));
+  fileIssues(widths);
+  if (widths.length > 0) return [];
   return parsed.rows.map((cells, i) => {
     const record: Record<string, string | number> = { row: i + 2 };
     for (const column of columns) record[column] = (cells[index.get(column)!] ?? '').trim();
