@@ -120,6 +120,13 @@ test('text_too_long counts code points', () => {
   ]);
 });
 
+test('control_character: a text with U+0000 or another C0 control is refused, tab and line breaks are text', () => {
+  assert.deepEqual(check({ comments: 'Zeile 1\r\nZeile 2\tEnde' }), []);
+  assert.deepEqual(check({ comments: 'a\u0000b' }), [
+    { code: 'control_character', path: ['comments'], params: { question: 'comments', variable: 'comments', character: 'U+0000' } },
+  ]);
+});
+
 const withNumber: Instrument = {
   id: 't',
   version: 't',

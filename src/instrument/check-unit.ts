@@ -3,6 +3,7 @@ import type { EmailQuestion, Item, NumberQuestion, Question, TextQuestion } from
 import type { FlatResponse } from './model.js';
 import type { FlatVariable } from './flat-variables.js';
 import type { Issue, IssueCode } from './issues.js';
+import { CONTROL_CHARACTER } from './control-character.js';
 
 export interface AnswerUnit {
   readonly question: Question;
@@ -103,6 +104,8 @@ function checkNumber(unit: AnswerUnit, question: NumberQuestion, flat: FlatRespo
 function checkText(unit: AnswerUnit, question: TextQuestion, flat: FlatResponse): Issue[] {
   const value = flat[question.id];
   if (!value) return [];
+  const control = CONTROL_CHARACTER.exec(value)?.[0];
+  if (control !== undefined) return [unitIssue('control_character', unit, question.id, { character: `U+${control.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` })];
   const length = codePointLength(value);
   if (length <= question.maxLength) return [];
   return [unitIssue('text_too_long', unit, question.id, { max: question.maxLength, length })];

@@ -10,6 +10,7 @@ export const ISSUE_CODES = [
   'not_asked_but_answered',
   'invalid_email',
   'text_too_long',
+  'control_character',
   'not_a_number',
   'number_out_of_range',
   // files (CSV imports)

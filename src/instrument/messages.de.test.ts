@@ -21,6 +21,7 @@ const SAMPLES: Record<IssueCode, Issue> = {
   },
   invalid_email: { code: 'invalid_email', path: ['contact_email'], params: { question: 'contact_email', variable: 'contact_email', value: 'digital' } },
   text_too_long: { code: 'text_too_long', path: ['comments'], params: { question: 'comments', variable: 'comments', max: 2000, length: 2001 } },
+  control_character: { code: 'control_character', path: ['comments'], params: { question: 'comments', variable: 'comments', character: 'U+0000' } },
   not_a_number: { code: 'not_a_number', path: ['staff'], params: { question: 'staff', variable: 'staff', value: 'viele', integer: 1 } },
   number_out_of_range: { code: 'number_out_of_range', path: ['staff'], params: { question: 'staff', variable: 'staff', value: '-1', min: 0, max: 10 } },
   empty_file: { code: 'empty_file', path: [] },

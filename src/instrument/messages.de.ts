@@ -24,6 +24,8 @@ export function messageDe(issue: Issue): string {
       return `${q(p.value)} ist keine gültige E-Mail-Adresse.`;
     case 'text_too_long':
       return `Der Text ist zu lang${clause(' (', p.length, ' Zeichen)')}${clause('; erlaubt sind höchstens ', p.max, ' Zeichen')}.`;
+    case 'control_character':
+      return `Der Text enthält ein Steuerzeichen${clause(' (', p.character, ')')}; erlaubt sind Buchstaben, Ziffern, Satzzeichen, Tabulatoren und Zeilenumbrüche.`;
     case 'not_a_number':
       return `${q(p.value)} ist keine ${p.integer ? 'ganze ' : ''}Zahl.`;
     case 'number_out_of_range':

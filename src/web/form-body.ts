@@ -1,10 +1,9 @@
 // application/x-www-form-urlencoded, strictly: valid UTF-8 only (the WHATWG parser would silently turn
 // broken bytes into U+FFFD), no control characters (PostgreSQL jsonb rejects U+0000), bounded field count.
 import { dmError } from '../errors.js';
+import { CONTROL_CHARACTER } from '../instrument/control-character.js';
 
 const MAX_FIELDS = 1000;
-/** C0 controls except tab, LF, CR; and DEL. */
-export const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The posted fields, name → values in order. DM_BAD_REQUEST for anything malformed. */
@@ -20,7 +19,7 @@ export async function parseFormBody(request: Request): Promise<Map<string, strin
     const at = pair.indexOf('=');
     const name = decodeComponent(at < 0 ? pair : pair.slice(0, at));
     const value = decodeComponent(at < 0 ? '' : pair.slice(at + 1));
-    if (CONTROL.test(name) || CONTROL.test(value)) throw dmError('DM_BAD_REQUEST', { detail: 'Die Eingabe enthält Steuerzeichen.' });
+    if (CONTROL_CHARACTER.test(name) || CONTROL_CHARACTER.test(value)) throw dmError('DM_BAD_REQUEST', { detail: 'Die Eingabe enthält Steuerzeichen.' });
     fields.set(name, [...(fields.get(name) ?? []), value]);
   }
   return fields;

@@ -2,7 +2,8 @@
 // surrogates from \ud800-style escapes and no control characters in any key or string (PostgreSQL's jsonb
 // rejects U+0000; the others are never meant).
 import { dmError } from '../../errors.js';
-import { CONTROL, decodeUtf8 } from '../form-body.js';
+import { CONTROL_CHARACTER } from '../../instrument/control-character.js';
+import { decodeUtf8 } from '../form-body.js';
 
 const LONE_SURROGATE = /\p{Cs}/u;
 
@@ -22,7 +23,7 @@ export function parseJsonBody(bytes: Uint8Array): unknown {
 
 /** The first key or string value with a lone surrogate or a control character. */
 function badString(value: unknown): string | undefined {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value) || CONTROL.test(value) ? value : undefined;
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) || CONTROL_CHARACTER.test(value) ? value : undefined;
   if (typeof value !== 'object' || value === null) return undefined;
   for (const [key, item] of Object.entries(value)) {
     const bad = badString(key) ?? badString(item);
