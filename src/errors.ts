@@ -207,6 +207,12 @@ export const ERROR_CODES = {
     exitCode: 4,
     message: (p) => `Für ${p.detail} gibt es in Welle „${p.wave}“ keinen abgeschickten Fragebogen – ein Digitalprofil gibt es nur für teilnehmende Kommunen.`,
   },
+  DM_PROFILE_NOT_IN_REGISTER: {
+    status: 409,
+    exitCode: 5,
+    message: (p) =>
+      `Die Kommune mit dem AGS ${p.detail} hat in Welle „${p.wave}“ geantwortet, fehlt aber im Gemeindeverzeichnis: Ohne Land, Größenklasse und Gebietsart gibt es keine Vergleichsgruppen. Ein Gemeindeverzeichnis mit dieser Kommune einlesen (import-register).`,
+  },
   DM_PROFILE_TOO_FEW: {
     status: 409,
     exitCode: 5,

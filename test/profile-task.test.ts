@@ -194,3 +194,13 @@ test('history over three waves: every earlier wave with each area score, oldest 
   const expected = [...history.waves.map((wave) => wave.scores.find((s) => s.id === 'e_government')!.score), egov.score].map((score) => (score === null ? '–' : String(Math.round(score))));
   assert.deepEqual(cells, expected);
 });
+
+test('bad input: a unit that answered but is missing from the register gets its own message, not "did not answer"', async () => {
+  const answered = fixture.demo.slice(10, 15).map((r) => ({ ags: r.ags, answers: r.answers }));
+  await fixture.store.createWave({ id: 'ohne-register', title: 'Antwort ohne Registerzeile', instrumentVersion: '2019', demo: true });
+  await fixture.store.saveResponses('ohne-register', [...answered, { ags: '05999999', answers: fixture.demo[10]!.answers }], { status: 'submitted', source: 'import', actor: 'test' });
+  const missing = await rejection('ohne-register', '05999999');
+  assert.equal(missing.code, 'DM_PROFILE_NOT_IN_REGISTER');
+  assert.match(missing.message, /AGS 05999999 hat in Welle „ohne-register“ geantwortet, fehlt aber im Gemeindeverzeichnis/);
+  assert.equal((await rejection('ohne-register', '06411000')).code, 'DM_PROFILE_NOT_RESPONDED');
+});

@@ -46,10 +46,12 @@ export async function loadProfileContext(store: ProfileStore, waveId: string): P
   return { wave, context: profileContext({ id: wave.id, title: wave.title, demo: wave.demo, k: wave.minCellCount }, scoring, respondents, results) };
 }
 
-/** The unit must have submitted in this wave; otherwise a German explanation naming where it did answer. */
+/** The unit must have submitted in this wave and be in the register; otherwise a German explanation (naming where it did answer). */
 export async function requireRespondent(store: ProfileStore, loaded: LoadedProfiles, ags: string): Promise<void> {
   if (!/^\d{8}$/.test(ags)) throw dmError('DM_PROFILE_AGS_INVALID', { detail: ags });
   if (loaded.context.byAgs.has(ags)) return;
+  // Submitted here but left out of the context: the register has no row for it.
+  if ((await store.responseFor(loaded.wave.id, ags))?.status === 'submitted') throw dmError('DM_PROFILE_NOT_IN_REGISTER', { wave: loaded.wave.id, detail: ags });
   const elsewhere: string[] = [];
   for (const wave of await store.listWaves()) {
     if (wave.id === loaded.wave.id) continue;
