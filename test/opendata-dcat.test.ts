@@ -71,6 +71,11 @@ test('CC BY 4.0 as configured; unknown licence is a usage error', async () => {
   const bad = await cli.run('export', '--wave', '2019-demo', '--format', 'opendata', '--out', 'x', '--license', 'gpl');
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /Lizenz „gpl“ unbekannt/);
+  const inherited = await cli.run('export', '--wave', '2019-demo', '--format', 'opendata', '--out', 'x', '--license', 'constructor');
+  assert.deepEqual([inherited.code, /Lizenz „constructor“ unbekannt/.test(inherited.stderr)], [2, true]);
+  const weighted = await cli.run('export', '--wave', '2019-demo', '--format', 'opendata', '--out', 'x', '--weighted');
+  assert.equal(weighted.code, 2, '--weighted is refused where it would be ignored');
+  assert.match(weighted.stderr, /--weighted gibt es für csv-excel, xlsx, spss, r und codebook; die offenen Daten haben kein Gewicht\./);
 });
 
 test('no open-data cell below k, no single municipality recoverable; every table of the results document', async () => {

@@ -59,7 +59,10 @@ Exit-Codes: 0 erfolgreich, 2 Aufruf fehlerhaft (z. B. unbekanntes Format), 3 Aus
     if (!isExportFormat(format)) {
       throw dmError('DM_USAGE', { detail: `Format „${format}“ wird nicht unterstützt (verfügbar: ${EXPORT_FORMATS.join(', ')}).` });
     }
-    if (!(license in LICENSES)) throw dmError('DM_USAGE', { detail: `Lizenz „${license}“ unbekannt (möglich: ${Object.keys(LICENSES).join(', ')}).` });
+    if (!Object.hasOwn(LICENSES, license)) throw dmError('DM_USAGE', { detail: `Lizenz „${license}“ unbekannt (möglich: ${Object.keys(LICENSES).join(', ')}).` });
+    if (values.weighted === true && (format === 'csv' || format === 'opendata')) {
+      throw dmError('DM_USAGE', { detail: `--weighted gibt es für csv-excel, xlsx, spss, r und codebook; ${format === 'csv' ? 'die flache CSV zum Wiedereinlesen' : 'die offenen Daten'} haben kein Gewicht.` });
+    }
     const folder = FOLDER_FORMATS.includes(format);
     if (out === '-' && format !== 'csv' && format !== 'csv-excel') {
       throw dmError('DM_USAGE', { detail: `--out - (Standardausgabe) gibt es nur für csv und csv-excel; ${format} braucht einen ${folder ? 'Ordner' : 'Dateinamen'}.` });
