@@ -191,7 +191,9 @@ test('malformed requests get German messages with 400/404/405/409/413, never 500
   assertGerman(await raw(`revision=${revision}&respondent_role=cdo&respondent_role=cio`), 400, /unerwartete Felder oder Werte: respondent_role/);
   assertGerman(await raw(JSON.stringify({ revision }), 'application/json'), 400, /Formulardaten/);
   assertGerman(await raw(`revision=${revision}&comments=${'x'.repeat(70_000)}`), 413, /zu groß/);
-  assertGerman(await browser.get('/umfrage/seite/10'), 404, /Nicht gefunden/);
+  const missing = await browser.get('/umfrage/seite/10');
+  assertGerman(missing, 404, /Nicht gefunden/);
+  assert.match(missing.text, /<title>Fehler: Nicht gefunden – Kommunaler Digitalmonitor<\/title>/, 'the title says which error (WCAG 2.4.2)');
   assertGerman(await browser.get('/umfrage/seite/0'), 404, /Nicht gefunden/);
   const put = await browser.send('/umfrage/seite/1', { method: 'PUT', body: 'x', headers: { Origin: ORIGIN } });
   assertGerman(put, 405, /Methode PUT ist für diese Adresse nicht erlaubt/);

@@ -93,9 +93,9 @@ export function createApp({ store, log, baseUrl, now = () => new Date(), codeAtt
   app.route('/api', apiRoutes({ store, baseUrl, log, perKey: apiRequests, failedPerClient: loginAttempts.perClient, clientKey }));
   app.notFound((c) => c.html(errorPage(c, 'Seite nicht gefunden', `Die Adresse ${c.req.path} gibt es nicht.`), 404));
   app.onError((error, c) => {
-    if (error instanceof DmError) return c.html(errorPage(c, 'Fehler', error.message), error.status as 400);
+    if (error instanceof DmError) return c.html(errorPage(c, errorTitle(error.status), error.message), error.status as 400);
     if (error instanceof HTTPException && error.status < 500) {
-      return c.html(errorPage(c, 'Fehler', 'Die Anfrage ist fehlerhaft. Es wurde nichts gespeichert.'), error.status);
+      return c.html(errorPage(c, errorTitle(error.status), 'Die Anfrage ist fehlerhaft. Es wurde nichts gespeichert.'), error.status);
     }
     log(`Interner Fehler bei ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
     return c.html(errorPage(c, 'Interner Fehler', 'Es ist ein interner Fehler aufgetreten. Bitte später erneut versuchen.'), 500);
@@ -116,6 +116,25 @@ function clientKey(c: Context): string {
 function methodNotAllowedPage(c: Context, methods: readonly string[]) {
   const message = dmError('DM_METHOD_NOT_ALLOWED', { detail: c.req.method }).message;
   return c.html(errorPage(c, 'Methode nicht erlaubt', `${message} Erlaubt: ${methods.join(', ')}.`), 405, { Allow: methods.join(', ') });
+}
+
+/** Page titles that say what kind of error it is (WCAG 2.4.2), not just "Fehler". */
+const ERROR_TITLES: Readonly<Record<number, string>> = {
+  400: 'Anfrage fehlerhaft',
+  401: 'Anmeldung nötig',
+  403: 'Keine Berechtigung',
+  404: 'Nicht gefunden',
+  405: 'Methode nicht erlaubt',
+  409: 'Konflikt',
+  413: 'Eingabe zu groß',
+  415: 'Falscher Inhaltstyp',
+  422: 'Eingabe ungültig',
+  429: 'Zu viele Versuche',
+  503: 'Vorübergehend nicht verfügbar',
+};
+
+function errorTitle(status: number): string {
+  return `Fehler: ${ERROR_TITLES[status] ?? 'Anfrage nicht ausgeführt'}`;
 }
 
 function errorPage(c: Context, title: string, message: string) {
