@@ -94,6 +94,8 @@ test('JSON bodies must be clean text: invalid UTF-8, a lone surrogate or a contr
   assert.equal(await f.store.getWave('utf1'), null);
   const pair = await f.call('POST', '/api/v1/waves', { body: '{"id": "utf1", "title": "Ganz \\ud83d\\ude00 und ä", "instrumentVersion": "2019"}', type: 'application/json' });
   assert.deepEqual([pair.status, pair.json.title], [201, 'Ganz 😀 und ä']);
+  const deep = await f.call('POST', '/api/v1/waves', { body: `{"id": "utf2", "title": ${'['.repeat(30_000)}${']'.repeat(30_000)}}`, type: 'application/json' });
+  assert.ok(deep.status >= 400 && deep.status < 500, `any depth is a 4xx, never a stack overflow: ${deep.status}`);
 });
 
 test('query and path parameters: unknown parameters and malformed values → 422 naming them', async () => {

@@ -21,13 +21,16 @@ export function parseJsonBody(bytes: Uint8Array): unknown {
   return json;
 }
 
-/** The first key or string value with a lone surrogate or a control character. */
-function badString(value: unknown): string | undefined {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value) || CONTROL_CHARACTER.test(value) ? value : undefined;
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const [key, item] of Object.entries(value)) {
-    const bad = badString(key) ?? badString(item);
-    if (bad !== undefined) return bad;
+/** The first key or string value with a lone surrogate or a control character (iterative: any depth). */
+function badString(json: unknown): string | undefined {
+  const pending: unknown[] = [json];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value) || CONTROL_CHARACTER.test(value)) return value;
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value)) pending.push(item, key);
+    }
   }
   return undefined;
 }
