@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { dmError } from '../errors.js';
 import type { Store, TwoFactorState, User } from '../store/store.js';
-import { LOCKOUT_MINUTES, clearFailures, isLocked, recordFailure } from './account-lockout.js';
+import { LOCKOUT_MINUTES, isLocked, recordFailure } from './account-lockout.js';
 import { sha256Hex } from './access-code.js';
 import { qrCodeSvg } from './two-factor-qr.js';
 
@@ -70,12 +70,12 @@ export async function confirmTwoFactor(store: Pick<Store, 'twoFactorState' | 'en
 
 type SecondFactorStore = Pick<Store, 'useTotpStep' | 'useRecoveryCode'>;
 
-type SwitchOffStore = SecondFactorStore & Pick<Store, 'twoFactorState' | 'disableTwoFactor' | 'recordLoginFailure' | 'clearLoginFailures'>;
+type SwitchOffStore = SecondFactorStore & Pick<Store, 'twoFactorState' | 'disableTwoFactor' | 'recordLoginFailure'>;
 
 /**
  * Switches two-factor login off with a valid code (or an unused recovery code); DM_TOTP_INVALID otherwise.
  * A wrong code counts against the login's failure budget (a stolen session must not try codes without end);
- * on a locked account DM_ACCOUNT_LOCKED, without trying the code.
+ * on a locked account DM_ACCOUNT_LOCKED, without trying the code. Switching off also resets the count.
  */
 export async function switchOffTwoFactor(store: SwitchOffStore, user: User, code: string, now: Date): Promise<void> {
   const state = await store.twoFactorState(user.id);
@@ -85,7 +85,6 @@ export async function switchOffTwoFactor(store: SwitchOffStore, user: User, code
     await recordFailure(store, user, now);
     throw dmError('DM_TOTP_INVALID');
   }
-  await clearFailures(store, user, state);
   await store.disableTwoFactor(user.email, `user:${user.email}`);
 }
 

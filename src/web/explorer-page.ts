@@ -1,7 +1,7 @@
 // The public results explorer page (issue 5): a GET form (works without JavaScript) and, once a variable
 // is chosen, the suppressed table with 95 % intervals, a bar chart, the test in plain words and the CSV link.
 import { html, raw } from 'hono/html';
-import { BAR_COLORS, barChartSvg } from '../report/charts/bar-chart.js';
+import { BAR_COLORS, BAR_OUTLINE, barChartSvg } from '../report/charts/bar-chart.js';
 import type { CatalogVariable } from '../report/explorer/explorer-catalog.js';
 import { explorerChartSpec, type ExplorerTable } from '../report/explorer/explorer-table.js';
 import { type ExplorerTrend, explorerTrendChartSpec, type ExplorerTrendResult } from '../report/explorer/explorer-trend.js';
@@ -143,7 +143,7 @@ function query(table: ExplorerTable): URLSearchParams {
 function legend(series: readonly string[]) {
   if (series.length < 2) return '';
   return html`<ul aria-hidden="true">${series.map(
-    (name, i) => html`<li><svg width="12" height="12" viewBox="0 0 12 12"><rect width="12" height="12" fill="${BAR_COLORS[i] ?? '#000'}" stroke="#1a1a1a"></rect></svg> ${name}</li>`,
+    (name, i) => html`<li><svg width="12" height="12" viewBox="0 0 12 12"><rect width="12" height="12" fill="${BAR_COLORS[i] ?? '#000'}" stroke="${BAR_OUTLINE}"></rect></svg> ${name}</li>`,
   )}</ul>`;
 }
 

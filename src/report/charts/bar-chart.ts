@@ -29,7 +29,8 @@ export interface BarChartSpec {
  * so grouped bars get a dark outline (WCAG 1.4.11: each bar's edge ≥ 3:1 against the page and its neighbour).
  */
 export const BAR_COLORS: readonly string[] = ['#08519c', '#3182bd', '#6baed6', '#9ecae1', '#c6dbef', '#dedede'];
-const BAR_OUTLINE = '#1a1a1a';
+/** Outline of grouped bars and their legend swatches. */
+export const BAR_OUTLINE = '#1a1a1a';
 const BAR_HEIGHT = 18;
 
 export function barChartSvg(spec: BarChartSpec): string {
