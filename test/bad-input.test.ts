@@ -96,13 +96,15 @@ for (const { file, expect } of RESPONSE_CASES) {
 for (const { file, expect } of REGISTER_CASES) {
   test(`register: ${file} is rejected`, async () => {
     cli.files.set(file, fixture(`bad/${file}`));
-    await assertRejected(['import-register', file], expect);
+    // Messages name the file as given, not the format's name.
+    await assertRejected(['import-register', file], [...expect, new RegExp(`Fehler in ${file.replace('.', '\\.')}`)]);
   });
 }
 
 test('register: a Gemeinde whose Kreis is missing from kreise.csv is rejected', async () => {
   cli.files.set('kreise-bad.csv', fixture('bad/kreise-unknown-district.csv'));
-  await assertRejected(['import-register', 'gemeinden.csv', 'kreise-bad.csv'], [/09999/, /kreise|Kreis/]);
+  cli.files.set('gemeinden-2025.csv', cli.files.get('gemeinden.csv')!);
+  await assertRejected(['import-register', 'gemeinden-2025.csv', 'kreise-bad.csv'], [/09999/, /kreise|Kreis/, /gemeinden-2025\.csv/]);
 });
 
 test('responses: a 50 MB file is rejected before parsing', async () => {

@@ -13,26 +13,34 @@ type Record_<C extends string> = Readonly<Record<C, string>> & { readonly row: n
 
 export interface RegisterParse {
   readonly units: RegisterUnit[];
-  /** Each issue carries `params.file` ("gemeinden.csv" or "kreise.csv") and a `[row, column]` path. */
+  /** Each issue carries `params.file` (one of the file names) and a `[row, column]` path. */
   readonly issues: Issue[];
 }
 
-export function parseRegisterCsv(gemeindenText: string, kreiseText?: string): RegisterParse {
+/** The names the messages give the two files (default: the formats' own names). */
+export interface RegisterFileNames {
+  readonly gemeinden: string;
+  readonly kreise: string;
+}
+
+const FORMAT_NAMES: RegisterFileNames = { gemeinden: 'gemeinden.csv', kreise: 'kreise.csv' };
+
+export function parseRegisterCsv(gemeindenText: string, kreiseText?: string, files: RegisterFileNames = FORMAT_NAMES): RegisterParse {
   const issues: Issue[] = [];
-  const gemeinden = readTable(gemeindenText, GEMEINDEN_COLUMNS, 'gemeinden.csv', issues);
-  const kreise = kreiseText === undefined ? [] : readTable(kreiseText, KREISE_COLUMNS, 'kreise.csv', issues);
+  const gemeinden = readTable(gemeindenText, GEMEINDEN_COLUMNS, files.gemeinden, issues);
+  const kreise = kreiseText === undefined ? [] : readTable(kreiseText, KREISE_COLUMNS, files.kreise, issues);
   const units: RegisterUnit[] = [];
   for (const record of gemeinden) {
-    const unit = municipalityUnit(record, issues);
+    const unit = municipalityUnit(record, files.gemeinden, issues);
     if (unit) units.push(unit);
   }
   const districtNames = new Map(kreise.map((record) => [record.district_ags, record.name]));
   for (const record of kreise) {
-    const unit = districtUnit(record, issues);
+    const unit = districtUnit(record, files.kreise, issues);
     if (unit) units.push(unit);
   }
-  if (kreiseText !== undefined) checkDistrictsKnown(gemeinden, districtNames, issues);
-  checkDuplicates(gemeinden, kreise, issues);
+  if (kreiseText !== undefined) checkDistrictsKnown(gemeinden, districtNames, files.gemeinden, issues);
+  checkDuplicates(gemeinden, kreise, files, issues);
   return { units: issues.length === 0 ? units : [], issues };
 }
 
@@ -66,41 +74,41 @@ function readTable<C extends string>(
   });
 }
 
-function municipalityUnit(record: Record_<(typeof GEMEINDEN_COLUMNS)[number]>, issues: Issue[]): RegisterUnit | null {
+function municipalityUnit(record: Record_<(typeof GEMEINDEN_COLUMNS)[number]>, file: string, issues: Issue[]): RegisterUnit | null {
   const at = (column: string, code: Issue['code'], value: string) =>
-    issues.push({ code, path: [record.row, column], params: { file: 'gemeinden.csv', value } });
+    issues.push({ code, path: [record.row, column], params: { file: file, value } });
   const before = issues.length;
   if (!/^\d{8}$/.test(record.ags)) at('ags', 'invalid_ags', record.ags);
-  const state = checkState(record, 'gemeinden.csv', issues);
+  const state = checkState(record, file, issues);
   if (state && !record.ags.startsWith(state.agsPrefix)) at('ags', 'invalid_ags', record.ags);
   if (record.district_ags !== record.ags.slice(0, 5)) at('district_ags', 'invalid_ags', record.district_ags);
-  requireText(record, ['name', 'district'], 'gemeinden.csv', issues);
+  requireText(record, ['name', 'district'], file, issues);
   // A Landkreis row in this format (demo register files) keeps its padded Kreis key "…000".
   const unitType =
     districtUnitType(record.type) === 'landkreis' && record.ags.endsWith('000')
       ? 'landkreis'
       : municipalityUnitType(record.type, record.state_code);
   if (!unitType) at('type', 'unknown_unit_type', record.type);
-  const population = integerAt(record, 'population', 'gemeinden.csv', issues);
-  const area = decimalAt(record, 'area_km2', 'gemeinden.csv', issues);
+  const population = integerAt(record, 'population', file, issues);
+  const area = decimalAt(record, 'area_km2', file, issues);
   if (issues.length > before || !state || !unitType) return null;
   return unitOf(record, { ags: record.ags, unitType, district: record.district, population, area });
 }
 
-function districtUnit(record: Record_<(typeof KREISE_COLUMNS)[number]>, issues: Issue[]): RegisterUnit | null {
+function districtUnit(record: Record_<(typeof KREISE_COLUMNS)[number]>, file: string, issues: Issue[]): RegisterUnit | null {
   const before = issues.length;
-  const state = checkState(record, 'kreise.csv', issues);
+  const state = checkState(record, file, issues);
   if (!/^\d{5}$/.test(record.district_ags) || (state && !record.district_ags.startsWith(state.agsPrefix))) {
-    issues.push({ code: 'invalid_ags', path: [record.row, 'district_ags'], params: { file: 'kreise.csv', value: record.district_ags } });
+    issues.push({ code: 'invalid_ags', path: [record.row, 'district_ags'], params: { file: file, value: record.district_ags } });
   }
-  requireText(record, ['name'], 'kreise.csv', issues);
+  requireText(record, ['name'], file, issues);
   const unitType = districtUnitType(record.type);
   if (unitType === undefined) {
-    issues.push({ code: 'unknown_unit_type', path: [record.row, 'type'], params: { file: 'kreise.csv', value: record.type } });
+    issues.push({ code: 'unknown_unit_type', path: [record.row, 'type'], params: { file: file, value: record.type } });
   }
-  integerAt(record, 'municipalities', 'kreise.csv', issues);
-  const population = integerAt(record, 'population', 'kreise.csv', issues);
-  const area = decimalAt(record, 'area_km2', 'kreise.csv', issues);
+  integerAt(record, 'municipalities', file, issues);
+  const population = integerAt(record, 'population', file, issues);
+  const area = decimalAt(record, 'area_km2', file, issues);
   if (issues.length > before || !state || !unitType) return null;
   const ags = `${record.district_ags}000`;
   return unitOf(record, { ags, unitType, district: record.name, population, area });
@@ -159,11 +167,12 @@ function decimalAt(record: Readonly<Record<string, string | number>>, column: st
 function checkDistrictsKnown(
   gemeinden: readonly Record_<(typeof GEMEINDEN_COLUMNS)[number]>[],
   districts: ReadonlyMap<string, string>,
+  file: string,
   issues: Issue[],
 ) {
   for (const record of gemeinden) {
     if (/^\d{5}$/.test(record.district_ags) && !districts.has(record.district_ags)) {
-      issues.push({ code: 'unknown_district', path: [record.row, 'district_ags'], params: { file: 'gemeinden.csv', value: record.district_ags } });
+      issues.push({ code: 'unknown_district', path: [record.row, 'district_ags'], params: { file: file, value: record.district_ags } });
     }
   }
 }
@@ -171,6 +180,7 @@ function checkDistrictsKnown(
 function checkDuplicates(
   gemeinden: readonly { row: number; ags: string }[],
   kreise: readonly { row: number; district_ags: string; type: string }[],
+  files: RegisterFileNames,
   issues: Issue[],
 ) {
   const firstRow = new Map<string, string>();
@@ -179,8 +189,8 @@ function checkDuplicates(
     if (first) issues.push({ code: 'duplicate_ags', path: [row, column], params: { file, value: ags, first } });
     else firstRow.set(ags, `${file} Zeile ${row}`);
   };
-  for (const record of gemeinden) check(record.ags, record.row, 'gemeinden.csv', 'ags');
-  for (const record of kreise.filter((r) => districtUnitType(r.type) === 'landkreis')) check(`${record.district_ags}000`, record.row, 'kreise.csv', 'district_ags');
+  for (const record of gemeinden) check(record.ags, record.row, files.gemeinden, 'ags');
+  for (const record of kreise.filter((r) => districtUnitType(r.type) === 'landkreis')) check(`${record.district_ags}000`, record.row, files.kreise, 'district_ags');
 }
 
 function withFile(issue: Issue, file: string): Issue {

@@ -1,11 +1,13 @@
 import { dmError } from '../errors.js';
-import { parseRegisterCsv } from '../formats/register-csv.js';
+import { parseRegisterCsv, type RegisterFileNames } from '../formats/register-csv.js';
 import type { Store } from '../store/store.js';
 import { readCsvFile } from './read-csv-file.js';
 
 export interface RegisterImport {
   readonly gemeinden: Uint8Array;
   readonly kreise?: Uint8Array | undefined;
+  /** How messages name the files (the CLI: the paths given); default gemeinden.csv and kreise.csv. */
+  readonly files?: RegisterFileNames | undefined;
   /** Gebietsstand of the files (ISO date); shared/data: 2024-12-31. */
   readonly referenceDate: string;
   /** Reference date of the population figures (ISO date); shared/data: 2023-12-31. */
@@ -19,11 +21,13 @@ export const DESTATIS_SOURCE =
 
 /** All rows or none: every malformed row is reported and the old register stays. */
 export async function importRegister(store: Pick<Store, 'replaceRegister'>, input: RegisterImport) {
-  const gemeinden = readCsvFile(input.gemeinden, 'gemeinden.csv');
-  const kreise = input.kreise === undefined ? undefined : readCsvFile(input.kreise, 'kreise.csv');
-  const { units, issues } = parseRegisterCsv(gemeinden, kreise);
+  const files = input.files ?? { gemeinden: 'gemeinden.csv', kreise: 'kreise.csv' };
+  const gemeinden = readCsvFile(input.gemeinden, files.gemeinden);
+  const kreise = input.kreise === undefined ? undefined : readCsvFile(input.kreise, files.kreise);
+  const { units, issues } = parseRegisterCsv(gemeinden, kreise, files);
   if (issues.length > 0) {
-    throw dmError('DM_IMPORT_INVALID', { count: issues.length, file: kreise === undefined ? 'gemeinden.csv' : 'gemeinden.csv/kreise.csv' }, issues);
+    const named = [...new Set(issues.map((issue) => String(issue.params?.file)))];
+    throw dmError('DM_IMPORT_INVALID', { count: issues.length, file: named.join(' und ') }, issues);
   }
   for (const date of [input.referenceDate, input.populationDate]) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw dmError('DM_USAGE', { detail: `Datum „${date}“ ist nicht im Format JJJJ-MM-TT.` });

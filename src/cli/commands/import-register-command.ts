@@ -24,6 +24,7 @@ Exit-Codes: 0 erfolgreich, 2 Aufruf fehlerhaft, 3 ungültige Datei, 4 Datei nich
     const result = await importRegister(await store(), {
       gemeinden,
       kreise,
+      files: { gemeinden: gemeindenPath!, kreise: kreisePath ?? 'kreise.csv' },
       referenceDate: (values['reference-date'] as string | undefined) ?? '2024-12-31',
       populationDate: (values['population-date'] as string | undefined) ?? '2023-12-31',
       source: (values.source as string | undefined) ?? DESTATIS_SOURCE,
