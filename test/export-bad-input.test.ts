@@ -64,6 +64,14 @@ test('unwritable output: missing folder, a file where a folder must go — exit 
   assert.deepEqual(leftovers(), []);
 });
 
+test('report to an unwritable --out: exit 3 as its --help says, nothing written', async () => {
+  const report = await cli('report', '--wave', '2019-demo', '--format', 'html', '--out', 'out/fehlt/bericht.html');
+  assert.equal(report.code, 3, report.stderr);
+  assert.match(report.stderr, /Ausgabe kann nicht geschrieben werden: out\/fehlt\/bericht\.html/);
+  assert.match((await cli('report', '--help')).stdout, /3 Ausgabe nicht schreibbar/);
+  assert.deepEqual(leftovers(), []);
+});
+
 test('a folder export replaces an existing folder whole; a file export replaces the file', async () => {
   mkdirSync(join(dir, 'out', 'old'));
   writeFileSync(join(dir, 'out', 'old', 'stale.txt'), 'alt');

@@ -35,6 +35,13 @@ describe('PGlite data folder', () => {
   before(async () => (await openStore({ dataDir: dir })).close());
   after(() => rmSync(root, { recursive: true, force: true }));
 
+  test('a data folder that is a regular file is a configuration error (exit 2), and the file is left alone', async () => {
+    const file = join(root, 'not-a-folder');
+    writeFileSync(file, 'keep me');
+    await assert.rejects(openStore({ dataDir: file }), { code: 'DM_CONFIG_INVALID', message: /not-a-folder“ ist eine Datei/ });
+    assert.equal(readFileSync(file, 'utf8'), 'keep me');
+  });
+
   test('data survive close and reopen; a folder in use (this or another live process) is DM_DB_LOCKED', async () => {
     const store = await openStore({ dataDir: dir });
     try {

@@ -19,6 +19,9 @@ export async function openPglite(dataDir?: string): Promise<SqlClient> {
   if (dataDir === undefined || dataDir.startsWith('memory://')) {
     return pgliteClient(await createInMemory(), null);
   }
+  if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) {
+    throw new DmError('DM_CONFIG_INVALID', { detail: `--db bzw. DIGITALMONITOR_DB „${dataDir}“ ist eine Datei; erwartet wird ein Datenordner (wird angelegt, wenn er fehlt).` });
+  }
   let lock: PidLock | undefined;
   try {
     lock = acquirePidLock(dataDir);

@@ -18,8 +18,8 @@ Datenquellen. Jede Zahl im Text ist aus den Antworten berechnet; „häufiger“
   --format pdf      PDF (A4, Seitenzahlen, Lesezeichen, barrierefrei getaggt) über Chromium (/usr/bin/chromium)
   --format json     das Ergebnisdokument hinter dem Bericht, alle Aussagen und Abbildungsdaten mit IDs
   --out <datei>     Zieldatei; --out - schreibt auf die Standardausgabe (nicht bei PDF)
-Exit-Codes: 0 erfolgreich, 2 Aufruf fehlerhaft, 4 Welle unbekannt, 5 Welle ohne Antworten,
-6 Datenbank nicht verfügbar.
+Exit-Codes: 0 erfolgreich, 2 Aufruf fehlerhaft, 3 Ausgabe nicht schreibbar, 4 Welle unbekannt,
+5 Welle ohne Antworten, 6 Datenbank nicht verfügbar.
 `,
   options: { wave: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
   usesStore: true,
