@@ -26,6 +26,9 @@ test('header: ags first, unknown and duplicate columns', () => {
     { code: 'unknown_column', path: [1, 'strategy_colour'], params: { column: 'strategy_colour', position: 2 } },
     { code: 'duplicate_column', path: [1, 'comments'], params: { column: 'comments', first: 3, position: 4 } },
   ]);
+  // A list of AGS alone would replace each unit's answers with nothing.
+  assert.deepEqual(codes('ags\n05315000\n09162000\n'), [['no_answer_columns', 1]]);
+  assert.deepEqual(codes('ags,comments\n05315000,\n'), [], 'an empty answer in a file with answer columns is still a response');
 });
 
 test('rows: wrong cell count, AGS format, duplicates naming both rows, unknown AGS', () => {

@@ -98,6 +98,8 @@ function headerColumns(header: readonly string[], instrument: Instrument, add: (
     }
     if (first === undefined) firstPosition.set(name, position);
   });
+  // `ags` alone (e.g. a list of units meant for `invite`) would empty every listed unit's answers.
+  if (header.length === 1) add({ code: 'no_answer_columns', path: [1] });
   return columns;
 }
 

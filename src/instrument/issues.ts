@@ -23,6 +23,7 @@ export const ISSUE_CODES = [
   'missing_column',
   'duplicate_column',
   'unknown_column',
+  'no_answer_columns',
   'missing_value',
   'invalid_ags',
   'duplicate_ags',

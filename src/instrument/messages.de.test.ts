@@ -33,6 +33,7 @@ const SAMPLES: Record<IssueCode, Issue> = {
   missing_column: { code: 'missing_column', path: [1, 'ags'], params: { column: 'ags', position: 1 } },
   duplicate_column: { code: 'duplicate_column', path: [1, 'comments'], params: { column: 'comments', first: 3, position: 7 } },
   unknown_column: { code: 'unknown_column', path: [1, 'strategy_colour'], params: { column: 'strategy_colour', position: 2 } },
+  no_answer_columns: { code: 'no_answer_columns', path: [1] },
   missing_value: { code: 'missing_value', path: [7, 'name'], params: { file: 'gemeinden.csv' } },
   invalid_ags: { code: 'invalid_ags', path: [5, 'ags'], params: { value: '5315000', digits: 8 } },
   duplicate_ags: { code: 'duplicate_ags', path: [9, 'ags'], params: { value: '05315000', first: 4 } },

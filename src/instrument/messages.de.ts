@@ -50,6 +50,8 @@ export function messageDe(issue: Issue): string {
       return `Die Spalte ${q(columnOf(issue))} kommt mehrfach vor${clause(' (zuerst als Spalte ', p.first, ')')}.`;
     case 'unknown_column':
       return `Die Spalte ${q(columnOf(issue))} ist unbekannt.`;
+    case 'no_answer_columns':
+      return 'Die Datei hat außer „ags“ keine Antwortspalte: Jede Zeile würde eine vorhandene Antwort durch eine leere ersetzen. Erwartet werden die flachen Variablen des Fragebogens (siehe Codebuch).';
     case 'missing_value':
       return `Der Wert${clause(' in Spalte ', qOrNone(columnOf(issue)))} fehlt; er ist Pflicht.`;
     case 'invalid_ags':
