@@ -69,3 +69,29 @@ test('weighting without a register row for a respondent fails in German, exit 5'
     await other.close();
   }
 });
+
+test('a table the raking explains entirely (each respondent alone in its state) gets no test, not F ≈ 1e16', async () => {
+  const other = await memoryCli();
+  try {
+    const { readFileSync } = await import('node:fs');
+    other.files.set('gemeinden.csv', readFileSync(new URL('../data/gemeinden.csv', import.meta.url)));
+    other.files.set('kreise.csv', readFileSync(new URL('../data/kreise.csv', import.meta.url)));
+    other.files.set('drei.csv', new TextEncoder().encode('ags,strategy_status\n05315000,vorhanden\n09162000,kein_thema\n11000000,vorhanden\n'));
+    assert.equal((await other.run('import-register', 'gemeinden.csv', 'kreise.csv')).code, 0);
+    assert.equal((await other.run('wave', 'create', 'w', '--title', 'W')).code, 0);
+    assert.equal((await other.run('import-responses', 'drei.csv', '--wave', 'w')).code, 0);
+    const result = await other.run('analyze', '--wave', 'w', '--weighted', '--json');
+    assert.equal(result.code, 0, result.stderr);
+    assertValidResults(result.stdout);
+    const tables = (JSON.parse(result.stdout) as ResultsDocument).tables.filter((table) => table.variable === 'strategy_status');
+    // Two values in three states (or in two vg_strategy groups): the weights are fixed by the state margin.
+    assert.equal(tables.find((table) => table.by === 'state')?.test, null);
+    assert.equal(tables.find((table) => table.by === 'vg_strategy')?.test, null);
+    for (const table of (JSON.parse(result.stdout) as ResultsDocument).tables) {
+      const test = table.test as RaoScottTableTest | null | undefined;
+      assert.ok(!test || test.statistic < 1e6, `${table.variable} × ${table.by}: F = ${test?.statistic}`);
+    }
+  } finally {
+    await other.close();
+  }
+});

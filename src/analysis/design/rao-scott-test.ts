@@ -31,7 +31,7 @@ export interface RaoScottOptions {
 
 /**
  * @param moments columnMoments of the table, column g · values + v
- * @returns null when fewer than 2 values or groups have units, or the design leaves no variance
+ * @returns null when fewer than 2 values or groups have units, or the design leaves no variance (NO_VARIANCE)
  */
 export function raoScottTest(
   projection: RaoScottDesign,
@@ -80,6 +80,7 @@ export function raoScottTest(
   const n = projection.design.respondents;
   const scale = options.groupsAreStrata ? 1 : n / (n - 1);
   const b = sandwich({ q, p, squares: cellSquares, m2: squares / total ** 2, gK, gS }, projection, r, c, scale);
+  if (!(diagonalSum(b, full) > NO_VARIANCE * unadjustedTrace(q, cellSquares, r, c, scale))) return null;
   const solved = solveTraces(a, b, full);
   const traces = solved ?? pseudoInverseTraces(a, b, full);
   if (!(traces.trace > 0) || !(traces.traceOfSquare > 0)) return null;
@@ -89,6 +90,27 @@ export function raoScottTest(
   const result = { method: 'rao-scott' as const, statistic, df, ddf, p: fUpperTail(statistic, df, ddf), cramers_v };
   const rank = solved ? full : (traces as PseudoInverseTraces).rank;
   return rank < full ? { ...result, rank_deficient: { rank, full } } : result;
+}
+
+/**
+ * The raking can explain a table entirely (e.g. every respondent alone in its state): its variance is then
+ * rounding noise, some 1e-16 of the variance before the adjustment, and F = X² / tr Δ would be ~1e16 with
+ * p ≈ 0 — a "significant" difference made of rounding. Below this share of that variance, no test.
+ */
+const NO_VARIANCE = 1e-9;
+
+function diagonalSum(matrix: Float64Array, size: number): number {
+  let sum = 0;
+  for (let i = 0; i < size; i++) sum += matrix[i * size + i]!;
+  return sum;
+}
+
+/** tr(scale · Cᵀ diag(q² y2) C), the sandwich's leading term, as Σ_ab q² y2 · Σ_i (δ_ai − 1/r)² · Σ_j (δ_bj − 1/c)². */
+function unadjustedTrace(q: Float64Array, squares: Float64Array, r: number, c: number, scale: number): number {
+  const along = (lines: number, line: number) => (line === 0 ? (lines - 1) / lines ** 2 : (1 - 1 / lines) ** 2 + (lines - 2) / lines ** 2);
+  let sum = 0;
+  for (let b = 0; b < c; b++) for (let a = 0; a < r; a++) sum += q[b * r + a]! ** 2 * squares[b * r + a]! * along(r, a) * along(c, b);
+  return scale * sum;
 }
 
 function keptLines(units: Float64Array, groups: number, values: number): { values: number[]; groups: number[] } {
