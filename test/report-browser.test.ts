@@ -70,3 +70,44 @@ test('the HTML file is self-contained: no request and no CSP report under defaul
     await context.close();
   }
 });
+
+/** Width of the page's own scrolling at `width` CSS px: WCAG 1.4.10 wants none beyond the viewport. */
+async function pageOverflow(html: string | undefined, path: string, width = 320): Promise<number> {
+  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  try {
+    const page = await context.newPage();
+    if (html === undefined) assert.equal((await page.goto(base + path))?.status(), 200, path);
+    else {
+      await page.route('**/*', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+      await page.goto('https://datei.invalid/');
+    }
+    return await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  } finally {
+    await context.close();
+  }
+}
+
+test('reflow at 320 px: start page, report, API docs and a Digitalprofil scroll wide tables in their own region, never the page', async () => {
+  for (const path of ['/', '/bericht/2019-demo', '/api/docs']) assert.equal(await pageOverflow(undefined, path), 0, path);
+  const demo = await cli.store.responsesForWave('2019-demo');
+  assert.equal((await cli.run('profile', '--wave', '2019-demo', '--ags', demo[0]!.ags, '--format', 'html', '--out', 'profil.html')).code, 0);
+  assert.equal(await pageOverflow(cli.text('profil.html'), 'profil.html'), 0, 'profile');
+  assert.equal((await cli.run('report', '--wave', '2019-demo', '--format', 'html', '--out', 'bericht.html')).code, 0);
+  assert.equal(await pageOverflow(cli.text('bericht.html'), 'bericht.html'), 0, 'report file');
+});
+
+test('report: the first Tab reaches a skip link that jumps past the table of contents to the summary in <main>', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(base + '/bericht/2019-demo');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Zum Bericht springen');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => location.hash), '#bericht');
+    assert.equal(await page.locator('main h2').first().textContent(), 'Auf einen Blick');
+    assert.equal(await page.locator('header h2').count(), 0, 'the banner holds only the title');
+  } finally {
+    await context.close();
+  }
+});

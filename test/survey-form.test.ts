@@ -142,6 +142,13 @@ test('validation errors are re-rendered with 422, the posted values, messages be
   assert.match(reply.text, /Bitte prüfen Sie Ihre Angaben \(3 Hinweise\)/);
   assert.match(reply.text, /<a href="#i-strategy_fields">Bei Frage „Welches sind die drei wichtigsten Handlungsfelder Ihrer Strategie\?“ sind höchstens 3 Optionen erlaubt, gewählt sind 4\.<\/a>/);
   assert.match(reply.text, /<fieldset class="q bad" aria-describedby="hint-strategy_fields err-strategy_fields">/);
+  // The invalid state reaches assistive technology (4.1.2): each box of a faulty multiple choice, the
+  // radiogroup of a faulty single choice; focus lands on the summary (autofocus, no script needed).
+  assert.match(reply.text, /<input type="checkbox" name="strategy_fields__verwaltung" value="1" id="i-strategy_fields" checked aria-invalid="true">/);
+  assert.match(reply.text, /<fieldset class="q bad" role="radiogroup" aria-invalid="true" aria-describedby="[^"]*err-strategy_ozg">/);
+  assert.match(page.text, /<fieldset class="q" role="radiogroup"( aria-describedby="[^"]*")?>\s*<legend>/, 'a valid single choice is a radiogroup');
+  assert.doesNotMatch(page.text, /aria-invalid|autofocus/, 'nothing is invalid before a post');
+  assert.match(reply.text, /<div class="box" role="alert" aria-labelledby="fehler-titel" tabindex="-1" autofocus>/);
   assert.match(reply.text, /<p class="err" id="err-strategy_fields">/);
   assert.match(reply.text, /Option „Keine“ bei Frage „An welche Strategien oder Konzepte knüpft sie an\?“ schließt andere Angaben aus, gewählt ist aber auch: Andere Strategien oder Konzepte/);
   assert.match(reply.text, /Option „vielleicht“ gibt es bei Frage/);

@@ -149,6 +149,8 @@ test('two staff members of one unit: a stale save is never silently applied; the
   const stale = await anna.post('/umfrage/seite/9', { revision: base, peer_exchange: 'ja', comments: 'Anna schreibt' });
   assert.equal(stale.status, 409);
   assert.match(stale.text, /Jemand anderes hat diese Seite inzwischen gespeichert/);
+  assert.match(stale.text, /<title>Fehler: [^<]*\(Seite 9 von 9\)/, 'the title says nothing was saved');
+  assert.match(stale.text, /aria-labelledby="konflikt-titel" tabindex="-1" autofocus>/, 'focus on the notice');
   assert.match(stale.text, /Dürfen andere teilnehmende Kommunen[^<]*<\/a>: gespeichert „Nein“, Ihre Eingabe „Ja“/);
   assert.match(stale.text, /Anmerkungen<\/a>: gespeichert „Ben war hier“, Ihre Eingabe „Anna schreibt“/);
   assert.match(stale.text, /Inzwischen von anderer Person gespeichert: „Nein“/);

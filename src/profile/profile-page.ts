@@ -2,6 +2,7 @@
 // script; every interpolation escaped; the chart with its caption, a text alternative and the data tables.
 import { formatPercent } from '../report/format-share.js';
 import { type Fragment, html, raw } from '../report/html/html.js';
+import { scrollable } from '../report/html/scrollable.js';
 import { REGISTER_ATTRIBUTION } from '../report/html/seed-texts.js';
 import type { GroupShare } from './comparison-groups.js';
 import type { BenchmarkGroup, DigitalProfile } from './digital-profile.js';
@@ -66,14 +67,14 @@ function scoresSection(profile: DigitalProfile): Fragment {
   };
   return html`<section aria-labelledby="werte"><h2 id="werte">Ihre Werte</h2>
 <p>Je Bereich 0 bis 100 Punkte, berechnet nur aus den beantworteten Fragen. Fehlende Antworten senken nicht die Punkte, sondern den Anteil „beantwortet“.</p>
-<table class="scores"><caption>Punkte je Bereich${history ? ` und Veränderung seit „${history.waveTitle}“` : ''}</caption>
+${scrollable('Punkte je Bereich', html`<table class="scores"><caption>Punkte je Bereich${history ? ` und Veränderung seit „${history.waveTitle}“` : ''}</caption>
 <thead><tr><th scope="col">Bereich</th><th scope="col">Punkte</th><th scope="col">beantwortet</th>${history ? html`<th scope="col">Veränderung</th>` : ''}</tr></thead>
 <tbody>${profile.scores.map(
     (area) =>
       area.notInInstrument
         ? html`<tr><th scope="row">${area.label}</th><td colspan="${history ? 3 : 2}">in diesem Fragebogen nicht erhoben</td></tr>`
         : html`<tr><th scope="row">${area.label}</th><td>${points(area.score)}</td><td>${formatPercent(area.coverage)}</td>${history ? html`<td>${change(area.id)}</td>` : ''}</tr>`,
-  )}</tbody></table>${notAsked(profile)}${historyTable(profile)}
+  )}</tbody></table>`)}${notAsked(profile)}${historyTable(profile)}
 ${history ? '' : html`<p>Eine Veränderung seit der letzten Befragung wird gezeigt, sobald Ihre Kommune an zwei Befragungen mit vergleichbarem Fragebogen teilgenommen hat.</p>`}
 </section>`;
 }
@@ -88,11 +89,11 @@ function historyTable(profile: DigitalProfile): Fragment | string {
   ];
   const shown = (score: number | null) => (score === null ? '–' : String(Math.round(score)));
   return html`
-<table class="scores"><caption>Punkte je Bereich in jeder Befragung, an der Ihre Kommune teilgenommen hat (– = nicht berechenbar oder nicht erhoben)</caption>
+${scrollable('Punkte je Bereich in jeder Befragung', html`<table class="scores"><caption>Punkte je Bereich in jeder Befragung, an der Ihre Kommune teilgenommen hat (– = nicht berechenbar oder nicht erhoben)</caption>
 <thead><tr><th scope="col">Bereich</th>${columns.map((column) => html`<th scope="col"><abbr title="${column.title}">${column.id}</abbr></th>`)}</tr></thead>
 <tbody>${profile.scores.map(
     (area) => html`<tr><th scope="row">${area.label}</th>${columns.map((column) => html`<td>${area.notInInstrument ? '–' : shown(column.score(area.id))}</td>`)}</tr>`,
-  )}</tbody></table>`;
+  )}</tbody></table>`)}`;
 }
 
 function benchmarkSection(profile: DigitalProfile): Fragment {
@@ -111,14 +112,14 @@ ${
 <div class="chart">${raw(profileChartSvg(profile.scores, chartGroup, alt))}</div>
 <ul class="key" aria-hidden="true"><li><span class="key-dot"></span>Ihre Kommune</li><li><span class="key-box"></span>mittlere Hälfte der Vergleichsgruppe (25 % bis 75 %)</li><li><span class="key-tick"></span>Median</li></ul>
 <p class="alt">${alt}</p>
-<table class="data"><caption>Daten zu Abb. 1 (Punkte)</caption>
+${scrollable('Daten zu Abb. 1', html`<table class="data"><caption>Daten zu Abb. 1 (Punkte)</caption>
 <thead><tr><th scope="col">Bereich</th><th scope="col">Ihre Punkte</th><th scope="col">25 %</th><th scope="col">Median</th><th scope="col">75 %</th></tr></thead>
 <tbody>${profile.scores.map((area, i) => {
     const d = chartGroup.scores[i]?.distribution;
     return html`<tr><th scope="row">${area.label}</th><td>${area.notInInstrument ? 'nicht erhoben' : points(area.score)}</td><td>${d ? Math.round(d.p25) : '–'}</td><td>${d ? Math.round(d.median) : '–'}</td><td>${d ? Math.round(d.p75) : '–'}</td></tr>`;
-  })}</tbody></table>
+  })}</tbody></table>`)}
 </figure>
-<table class="percentiles"><caption>Perzentil je Vergleichsgruppe</caption>
+${scrollable('Perzentil je Vergleichsgruppe', html`<table class="percentiles"><caption>Perzentil je Vergleichsgruppe</caption>
 <thead><tr><th scope="col">Bereich</th>${profile.benchmark.map((group) => html`<th scope="col">${group.label} (${group.n})</th>`)}</tr></thead>
 <tbody>${profile.scores.map(
     (area, i) =>
@@ -126,7 +127,7 @@ ${
         const p = group.scores[i]?.percentile;
         return html`<td>${p === null || p === undefined ? '–' : p}</td>`;
       })}</tr>`,
-  )}</tbody></table>
+  )}</tbody></table>`)}
 </section>`;
 }
 
@@ -172,12 +173,12 @@ function peerSection(profile: DigitalProfile): Fragment {
     return html`<section aria-labelledby="partner"><h2 id="partner">Von wem Sie lernen können</h2>${intro}<p>${why}</p>${consent}</section>`;
   }
   return html`<section aria-labelledby="partner"><h2 id="partner">Von wem Sie lernen können</h2>${intro}${consent}
-<table class="peers"><caption>Kommunen für den Erfahrungsaustausch</caption>
+${scrollable('Kommunen für den Erfahrungsaustausch', html`<table class="peers"><caption>Kommunen für den Erfahrungsaustausch</caption>
 <thead><tr><th scope="col">Kommune</th><th scope="col">Art, Größenklasse, Land (ähnlich durch)</th><th scope="col">hat bereits</th><th scope="col">Kontakt</th></tr></thead>
 <tbody>${peers.list.map(
     (peer) =>
       html`<tr><th scope="row">${peer.name}</th><td class="text">${peer.unitType}, ${peer.sizeClass}, ${peer.state} (${peer.similarities.join(', ') || 'ähnliche Einwohnerzahl'})</td><td class="text">${offerSummary(peer.offers)}</td><td class="text peer-contact">${peer.contact ?? '–'}</td></tr>`,
-  )}</tbody></table>
+  )}</tbody></table>`)}
 </section>`;
 }
 

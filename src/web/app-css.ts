@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 export const APP_CSS = `body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fff}
 header,main,footer{max-width:62rem;margin:0 auto;padding:0 1rem}
 h1,h2,legend,label,dt{overflow-wrap:break-word;hyphens:auto}h1{font-size:clamp(1.5rem,7vw,2rem)}
-.wide{overflow-x:auto;max-width:100%}nav p{overflow-wrap:anywhere}
+.wide{overflow-x:auto;max-width:100%}pre{white-space:pre-wrap;overflow-wrap:anywhere}li,dd,h2,h3{overflow-wrap:anywhere}nav p{overflow-wrap:anywhere}
 header{border-bottom:3px solid #004b87}
 a{color:#004b87}a:focus,button:focus,input:focus,select:focus,textarea:focus,[tabindex]:focus{outline:3px solid #b35900;outline-offset:2px}
 table{border-collapse:collapse;margin:0 0 1.5rem}th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left}

@@ -93,7 +93,7 @@ export function createApp({ store, log, baseUrl, now = () => new Date(), codeAtt
   app.route('/api', apiRoutes({ store, baseUrl, log, perKey: apiRequests, failedPerClient: loginAttempts.perClient, clientKey }));
   app.notFound((c) => c.html(errorPage(c, 'Seite nicht gefunden', `Die Adresse ${c.req.path} gibt es nicht.`), 404));
   app.onError((error, c) => {
-    if (error instanceof DmError) return c.html(errorPage(c, errorTitle(error.status), error.message), error.status as 400);
+    if (error instanceof DmError) return c.html(errorPage(c, CODE_TITLES[error.code] ?? errorTitle(error.status), error.message), error.status as 400);
     if (error instanceof HTTPException && error.status < 500) {
       return c.html(errorPage(c, errorTitle(error.status), 'Die Anfrage ist fehlerhaft. Es wurde nichts gespeichert.'), error.status);
     }
@@ -131,6 +131,13 @@ const ERROR_TITLES: Readonly<Record<number, string>> = {
   422: 'Eingabe ungültig',
   429: 'Zu viele Versuche',
   503: 'Vorübergehend nicht verfügbar',
+};
+
+/** Where the status alone misleads: a profile that is not there yet is no "Konflikt" to the reader. */
+const CODE_TITLES: Readonly<Partial<Record<string, string>>> = {
+  DM_PROFILE_TOO_FEW: 'Digitalprofil noch nicht verfügbar',
+  DM_PROFILE_NOT_RESPONDED: 'Kein Digitalprofil: Fragebogen nicht abgeschickt',
+  DM_PROFILE_NOT_IN_REGISTER: 'Kein Digitalprofil: Kommune fehlt im Gemeindeverzeichnis',
 };
 
 function errorTitle(status: number): string {

@@ -6,6 +6,7 @@ import type { SizeClass } from '../register/unit.js';
 import type { WaveOverview } from '../tasks/wave-overview.js';
 import { WAVE_STATUS_DE } from '../tasks/waves.js';
 import { pageLayout } from './page-layout.js';
+import { scrollable } from '../report/html/scrollable.js';
 
 const GERMAN = new Intl.NumberFormat('de-DE');
 const PERCENT = new Intl.NumberFormat('de-DE', { style: 'percent', maximumFractionDigits: 1 });
@@ -33,7 +34,9 @@ ${countTable(`Antworten nach KGSt-Größenklasse – ${wave.id}`, 'Größenklass
 }
 
 function countTable(caption: string, header: string, rows: readonly ResponseCount[], total: number, label: (key: string) => string) {
-  return html`<table>
+  return scrollable(
+    caption,
+    html`<table>
 <caption>${caption}</caption>
 <thead><tr><th scope="col">${header}</th><th scope="col" class="num">Antworten</th><th scope="col" class="num">abgeschickt</th><th scope="col" class="num">Anteil</th></tr></thead>
 <tbody>
@@ -42,5 +45,6 @@ ${rows.map(
 `,
 )}
 </tbody>
-</table>`;
+</table>`,
+  );
 }

@@ -4,6 +4,7 @@ import { barChartSvg } from '../charts/bar-chart.js';
 import type { ReportFigure } from '../charts/report-figures.js';
 import { formatPercent } from '../format-share.js';
 import { type Fragment, html, raw } from './html.js';
+import { scrollable } from './scrollable.js';
 
 /** Swatch colours s0…s5 are in the report CSS (report-css.ts), same order as bar-chart.ts BAR_COLORS. */
 
@@ -45,11 +46,14 @@ function dataTable(figure: ReportFigure): Fragment {
     return row ? formatPercent(row.share) : '–';
   };
   const head = series.length > 1 ? series : ['Anteil'];
-  return html`<table class="data">
+  return scrollable(
+    `Daten zu Abb. ${figure.number}`,
+    html`<table class="data">
 <caption>Daten zu Abb. ${figure.number} (Anteile in Prozent; – gesperrt oder ohne Antworten)</caption>
 <thead><tr><th scope="col">Kategorie</th>${head.map((name) => html`<th scope="col">${name}</th>`)}</tr></thead>
 <tbody>${spec.categories.map(
     (label) => html`<tr><th scope="row">${label}</th>${series.length > 1 ? series.map((name) => html`<td>${cell(label, name)}</td>`) : html`<td>${cell(label)}</td>`}</tr>`,
   )}</tbody>
-</table>`;
+</table>`,
+  );
 }

@@ -4,6 +4,7 @@ import { laenderMapSvg, MAP_COLORS, mapDomainMax } from '../charts/laender-map.j
 import type { ReportMap } from '../charts/report-maps.js';
 import { formatPercent, formatPercentOneDecimal } from '../format-share.js';
 import { type Fragment, html, raw } from './html.js';
+import { scrollable } from './scrollable.js';
 
 export const BKG_ATTRIBUTION = '© GeoBasis-DE / BKG 2021 (Daten verändert)';
 export const BKG_URL = 'http://www.bkg.bund.de';
@@ -24,14 +25,17 @@ export function mapFigureHtml(map: ReportMap): Fragment {
 ${legend(map)}
 <p class="attribution">Karte: <a href="${BKG_URL}">${BKG_ATTRIBUTION}</a>, Datenlizenz Deutschland – Namensnennung – Version 2.0</p>
 <p class="alt">${map.spec.alt}</p>
-<table class="data">
+${scrollable(
+  `Daten zu Karte ${map.number}`,
+  html`<table class="data">
 <caption>Daten zu Karte ${map.number} (– gesperrt oder ohne Antworten)</caption>
 <thead><tr><th scope="col">Land</th>${map.columns.map((column) => html`<th scope="col">${column}</th>`)}</tr></thead>
 <tbody>${map.rows.map(
     (row) =>
       html`<tr><th scope="row">${row.state}</th><td>${row.count ?? '–'}</td><td>${row.base}</td><td>${row.share === undefined ? '–' : percent(row.share)}</td></tr>`,
   )}</tbody>
-</table>
+</table>`,
+)}
 </figure>`;
 }
 

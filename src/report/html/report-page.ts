@@ -16,6 +16,7 @@ import { REPORT_CSS } from './report-css.js';
 import { TREND_CHAPTER_ID, trendChapterHtml, trendChapterTitle } from './trend-chapter.js';
 import type { TrendDocument } from '../../analysis/trend/trend-document.js';
 import { INTRODUCTION, RECOMMENDATIONS, REGISTER_ATTRIBUTION, REPORT_SOURCE } from './seed-texts.js';
+import { scrollable } from './scrollable.js';
 
 export interface ReportMeta {
   readonly title: string;
@@ -73,13 +74,11 @@ export function renderReport(results: AnyResults, meta: ReportMeta): string {
 ${meta.stylesheet === undefined ? html`<style>${raw(REPORT_CSS)}</style>` : html`<link rel="stylesheet" href="${meta.stylesheet}">`}
 </head>
 <body>
+<a href="#bericht" class="skip">Zum Bericht springen</a>
 <header id="titel">
 ${meta.demo ? html`<p class="demo-banner" role="note">Demo-Daten: Dieser Bericht beruht auf synthetischen Beispieldaten, nicht auf einer echten Befragung. Keine Aussage gilt für wirkliche Kommunen.</p>` : ''}
 <p>Kommunaler Digitalmonitor · Welle ${results.wave}</p>
 <h1>${meta.title}</h1>
-<h2 id="auf-einen-blick">Auf einen Blick</h2>
-${headlines(results)}
-${['strategy_shares', 'egov_components', 'community_offers', 'strategy_among_groups', 'community_among_egov', 'strategy_by_size', 'egov_by_size'].map((id) => paragraph(statement(id)))}
 </header>
 <nav aria-label="Inhalt"><h2>Inhalt</h2><ul>
 <li><a href="#methodik">Einleitung und Methodik</a></li>
@@ -90,7 +89,12 @@ ${CHAPTERS.map((chapter) => html`<li><a href="#${chapter.id}">${chapter.title}</
   meta.explorerLink === undefined ? '' : html`\n<li><a href="${meta.explorerLink}">Ergebnisse selbst erkunden (alle Fragen, beliebige Gruppen, CSV)</a></li>`
 }
 </ul></nav>
-<main>
+<main id="bericht">
+<section aria-labelledby="auf-einen-blick">
+<h2 id="auf-einen-blick">Auf einen Blick</h2>
+${headlines(results)}
+${['strategy_shares', 'egov_components', 'community_offers', 'strategy_among_groups', 'community_among_egov', 'strategy_by_size', 'egov_by_size'].map((id) => paragraph(statement(id)))}
+</section>
 <section id="methodik" aria-labelledby="methodik-h">
 <h2 id="methodik-h">Einleitung und Methodik</h2>
 <p>${INTRODUCTION}</p>
@@ -182,9 +186,12 @@ function annex(results: AnyResults, meta: ReportMeta, maps: readonly ReportMap[]
         }</tr>`,
     );
   const table = (caption: string, groups: readonly { group: string; base: number }[], label: (group: string) => string, counts: Readonly<Record<string, number>> | undefined) =>
-    html`<table><caption>${caption}</caption><thead><tr><th scope="col">Gruppe</th><th scope="col">Antwortende</th><th scope="col">Anteil</th>${
-      counts ? html`<th scope="col">Kommunen im Verzeichnis</th><th scope="col">Anteil im Verzeichnis</th>` : ''
-    }</tr></thead><tbody>${rows(groups, label, counts)}</tbody></table>`;
+    scrollable(
+      caption,
+      html`<table><caption>${caption}</caption><thead><tr><th scope="col">Gruppe</th><th scope="col">Antwortende</th><th scope="col">Anteil</th>${
+        counts ? html`<th scope="col">Kommunen im Verzeichnis</th><th scope="col">Anteil im Verzeichnis</th>` : ''
+      }</tr></thead><tbody>${rows(groups, label, counts)}</tbody></table>`,
+    );
   return html`<section id="anhang" class="chapter" aria-labelledby="anhang-h">
 <h2 id="anhang-h">Methodenanhang</h2>
 <h3>Stichprobe</h3>

@@ -7,6 +7,7 @@ import { barChartSvg, type BarChartSpec } from '../charts/bar-chart.js';
 import { formatDecimal, formatPercent } from '../format-share.js';
 import { ALPHA } from '../statements.js';
 import { type Fragment, html, raw } from './html.js';
+import { scrollable } from './scrollable.js';
 
 interface Indicator {
   readonly variable: string;
@@ -95,10 +96,13 @@ function figure(shown: readonly { indicator: Indicator; table: TrendTable }[], w
 <div class="chart">${raw(barChartSvg(spec))}</div>
 <ul class="legend" aria-hidden="true">${waves.map((wave, i) => html`<li><span class="swatch s${i}"></span>${wave}</li>`)}</ul>
 <p class="alt">${spec.alt}</p>
-<table class="data">
+${scrollable(
+  `Daten zu ${caption}`,
+  html`<table class="data">
 <caption>Daten zu ${caption}</caption>
 <thead><tr><th scope="col">Kennzahl</th>${waves.map((wave) => html`<th scope="col">${wave}</th>`)}</tr></thead>
 <tbody>${categories.map((label) => html`<tr><th scope="row">${label}</th>${waves.map((wave) => html`<td>${value(label, wave)}</td>`)}</tr>`)}</tbody>
-</table>
+</table>`,
+)}
 </figure>`;
 }

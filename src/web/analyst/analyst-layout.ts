@@ -10,8 +10,3 @@ export function analystLayout(title: string, user: User, body: Html): Html {
 <form method="post" action="/abmelden"><p><button class="sec">Abmelden</button></p></form></nav>`;
   return pageLayout(title, body, '/verwaltung', nav);
 }
-
-/** Wide tables scroll inside a focusable region, so the page itself never scrolls sideways at 320 px. */
-export function scrolling(label: string, table: Html): Html {
-  return html`<div class="wide" tabindex="0" role="region" aria-label="${label}">${table}</div>`;
-}

@@ -3,7 +3,8 @@
 import { html, raw } from 'hono/html';
 import type { ApiKey, User } from '../../store/store.js';
 import type { Html } from '../page-layout.js';
-import { analystLayout, scrolling } from './analyst-layout.js';
+import { scrollable } from '../../report/html/scrollable.js';
+import { analystLayout } from './analyst-layout.js';
 
 const DATE_TIME = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
 export const API_KEYS_PATH = '/verwaltung/api-schluessel';
@@ -51,7 +52,7 @@ function createForm(view: ApiKeysView, invalid: boolean): Html {
 }
 
 function keyTable(keys: readonly ApiKey[], now: Date): Html {
-  return scrolling(
+  return scrollable(
     'API-Schlüssel',
     html`<table><caption>Ihre API-Schlüssel (${keys.length})</caption>
 <thead><tr><th scope="col">Nr.</th><th scope="col">Bezeichnung</th><th scope="col">angelegt</th><th scope="col">Stand</th><th scope="col">zuletzt benutzt</th><th scope="col">Aktion</th></tr></thead>

@@ -3,7 +3,8 @@
 import { html } from 'hono/html';
 import type { AuditChainCheck, StoredAuditEntry, User } from '../../store/store.js';
 import type { Html } from '../page-layout.js';
-import { analystLayout, scrolling } from './analyst-layout.js';
+import { scrollable } from '../../report/html/scrollable.js';
+import { analystLayout } from './analyst-layout.js';
 
 const DATE_TIME = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/Berlin' });
 const REASON_DE = { content: 'Inhalt passt nicht zum Hash', link: 'Vorgänger fehlt oder Eintrag eingefügt' } as const;
@@ -15,7 +16,7 @@ export function auditPage(user: User, entries: readonly StoredAuditEntry[], chec
   const body = html`<h1>Protokoll</h1>
 ${chain}
 <p><a href="/verwaltung/sicherung">Sicherung der ganzen Datenbank herunterladen</a> (enthält personenbezogene Daten; zurückspielen mit <code>digitalmonitor restore</code>).</p>
-${scrolling('Protokoll', html`<table><caption>Die neuesten ${entries.length} Einträge</caption>
+${scrollable('Protokoll', html`<table><caption>Die neuesten ${entries.length} Einträge</caption>
 <thead><tr><th scope="col">Nr.</th><th scope="col">Zeit</th><th scope="col">Wer</th><th scope="col">Aktion</th><th scope="col">Gegenstand</th><th scope="col">Angaben</th></tr></thead>
 <tbody>${entries.map(
     (e) => html`<tr><th scope="row">${e.id}</th><td>${DATE_TIME.format(new Date(e.at))}</td><td>${e.actor}</td><td>${e.action}</td><td>${e.subject}</td><td><code>${JSON.stringify(e.details ?? {})}</code></td></tr>

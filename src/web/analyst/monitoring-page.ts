@@ -7,7 +7,8 @@ import type { User, Wave } from '../../store/store.js';
 import { INVITED_STATUS_DE, type RateRow, type WaveMonitoring } from '../../tasks/wave-monitoring.js';
 import { WAVE_STATUS_DE } from '../../tasks/waves.js';
 import type { Html } from '../page-layout.js';
-import { analystLayout, scrolling } from './analyst-layout.js';
+import { scrollable } from '../../report/html/scrollable.js';
+import { analystLayout } from './analyst-layout.js';
 
 const GERMAN = new Intl.NumberFormat('de-DE');
 const PERCENT = new Intl.NumberFormat('de-DE', { style: 'percent', maximumFractionDigits: 1 });
@@ -38,7 +39,7 @@ ${unitTable(m)}`;
 }
 
 function rateTable(caption: string, header: string, rows: readonly RateRow[], label: (key: string) => string): Html {
-  return scrolling(caption, html`<table>
+  return scrollable(caption, html`<table>
 <caption>${caption}</caption>
 <thead><tr><th scope="col">${header}</th><th scope="col" class="num">eingeladen</th><th scope="col" class="num">begonnen</th><th scope="col" class="num">abgeschickt</th><th scope="col" class="num">Quote</th></tr></thead>
 <tbody>${rows.map(
@@ -50,7 +51,7 @@ function rateTable(caption: string, header: string, rows: readonly RateRow[], la
 
 function unitTable({ wave, units }: WaveMonitoring): Html {
   if (units.length === 0) return html`<p>Noch niemand eingeladen (<code>digitalmonitor invite</code>).</p>`;
-  return scrolling('Eingeladene Kommunen', html`<table>
+  return scrollable('Eingeladene Kommunen', html`<table>
 <caption>Eingeladene Kommunen (${GERMAN.format(units.length)})</caption>
 <thead><tr><th scope="col">AGS</th><th scope="col">Name</th><th scope="col">Land</th><th scope="col">Größenklasse</th><th scope="col">Stand</th><th scope="col">Letzte Aktivität</th></tr></thead>
 <tbody>${units.map(

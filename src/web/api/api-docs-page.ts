@@ -2,6 +2,7 @@
 // page's CSP stays default-src 'self'). Every operation with its parameters, body and responses.
 import { html } from 'hono/html';
 import { type Html, pageLayout } from '../page-layout.js';
+import { scrollable } from '../../report/html/scrollable.js';
 
 type Json = Record<string, unknown>;
 interface Parameter {
@@ -46,8 +47,8 @@ ${body === undefined ? '' : Object.entries(body.content).map(([type, content]) =
 }
 
 function parameterTable(parameters: readonly Parameter[]): Html {
-  return html`<table><caption>Parameter</caption><thead><tr><th scope="col">Name</th><th scope="col">Ort</th><th scope="col">Pflicht</th><th scope="col">Schema</th><th scope="col">Bedeutung</th></tr></thead>
-<tbody>${parameters.map((p) => html`<tr><td><code>${p.name}</code></td><td>${p.in === 'path' ? 'Pfad' : 'Abfrage'}</td><td>${p.required ? 'ja' : 'nein'}</td><td><code>${JSON.stringify(p.schema)}</code></td><td>${p.description ?? ''}</td></tr>`)}</tbody></table>`;
+  return scrollable('Parameter', html`<table><caption>Parameter</caption><thead><tr><th scope="col">Name</th><th scope="col">Ort</th><th scope="col">Pflicht</th><th scope="col">Schema</th><th scope="col">Bedeutung</th></tr></thead>
+<tbody>${parameters.map((p) => html`<tr><td><code>${p.name}</code></td><td>${p.in === 'path' ? 'Pfad' : 'Abfrage'}</td><td>${p.required ? 'ja' : 'nein'}</td><td><code>${JSON.stringify(p.schema)}</code></td><td>${p.description ?? ''}</td></tr>`)}</tbody></table>`);
 }
 
 function responseText(response: Json): Html {

@@ -36,7 +36,7 @@ export function questionFields(question: Question, units: readonly ShownUnit[], 
 
 function choiceGroup(question: Question & { readonly options: readonly Option[] }, unit: ShownUnit, state: FieldState): Html {
   const key = unitKey(unit);
-  return html`<fieldset class="q${state.errors.has(key) ? ' bad' : ''}"${describedBy(question, key, state)}>
+  return html`<fieldset class="q${state.errors.has(key) ? ' bad' : ''}"${groupRole(question, key, state)}${describedBy(question, key, state)}>
 <legend>${question.label}</legend>${hint(question)}${messages(key, state)}
 <div class="opts">${options(question, unit, state)}</div>
 </fieldset>
@@ -48,7 +48,7 @@ function gridGroup(question: Question & { readonly options: readonly Option[] },
 <legend>${question.label}</legend>${hint(question)}
 ${units.map((unit) => {
   const key = unitKey(unit);
-  return html`<fieldset class="${state.errors.has(key) ? 'bad' : ''}"${describedBy(undefined, key, state)}><legend>${unit.item?.label}</legend>${messages(key, state)}
+  return html`<fieldset class="${state.errors.has(key) ? 'bad' : ''}"${groupRole(question, key, state)}${describedBy(undefined, key, state)}><legend>${unit.item?.label}</legend>${messages(key, state)}
 <div class="opts">${options(question, unit, state)}</div></fieldset>
 `;
 })}</fieldset>
@@ -59,9 +59,11 @@ function options(question: Question & { readonly options: readonly Option[] }, u
   const key = unitKey(unit);
   const flags = question.type === 'multi' || question.type === 'grid-multi';
   if (flags) {
+    // A checkbox group has no role that takes aria-invalid (ARIA 1.2), so every box of a faulty question says it.
+    const invalid = state.errors.has(key) ? html` aria-invalid="true"` : '';
     return html`${question.options.map((option, i) => {
       const name = `${key}__${option.id}`;
-      return html`<label><input type="checkbox" name="${name}" value="1"${i === 0 ? html` id="i-${key}"` : ''}${state.values[name] === '1' ? ' checked' : ''}> ${option.label}</label>`;
+      return html`<label><input type="checkbox" name="${name}" value="1"${i === 0 ? html` id="i-${key}"` : ''}${state.values[name] === '1' ? ' checked' : ''}${invalid}> ${option.label}</label>`;
     })}`;
   }
   const value = state.values[key] ?? '';
@@ -85,6 +87,12 @@ function textField(question: Question, unit: ShownUnit, state: FieldState): Html
   return html`<div class="q${state.errors.has(key) ? ' bad' : ''}"><label for="i-${key}"><strong>${question.label}</strong></label>${hint(question)}${messages(key, state)}
 ${input}</div>
 `;
+}
+
+/** Single choice: a radiogroup, the fieldset role that takes aria-invalid (4.1.2); the boxes of multi carry their own. */
+function groupRole(question: Question, key: string, state: FieldState): Html | string {
+  if (question.type !== 'single' && question.type !== 'grid-single') return '';
+  return html` role="radiogroup"${state.errors.has(key) ? html` aria-invalid="true"` : ''}`;
 }
 
 function hint(question: Question): Html | string {

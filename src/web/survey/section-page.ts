@@ -33,11 +33,15 @@ export function sectionPage(view: SectionView): Html {
   const conflicts = conflictsByUnit(units, view);
   const state = { values: view.values, errors, conflicts };
   const count = instrument.sections.length;
-  const title = `${errors.size > 0 ? 'Fehler: ' : ''}${section.title} (Seite ${page} von ${count})`;
+  // A page that saved nothing says so first (2.4.2), errors as well as a conflict with another session.
+  const title = `${errors.size > 0 || view.conflict ? 'Fehler: ' : ''}${section.title} (Seite ${page} von ${count})`;
+  // Focus goes to the first notice (without script: autofocus), so a screen reader reads it on arrival (4.1.3).
+  const focus = (box: 'errors' | 'conflict' | 'grew') =>
+    box === ((view.issues ?? []).length > 0 ? 'errors' : view.conflict ? 'conflict' : 'grew') ? html` tabindex="-1" autofocus` : '';
   const body = html`<p class="step">${view.waveTitle} · Seite ${page} von ${count}</p>
 <h1>${section.title}</h1>
-${view.grew ? html`<div class="box info" role="status"><p>Aufgrund Ihrer Antwort gibt es weitere Fragen auf dieser Seite. Bitte ergänzen Sie sie.</p></div>` : ''}
-${errorSummary(view, units)}${conflictBox(view, units)}
+${view.grew ? html`<div class="box info" role="status"${focus('grew')}><p>Aufgrund Ihrer Antwort gibt es weitere Fragen auf dieser Seite. Bitte ergänzen Sie sie.</p></div>` : ''}
+${errorSummary(view, units, focus('errors'))}${conflictBox(view, units, focus('conflict'))}
 <form method="post" action="/umfrage/seite/${page}" novalidate>
 <input type="hidden" name="revision" value="${view.revision}">
 ${section.questions.map((question) => {
@@ -74,11 +78,11 @@ function conflictsByUnit(units: readonly ShownUnit[], view: SectionView): Map<st
   return conflicts;
 }
 
-function errorSummary(view: SectionView, units: readonly ShownUnit[]): Html | string {
+function errorSummary(view: SectionView, units: readonly ShownUnit[], focus: Html | string): Html | string {
   const issues = view.issues ?? [];
   if (issues.length === 0) return '';
   const shown = new Set(units.map(unitKey));
-  return html`<div class="box" role="alert" aria-labelledby="fehler-titel">
+  return html`<div class="box" role="alert" aria-labelledby="fehler-titel"${focus}>
 <h2 id="fehler-titel">Bitte prüfen Sie Ihre Angaben (${issues.length} ${issues.length === 1 ? 'Hinweis' : 'Hinweise'})</h2>
 <ul>${issues.map((issue) => {
     const message = respondentMessage(view.instrument, issue);
@@ -89,11 +93,11 @@ function errorSummary(view: SectionView, units: readonly ShownUnit[]): Html | st
 `;
 }
 
-function conflictBox(view: SectionView, units: readonly ShownUnit[]): Html | string {
+function conflictBox(view: SectionView, units: readonly ShownUnit[], focus: Html | string): Html | string {
   if (!view.conflict) return '';
   const { conflicts, takenOver } = view.conflict;
   const touched = (names: readonly string[]) => units.filter((unit) => unit.variables.some((v) => names.includes(v.name)));
-  return html`<div class="box" role="alert" aria-labelledby="konflikt-titel">
+  return html`<div class="box" role="alert" aria-labelledby="konflikt-titel"${focus}>
 <h2 id="konflikt-titel">Jemand anderes hat diese Seite inzwischen gespeichert</h2>
 <p>Es wurde nichts überschrieben, auch Ihre Eingabe ist noch nicht gespeichert.</p>
 ${conflicts.length > 0 ? html`<p>Unterschiedlich beantwortet (im Formular steht Ihre Eingabe; bitte entscheiden Sie und speichern Sie erneut):</p>
