@@ -107,5 +107,12 @@ describe('a wave with too few responses', () => {
     assert.doesNotMatch(published, /NaN|undefined|Infinity/);
     assert.equal((published.match(/<figcaption/g) ?? []).length, 12);
     assert.match(published, /<figure class="figure missing" id="karte-2">\n<p class="note">Diese Karte entfällt: Für sie gibt es zu wenige Antworten/);
+    // The methods annex names no Land or size class with 1 … 4 respondents (a city state is one unit).
+    const annex = published.slice(published.indexOf('<h3>Stichprobe</h3>'), published.indexOf('<h3>Rücklauf</h3>'));
+    const shown = [...annex.matchAll(/<tr><th scope="row">[^<]*<\/th><td>(\d+)<\/td>/g)].map((match) => Number(match[1]));
+    assert.ok(shown.every((n) => n >= 5), `shown: ${shown.join(', ')}`);
+    assert.match(annex, /<td>–<\/td><td>–<\/td>/);
+    const internal = renderReport(tiny, meta);
+    assert.match(internal.slice(internal.indexOf('<h3>Stichprobe</h3>')), /<tr><th scope="row">[^<]*<\/th><td>[1-4]<\/td>/, 'the analysts see every count');
   });
 });

@@ -47,6 +47,19 @@ test('start page lists the waves with responses by Bundesland and size class', a
   assert.equal(monitor.total.responses, 412);
 });
 
+test('start page: a Land with 1 … k − 1 responses (here Hamburg, a single unit) and one complement show „–“', async () => {
+  await store.createWave({ id: 'klein', title: 'Klein', instrumentVersion: '2019' });
+  const nrw = ['05111000', '05112000', '05113000', '05315000', '05913000', '05914000'];
+  await store.saveResponses('klein', ['02000000', ...nrw].map((ags) => ({ ags, answers: { strategy_status: 'geplant' } })), { status: 'submitted', source: 'import', actor: 'test' });
+  const page = await (await app.request('/')).text();
+  const section = page.slice(page.indexOf('Antworten nach Bundesland – klein'), page.indexOf('Antworten nach KGSt-Größenklasse – klein'));
+  assert.match(section, /<th scope="row">Hamburg<\/th><td class="num">–<\/td><td class="num">–<\/td><td class="num">–<\/td>/);
+  assert.match(section, /<th scope="row">Nordrhein-Westfalen<\/th><td class="num">6<\/td>/);
+  // Total 7 minus the shown cells must not give Hamburg's 1: a second Land (a zero) is hidden as well.
+  assert.equal((section.match(/<td class="num">–<\/td><td class="num">–<\/td>/g) ?? []).length, 2);
+  await store.deleteWave('klein');
+});
+
 test('interpolated text is escaped', async () => {
   const page = await (await app.request('/')).text();
   assert.doesNotMatch(page, /<script>alert/);

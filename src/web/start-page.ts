@@ -7,6 +7,7 @@ import type { WaveOverview } from '../tasks/wave-overview.js';
 import { WAVE_STATUS_DE } from '../tasks/waves.js';
 import { pageLayout } from './page-layout.js';
 import { scrollable } from '../report/html/scrollable.js';
+import { suppressedCounts } from '../analysis/disclosure/suppress-counts.js';
 
 const GERMAN = new Intl.NumberFormat('de-DE');
 const PERCENT = new Intl.NumberFormat('de-DE', { style: 'percent', maximumFractionDigits: 1 });
@@ -27,13 +28,18 @@ ${wave.demo ? html`<p class="demo"><strong>Demo-Daten:</strong> Diese Welle best
 <p>Status: ${WAVE_STATUS_DE[wave.status]} · Zeitraum: ${period} · Fragebogen ${wave.instrumentVersion} ·
 Antworten: ${GERMAN.format(monitor.total.responses)} (davon abgeschickt: ${GERMAN.format(monitor.total.submitted)})</p>
 <div class="grid">
-${countTable(`Antworten nach Bundesland – ${wave.id}`, 'Bundesland', monitor.byState, monitor.total.responses, (code) => stateByCode(code)?.name ?? code)}
-${countTable(`Antworten nach KGSt-Größenklasse – ${wave.id}`, 'Größenklasse', monitor.bySizeClass, monitor.total.responses, (key) => SIZE_CLASS_LABELS[key as SizeClass] ?? key)}
+${countTable(`Antworten nach Bundesland – ${wave.id}`, 'Bundesland', monitor.byState, monitor.total.responses, wave.minCellCount, (code) => stateByCode(code)?.name ?? code)}
+${countTable(`Antworten nach KGSt-Größenklasse – ${wave.id}`, 'Größenklasse', monitor.bySizeClass, monitor.total.responses, wave.minCellCount, (key) => SIZE_CLASS_LABELS[key as SizeClass] ?? key)}
 </div>
+<p>„–“: weniger als ${wave.minCellCount} Antworten oder zum Schutz einer solchen Zahl nicht ausgewiesen (Geheimhaltung; Stadtstaaten sind einzelne Kommunen).</p>
 </section>`;
 }
 
-function countTable(caption: string, header: string, rows: readonly ResponseCount[], total: number, label: (key: string) => string) {
+/** Public: counts below k (and their complements) are shown as „–“, per column (suppressedCounts). */
+function countTable(caption: string, header: string, rows: readonly ResponseCount[], total: number, k: number, label: (key: string) => string) {
+  const hidden = suppressedCounts(rows.map((row) => row.responses), k);
+  const hiddenSubmitted = suppressedCounts(rows.map((row) => row.submitted), k);
+  const count = (n: number, hide: boolean | undefined) => (hide ? '–' : GERMAN.format(n));
   return scrollable(
     caption,
     html`<table>
@@ -41,7 +47,7 @@ function countTable(caption: string, header: string, rows: readonly ResponseCoun
 <thead><tr><th scope="col">${header}</th><th scope="col" class="num">Antworten</th><th scope="col" class="num">abgeschickt</th><th scope="col" class="num">Anteil</th></tr></thead>
 <tbody>
 ${rows.map(
-  (row) => html`<tr><th scope="row">${label(row.key)}</th><td class="num">${GERMAN.format(row.responses)}</td><td class="num">${GERMAN.format(row.submitted)}</td><td class="num">${total > 0 ? PERCENT.format(row.responses / total) : '–'}</td></tr>
+  (row, i) => html`<tr><th scope="row">${label(row.key)}</th><td class="num">${count(row.responses, hidden[i])}</td><td class="num">${count(row.submitted, hiddenSubmitted[i])}</td><td class="num">${total > 0 && !hidden[i] ? PERCENT.format(row.responses / total) : '–'}</td></tr>
 `,
 )}
 </tbody>

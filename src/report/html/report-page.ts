@@ -17,6 +17,7 @@ import { TREND_CHAPTER_ID, trendChapterHtml, trendChapterTitle } from './trend-c
 import type { TrendDocument } from '../../analysis/trend/trend-document.js';
 import { INTRODUCTION, RECOMMENDATIONS, REGISTER_ATTRIBUTION, REPORT_SOURCE } from './seed-texts.js';
 import { scrollable } from './scrollable.js';
+import { suppressedCounts } from '../../analysis/disclosure/suppress-counts.js';
 
 export interface ReportMeta {
   readonly title: string;
@@ -178,13 +179,16 @@ function annex(results: AnyResults, meta: ReportMeta, maps: readonly ReportMap[]
   const sizeLabel = (group: string) => SIZE_CLASS_LABELS[group as SizeClass] ?? group;
   const register = meta.register;
   const total = (counts: Readonly<Record<string, number>>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
-  const rows = (groups: readonly { group: string; base: number }[], label: (group: string) => string, counts: Readonly<Record<string, number>> | undefined) =>
-    groups.map(
-      ({ group, base }) =>
-        html`<tr><th scope="row">${label(group)}</th><td>${base}</td><td>${formatPercent(base / results.n)}</td>${
+  const rows = (groups: readonly { group: string; base: number }[], label: (group: string) => string, counts: Readonly<Record<string, number>> | undefined) => {
+    // Public: a Land with 1 … k − 1 respondents (a city state is one unit) is not shown, nor its complement.
+    const hidden = meta.suppressionK === undefined ? [] : suppressedCounts(groups.map(({ base }) => base), meta.suppressionK);
+    return groups.map(
+      ({ group, base }, i) =>
+        html`<tr><th scope="row">${label(group)}</th>${hidden[i] ? html`<td>–</td><td>–</td>` : html`<td>${base}</td><td>${formatPercent(base / results.n)}</td>`}${
           counts ? html`<td>${counts[group] ?? 0}</td><td>${formatPercent((counts[group] ?? 0) / Math.max(1, total(counts)))}</td>` : ''
         }</tr>`,
     );
+  };
   const table = (caption: string, groups: readonly { group: string; base: number }[], label: (group: string) => string, counts: Readonly<Record<string, number>> | undefined) =>
     scrollable(
       caption,
