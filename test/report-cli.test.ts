@@ -39,6 +39,18 @@ test('report --format json: results document, statements and figures with ids', 
   assert.doesNotMatch(result.stdout, /NaN|Infinity/);
 });
 
+test('report --oeffentlich: the public version (small cells suppressed) as the web shows it; the default shows every cell', async () => {
+  const internal = await cli.run('report', '--wave', '2019-demo', '--format', 'json', '--out', '-');
+  const published = await cli.run('report', '--wave', '2019-demo', '--format', 'json', '--oeffentlich', '--out', '-');
+  assert.equal(published.code, 0, published.stderr);
+  assert.doesNotMatch(internal.stdout, /"suppressed": ?true/);
+  assert.match(published.stdout, /"suppressed": ?true/);
+  assert.equal((await cli.run('wave', 'create', 'offen', '--title', 'Offen')).code, 0);
+  const open = await cli.run('report', '--wave', 'offen', '--format', 'html', '--oeffentlich', '--out', '-');
+  assert.equal(open.code, 5);
+  assert.match(open.stderr, /erst nach Abschluss der Befragung veröffentlicht/);
+});
+
 test('unknown wave, bad format, missing --out: German errors with exit codes', async () => {
   const unknown = await cli.run('report', '--wave', 'gibt-es-nicht', '--out', '-');
   assert.equal(unknown.code, 4);
