@@ -91,3 +91,21 @@ describe('statements follow the data', () => {
     assert.equal(ids.length, statements.length - 1);
   });
 });
+
+describe('public statements (suppressed results)', () => {
+  test('a test withheld for suppressed cells never turns into "kein klarer Unterschied"; withheld numbers read as German', async () => {
+    const { suppressResults } = await import('../src/analysis/disclosure/suppress-results.js');
+    const published = buildStatements(suppressResults(results, 5));
+    const significant = statements.filter((statement) => /häufiger|seltener|hängt mit/.test(statement.text));
+    assert.ok(significant.length >= 4, 'the demo wave has significant comparisons');
+    let withheld = 0;
+    for (const statement of significant) {
+      const text = byId(published, statement.id);
+      if (/Test nicht ausgewiesen|nicht prüfbar|nicht prüfen/.test(text)) withheld++;
+      if (!/häufiger|seltener|hängt mit/.test(text)) assert.doesNotMatch(text, /kein klarer Unterschied|nicht erkennbar/, `${statement.id}: ${text}`);
+    }
+    assert.ok(withheld > 0, 'the demo wave has comparisons whose test is withheld in public');
+    for (const statement of published) assert.doesNotMatch(statement.text, /damit nicht ausgewiesen|\(nicht ausgewiesen \(zu wenige Antworten\) der/, statement.id);
+    assert.equal(byId(published, 'strategy_links'), byId(statements, 'strategy_links'), 'the overall table is not withheld');
+  });
+});

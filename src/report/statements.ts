@@ -2,7 +2,7 @@
 // results document: shares as "14 %" or in words (format-share.ts), comparisons worded by the test
 // ("häufiger" only where p < 0.05, otherwise "kein klarer Unterschied"). Change the data, the text changes.
 import { capitalise, describeShare, formatDecimal, formatPercent } from './format-share.js';
-import { type AnyResults, meanOf, pValueOf, readsNotAsked, type Share, shareOf, type ShareQuery } from './read-results.js';
+import { type AnyResults, groupBases, meanOf, pValueOf, readsNotAsked, type Share, shareOf, type ShareQuery } from './read-results.js';
 
 /** Significance level of every comparison in the text (statistics.md). */
 export const ALPHA = 0.05;
@@ -67,6 +67,14 @@ const multi = (variable: string) => ({ variable, values: ['1'] });
 function direction(p: number | undefined, higher: number, lower: number): 'häufiger' | 'seltener' | undefined {
   if (p === undefined || p >= ALPHA) return undefined;
   return higher > lower ? 'häufiger' : higher < lower ? 'seltener' : undefined;
+}
+
+/**
+ * The words for "not significant". Without a test (public: withheld because its table has suppressed cells)
+ * nothing was checked, so the text must not claim there is no difference.
+ */
+function noClearDifference(p: number | undefined): string {
+  return p === undefined ? 'ein nicht prüfbarer Unterschied' : 'kein klarer Unterschied';
 }
 
 function pText(p: number | undefined): string {
@@ -153,10 +161,10 @@ export const strategyBySize: Builder = (r) => {
   const noTopic = bySize(r, 'strategy_status', ['kein_thema']);
   const first = active.word
     ? `Größere Kommunen haben ${active.word} eine Digitalisierungsstrategie oder entwickeln eine (${pct(active.large)} gegenüber ${pct(active.small)} der kleineren; ${pText(active.p)})`
-    : `Zwischen größeren und kleineren Kommunen zeigt sich bei der Digitalisierungsstrategie kein klarer Unterschied (${pct(active.large)} gegenüber ${pct(active.small)}; ${pText(active.p)})`;
+    : `Zwischen größeren und kleineren Kommunen zeigt sich bei der Digitalisierungsstrategie ${noClearDifference(active.p)} (${pct(active.large)} gegenüber ${pct(active.small)}; ${pText(active.p)})`;
   const second = noTopic.word
     ? `; größere Kommunen geben ${noTopic.word === 'häufiger' ? 'häufiger' : 'weniger häufig'} an, dass dies für sie (noch) kein Thema sei (${pct(noTopic.large)} gegenüber ${pct(noTopic.small)}).`
-    : `; bei der Angabe, dies sei (noch) kein Thema, zeigt sich kein klarer Unterschied (${pct(noTopic.large)} gegenüber ${pct(noTopic.small)}).`;
+    : `; bei der Angabe, dies sei (noch) kein Thema, zeigt sich ${noClearDifference(noTopic.p)} (${pct(noTopic.large)} gegenüber ${pct(noTopic.small)}).`;
   return {
     id: 'strategy_by_size',
     chapter: 'blick',
@@ -265,7 +273,7 @@ export const dataUseByStrategy: Builder = (r) => {
       ? `Eine Strategie geht im Mittel mit einer breiteren Datennutzung einher (${means}).`
       : word === 'seltener'
         ? `Kommunen mit Strategie nutzen Daten im Mittel weniger breit als Kommunen ohne Strategie (${means}).`
-        : `Zwischen Kommunen mit und ohne Strategie zeigt sich bei der Breite der Datennutzung kein klarer Unterschied (${means}).`;
+        : `Zwischen Kommunen mit und ohne Strategie zeigt sich bei der Breite der Datennutzung ${noClearDifference(p)} (${means}).`;
   return {
     id: 'data_use_by_strategy',
     chapter: 'daten',
@@ -325,17 +333,29 @@ const GOAL_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** Options ranked by share, largest first (ties in the given order). */
+/**
+ * An option's share among municipalities with or developing a strategy. Where that pair of groups is
+ * withheld (public: a suppressed cell in the by-vg_strategy table) and no other group was asked the question
+ * (2019: show-if strategy_status ∈ {vorhanden, in_entwicklung}), the overall table has the same base and n.
+ */
+function strategyActiveShare(r: AnyResults, variable: string): Share | undefined {
+  const found = share(r, { ...multi(variable), ...STRATEGY_ACTIVE });
+  if (found) return found;
+  const others = groupBases(r, variable, STRATEGY_ACTIVE.by).filter(({ group }) => !(STRATEGY_ACTIVE.groups as readonly string[]).includes(group));
+  return others.every(({ base }) => base === 0) ? share(r, multi(variable)) : undefined;
+}
+
 function ranked(r: AnyResults, prefix: string, options: readonly string[]) {
   return options
-    .map((option, index) => ({ option, index, found: share(r, { ...multi(`${prefix}__${option}`), ...STRATEGY_ACTIVE }) }))
+    .map((option, index) => ({ option, index, found: strategyActiveShare(r, `${prefix}__${option}`) }))
     .sort((a, b) => (b.found?.share ?? -1) - (a.found?.share ?? -1) || a.index - b.index);
 }
 
 export const strategyGoals: Builder = (r) => {
   const order = ranked(r, 'strategy_goals', ['effizienz', 'buergernaehe', 'leistungsangebot', 'attraktivitaet']);
   const top = order.slice(0, 3).map((entry, i) => `${i + 1}. ${GOAL_LABELS[entry.option]} (${pct(entry.found)})`);
-  const attractiveness = share(r, { ...multi('strategy_goals__attraktivitaet'), ...STRATEGY_ACTIVE });
-  const services = share(r, { ...multi('strategy_goals__daseinsvorsorge'), ...STRATEGY_ACTIVE });
+  const attractiveness = strategyActiveShare(r, 'strategy_goals__attraktivitaet');
+  const services = strategyActiveShare(r, 'strategy_goals__daseinsvorsorge');
   return {
     id: 'strategy_goals',
     chapter: 'strategie',
@@ -359,8 +379,8 @@ const LINK_LABELS: Readonly<Record<string, string>> = {
 
 export const strategyLinks: Builder = (r) => {
   const order = ranked(r, 'strategy_links', ['it_strategie', 'gesamtstrategie', 'entwicklungskonzept']);
-  const plan = share(r, { ...multi('strategy_links__entwicklungskonzept'), ...STRATEGY_ACTIVE });
-  const none = share(r, { ...multi('strategy_links__keine'), ...STRATEGY_ACTIVE });
+  const plan = strategyActiveShare(r, 'strategy_links__entwicklungskonzept');
+  const none = strategyActiveShare(r, 'strategy_links__keine');
   const [first, second, third] = order;
   return {
     id: 'strategy_links',
@@ -368,7 +388,8 @@ export const strategyLinks: Builder = (r) => {
     figures: ['links_order', 'links_development_plan', 'links_none'],
     text:
       `An andere Konzepte knüpfen die Strategien in dieser Reihenfolge an: ${LINK_LABELS[first!.option]} (${pct(first!.found)}), ${LINK_LABELS[second!.option]} (${pct(second!.found)}) und ${LINK_LABELS[third!.option]} (${pct(third!.found)}). ` +
-      `Übergreifende Stadt- oder Kreisentwicklungskonzepte nennen damit ${words(plan)} der Kommunen; ${pct(none)} geben an, dass ihre Strategie an keine anderen Strategien oder Konzepte anknüpft.`,
+      `${plan ? `Übergreifende Stadt- oder Kreisentwicklungskonzepte nennen damit ${words(plan)} der Kommunen` : `Wie viele Kommunen übergreifende Stadt- oder Kreisentwicklungskonzepte nennen, wird ${NOT_SHOWN}`}; ` +
+      `${none ? `${pct(none)} geben an, dass ihre Strategie an keine anderen Strategien oder Konzepte anknüpft` : `wie viele an keine anderen Strategien oder Konzepte anknüpfen, wird ${NOT_SHOWN}`}.`,
     values: [
       ...order.flatMap((entry) => value(`links_order:${entry.option}`, entry.found, 'percent')),
       ...value('links_development_plan', plan, 'words'),
@@ -395,8 +416,9 @@ export const chefsache: Builder = (r) => {
 function groupComparison(r: AnyResults, variable: string, by: string, inGroup: string, others: readonly string[]): string {
   const within = share(r, { ...multi(variable), by, groups: [inGroup] });
   const rest = share(r, { ...multi(variable), by, groups: others });
-  const word = within && rest ? direction(pValueOf(r, variable, by), within.share, rest.share) : undefined;
-  return word ? `deutlich ${word} als in den übrigen Kommunen mit ${pct(rest)}` : `kein klarer Unterschied zu den übrigen Kommunen mit ${pct(rest)}`;
+  const p = pValueOf(r, variable, by);
+  const word = within && rest ? direction(p, within.share, rest.share) : undefined;
+  return word ? `deutlich ${word} als in den übrigen Kommunen mit ${pct(rest)}` : `${noClearDifference(p)} zu den übrigen Kommunen mit ${pct(rest)}`;
 }
 
 export const responsibleAdmin: Builder = (r) => {
@@ -457,10 +479,11 @@ const TRAINING_LABELS: Readonly<Record<(typeof TRAINING_TOPICS)[number], string>
 export const trainingByStrategy: Builder = (r) => {
   const has = share(r, { variable: 'training__trends', values: ['angeboten'], ...STRATEGY_HAS });
   const developing = share(r, { variable: 'training__trends', values: ['angeboten'], ...STRATEGY_DEVELOPING });
-  const word = has && developing ? direction(pValueOf(r, 'training__trends', 'vg_strategy'), has.share, developing.share) : undefined;
+  const p = pValueOf(r, 'training__trends', 'vg_strategy');
+  const word = has && developing ? direction(p, has.share, developing.share) : undefined;
   const text = word
     ? `Kommunen, die bereits eine Digitalisierungsstrategie haben, bieten ihren Mitarbeiter:innen ${word} Fortbildungen zu technologischen Trends an als Kommunen, die eine Strategie entwickeln (${pct(has)} gegenüber ${pct(developing)}).`
-    : `Bei Fortbildungen zu technologischen Trends zeigt sich zwischen Kommunen mit Strategie und Kommunen, die eine entwickeln, kein klarer Unterschied (${pct(has)} gegenüber ${pct(developing)}).`;
+    : `Bei Fortbildungen zu technologischen Trends zeigt sich zwischen Kommunen mit Strategie und Kommunen, die eine entwickeln, ${noClearDifference(p)} (${pct(has)} gegenüber ${pct(developing)}).`;
   return {
     id: 'training_by_strategy',
     chapter: 'kompetenzen',
@@ -515,15 +538,18 @@ export const broadbandGrades: Builder = (r) => {
 export const broadbandByGroups: Builder = (r) => {
   const engaged = share(r, { variable: 'broadband_good', values: ['true'], ...COMMUNITY_ENGAGED });
   const others = share(r, { variable: 'broadband_good', values: ['true'], by: 'vg_community', groups: ['false'] });
-  const word = engaged && others ? direction(pValueOf(r, 'broadband_good', 'vg_community'), engaged.share, others.share) : undefined;
+  const pCommunity = pValueOf(r, 'broadband_good', 'vg_community');
+  const word = engaged && others ? direction(pCommunity, engaged.share, others.share) : undefined;
   const community = word
     ? `Kommunen mit stärkerem Engagement in der örtlichen Gemeinschaft bewerten ihre Infrastruktur ${word === 'häufiger' ? 'häufiger' : 'seltener'} als gut oder sehr gut (${pct(engaged)} gegenüber ${pct(others)}).`
-    : `Zwischen Kommunen mit und ohne stärkeres Engagement in der örtlichen Gemeinschaft zeigt sich bei der Bewertung der Infrastruktur kein klarer Unterschied (${pct(engaged)} gegenüber ${pct(others)}).`;
+    : `Zwischen Kommunen mit und ohne stärkeres Engagement in der örtlichen Gemeinschaft zeigt sich bei der Bewertung der Infrastruktur ${noClearDifference(pCommunity)} (${pct(engaged)} gegenüber ${pct(others)}).`;
   const p = pValueOf(r, 'broadband_grade', 'vg_egov');
   const egov =
-    p !== undefined && p < ALPHA
-      ? `Die Positionierung beim E-Government hängt mit der wahrgenommenen Infrastrukturgüte zusammen (${pText(p)}).`
-      : `Die Positionierung beim E-Government hängt nicht erkennbar mit der wahrgenommenen Infrastrukturgüte zusammen (kein klarer Unterschied; ${pText(p)}).`;
+    p === undefined
+      ? `Ob die Positionierung beim E-Government mit der wahrgenommenen Infrastrukturgüte zusammenhängt, lässt sich hier nicht prüfen (${pText(p)}).`
+      : p < ALPHA
+        ? `Die Positionierung beim E-Government hängt mit der wahrgenommenen Infrastrukturgüte zusammen (${pText(p)}).`
+        : `Die Positionierung beim E-Government hängt nicht erkennbar mit der wahrgenommenen Infrastrukturgüte zusammen (kein klarer Unterschied; ${pText(p)}).`;
   return {
     id: 'broadband_by_groups',
     chapter: 'infrastruktur',
