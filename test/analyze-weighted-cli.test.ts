@@ -95,3 +95,28 @@ test('a table the raking explains entirely (each respondent alone in its state) 
     await other.close();
   }
 });
+
+test('a wave with its own target population is raked to it, not to the whole register (statistics.md)', async () => {
+  const other = await memoryCli();
+  try {
+    const { readFileSync } = await import('node:fs');
+    other.files.set('gemeinden.csv', readFileSync(new URL('../data/gemeinden.csv', import.meta.url)));
+    other.files.set('kreise.csv', readFileSync(new URL('../data/kreise.csv', import.meta.url)));
+    other.files.set('zwei.csv', new TextEncoder().encode('ags,strategy_status\n05111000,vorhanden\n05315000,kein_thema\n'));
+    assert.equal((await other.run('import-register', 'gemeinden.csv', 'kreise.csv')).code, 0);
+    assert.equal((await other.run('wave', 'create', 't', '--title', 'T')).code, 0);
+    // Target: three big NRW cities; two answer.
+    assert.equal((await other.run('wave', 'target', 't', '--ags', '05111000,05315000,05113000')).code, 0);
+    assert.equal((await other.run('import-responses', 'zwei.csv', '--wave', 't')).code, 0);
+    const result = await other.run('analyze', '--wave', 't', '--weighted', '--json');
+    assert.equal(result.code, 0, result.stderr);
+    const doc = JSON.parse(result.stdout) as ResultsDocument;
+    const all = doc.tables.find((table) => table.variable === 'strategy_status' && table.by === 'all')!;
+    assert.ok(Math.abs((all.cells[0] as CountCell).base - 3) < 1e-9, `base ${(all.cells[0] as CountCell).base}: the 3 target units, not every gk1 city of NRW`);
+    assert.deepEqual(doc.weights?.excluded, []);
+    const csv = await other.run('export', '--wave', 't', '--format', 'csv-excel', '--weighted', '--out', 'g.csv');
+    assert.equal(csv.code, 0, csv.stderr);
+  } finally {
+    await other.close();
+  }
+});

@@ -207,5 +207,5 @@ test('the public documents of a wave are computed once and then served from memo
 });
 
 function pick(source: Store) {
-  return { getWave: source.getWave.bind(source), listWaves: source.listWaves.bind(source), registerUnits: source.registerUnits.bind(source), responsesForWave: source.responsesForWave.bind(source), instrumentVersion: source.instrumentVersion.bind(source) };
+  return { getWave: source.getWave.bind(source), listWaves: source.listWaves.bind(source), registerUnits: source.registerUnits.bind(source), responsesForWave: source.responsesForWave.bind(source), instrumentVersion: source.instrumentVersion.bind(source), targetUnits: source.targetUnits.bind(source) };
 }

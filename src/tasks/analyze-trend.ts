@@ -9,12 +9,12 @@ import { resolveComparabilityChain, translateAlongChain, type ComparabilityChain
 import type { InstrumentVersion } from '../instrument/instrument-file.js';
 import type { Store, Wave } from '../store/store.js';
 import { requireInstrument } from './instrument-files.js';
-import { rakeToRegister } from './rake-to-register.js';
+import { rakeToRegister, targetPopulation } from './rake-to-register.js';
 import { requireWave } from './waves.js';
 
 export type { TrendDocument };
 
-export type TrendStore = Pick<Store, 'getWave' | 'responsesForWave' | 'registerUnits' | 'instrumentVersion'>;
+export type TrendStore = Pick<Store, 'getWave' | 'responsesForWave' | 'registerUnits' | 'instrumentVersion' | 'targetUnits'>;
 
 export interface AnalyzeTrendInput {
   /** Two or more waves, oldest first (`--waves a,b`). */
@@ -61,13 +61,14 @@ export async function analyzeTrendOfWaves(store: TrendStore, input: AnalyzeTrend
   }
   const notComparable = uniqueBy(mappings.flatMap((mapping) => mapping.notComparable));
   if (!input.weighted) return analyzeTrend(waves, { notComparable });
-  return analyzeTrend(waves, { notComparable, rakings: await rakeEach(store, waves.map(({ data }) => data)) });
+  return analyzeTrend(waves, { notComparable, rakings: await rakeEach(store, raw.map(({ wave }) => wave), waves.map(({ data }) => data)) });
 }
 
 /** Each wave raked to its own target population in the register (statistics.md "Weighted"). */
-async function rakeEach(store: TrendStore, waves: readonly WaveData[]): Promise<RakingResult[]> {
+async function rakeEach(store: TrendStore, waves: readonly Wave[], data: readonly WaveData[]): Promise<RakingResult[]> {
   const register = await store.registerUnits();
-  return waves.map((data) => rakeToRegister(data, register));
+  const populations = await Promise.all(waves.map((wave) => targetPopulation(store, wave)));
+  return data.map((one, i) => rakeToRegister(one, register, populations[i]));
 }
 
 async function loadRaw(store: TrendStore, id: string): Promise<RawWave> {

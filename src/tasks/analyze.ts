@@ -1,6 +1,6 @@
 import { analyzeWave } from '../analysis/analyze-wave.js';
 import type { ResultsDocument } from '../analysis/results-document.js';
-import { rakeToRegister } from './rake-to-register.js';
+import { rakeToRegister, targetPopulation } from './rake-to-register.js';
 import { loadWaveData, type WaveDataStore } from './load-wave-data.js';
 
 export type { ResultsDocument };
@@ -15,7 +15,7 @@ export interface AnalyzeInput {
 
 /** The results document of interfaces.md for a wave (weighted with `weighted`). */
 export async function analyze(store: WaveDataStore, input: AnalyzeInput): Promise<ResultsDocument> {
-  const { data } = await loadWaveData(store, input.waveId, input.by);
+  const { wave, data } = await loadWaveData(store, input.waveId, input.by);
   if (!input.weighted) return analyzeWave(data);
-  return analyzeWave(data, { raking: rakeToRegister(data, await store.registerUnits()) });
+  return analyzeWave(data, { raking: rakeToRegister(data, await store.registerUnits(), await targetPopulation(store, wave)) });
 }

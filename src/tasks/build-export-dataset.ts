@@ -21,10 +21,10 @@ import { STATES } from '../register/states.js';
 import type { RegisterUnit } from '../register/unit.js';
 import type { Store, StoredResponse, Wave } from '../store/store.js';
 import { requireInstrument } from './instrument-files.js';
-import { rakeToRegister } from './rake-to-register.js';
+import { rakeToRegister, targetPopulation } from './rake-to-register.js';
 import { requireWave } from './waves.js';
 
-export type ExportDatasetStore = Pick<Store, 'getWave' | 'responsesForWave' | 'registerUnits' | 'instrumentVersion'>;
+export type ExportDatasetStore = Pick<Store, 'getWave' | 'responsesForWave' | 'registerUnits' | 'instrumentVersion' | 'targetUnits'>;
 
 export interface ExportDatasetInput {
   readonly waveId: string;
@@ -62,12 +62,12 @@ export async function loadExport(store: ExportDatasetStore, waveId: string): Pro
 
 export async function buildExportDataset(store: ExportDatasetStore, input: ExportDatasetInput): Promise<ExportDataset> {
   const loaded = await loadExport(store, input.waveId);
-  const weights = input.weighted ? await rakedWeights(store, loaded.data) : undefined;
+  const weights = input.weighted ? await rakedWeights(store, loaded.wave, loaded.data) : undefined;
   return exportDataset(loaded, { intern: input.intern === true, weights });
 }
 
-async function rakedWeights(store: ExportDatasetStore, data: WaveData): Promise<Float64Array> {
-  return rakeToRegister(data, await store.registerUnits()).weights;
+async function rakedWeights(store: ExportDatasetStore, wave: Wave, data: WaveData): Promise<Float64Array> {
+  return rakeToRegister(data, await store.registerUnits(), await targetPopulation(store, wave)).weights;
 }
 
 /** The dataset of a loaded wave: key, register groupings, flat variables, derived variables, weight. */

@@ -4,6 +4,7 @@
 import { analyzeWave } from '../analysis/analyze-wave.js';
 import { type PublicResultsDocument, type PublicTable, suppressResults } from '../analysis/disclosure/suppress-results.js';
 import { rakeWave } from '../analysis/weighting/rake-wave.js';
+import { targetPopulation } from './rake-to-register.js';
 import type { TrendDocument } from '../analysis/trend/trend-document.js';
 import { DmError, dmError } from '../errors.js';
 import { formatCsv, GERMAN_EXCEL_CSV } from '../formats/csv-text.js';
@@ -17,7 +18,7 @@ import { loadWaveData } from './load-wave-data.js';
 import { trendSincePrevious } from './trend-since-previous.js';
 import { requireWave } from './waves.js';
 
-export type ExplorerStore = Pick<Store, 'getWave' | 'listWaves' | 'responsesForWave' | 'registerUnits' | 'instrumentVersion'>;
+export type ExplorerStore = Pick<Store, 'getWave' | 'listWaves' | 'responsesForWave' | 'registerUnits' | 'instrumentVersion' | 'targetUnits'>;
 
 export interface ExploreInput {
   readonly waveId: string;
@@ -169,7 +170,8 @@ async function analyse(store: ExplorerStore, wave: Wave) {
   const unweighted = suppressResults(counts, wave.minCellCount);
   let weighted: PublicResultsDocument | Error;
   try {
-    weighted = suppressResults(analyzeWave(data, { raking: rakeWave(data, await store.registerUnits()) }), wave.minCellCount, counts);
+    const population = await targetPopulation(store, wave);
+    weighted = suppressResults(analyzeWave(data, { raking: rakeWave(data, await store.registerUnits(), population) }), wave.minCellCount, counts);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     weighted = error;

@@ -7,7 +7,7 @@ import type { Store, Wave } from '../store/store.js';
 import { requireInstrument } from './instrument-files.js';
 import { requireWave } from './waves.js';
 
-export type WaveDataStore = Pick<Store, 'getWave' | 'responsesForWave' | 'registerUnits' | 'instrumentVersion'>;
+export type WaveDataStore = Pick<Store, 'getWave' | 'responsesForWave' | 'registerUnits' | 'instrumentVersion' | 'targetUnits'>;
 
 export interface LoadedWave {
   readonly wave: Wave;

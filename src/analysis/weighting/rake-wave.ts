@@ -6,9 +6,11 @@ import { targetMargins } from './target-margins.js';
 
 /**
  * @param register every unit of the register (the respondents' rows among them)
+ * @param population the units to rake to: the wave's own target population where one is defined, else the
+ *   register (statistics.md "Target population"); respondents outside it still count as their own units
  * @throws RangeError when a respondent has no register row or the groupings size_class / state are absent
  */
-export function rakeWave(data: WaveData, register: readonly RegisterUnit[]): RakingResult {
+export function rakeWave(data: WaveData, register: readonly RegisterUnit[], population: readonly RegisterUnit[] = register): RakingResult {
   const byAgs = new Map(register.map((unit) => [unit.ags, unit]));
   const seen = new Set<string>();
   const respondents: RegisterUnit[] = [];
@@ -24,5 +26,5 @@ export function rakeWave(data: WaveData, register: readonly RegisterUnit[]): Rak
     if (!found) throw new RangeError(`Gruppierung „${name}“ fehlt: ohne sie keine Gewichtung`);
     return found;
   };
-  return rakeWeights({ sizeClass: grouping('size_class'), state: grouping('state'), target: targetMargins(register, respondents) });
+  return rakeWeights({ sizeClass: grouping('size_class'), state: grouping('state'), target: targetMargins(population, respondents) });
 }
