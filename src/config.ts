@@ -20,6 +20,18 @@ export interface Config {
   readonly secretKey: string | undefined;
 }
 
+/** One German message per setting, naming it as the user sets it (zod's own messages are English). */
+const MESSAGES: Readonly<Record<string, string>> = {
+  databaseUrl: 'DATABASE_URL muss mit postgres:// oder postgresql:// beginnen',
+  dataDir: '--db bzw. DIGITALMONITOR_DB darf nicht leer sein',
+  port: 'PORT bzw. --port muss eine ganze Zahl von 1 bis 65535 sein',
+  host: 'HOST darf nicht leer sein',
+  baseUrl: 'BASE_URL muss eine Adresse mit http:// oder https:// sein (z. B. https://digitalmonitor.example.de)',
+  smtpUrl: 'SMTP_URL muss mit smtp:// oder smtps:// beginnen',
+  mailFrom: 'MAIL_FROM muss eine E-Mail-Adresse enthalten',
+  secretKey: 'DIGITALMONITOR_SECRET_KEY muss mindestens 32 Zeichen lang sein (z. B. openssl rand -base64 32)',
+};
+
 const schema = z.object({
   databaseUrl: z
     .string()
@@ -28,7 +40,7 @@ const schema = z.object({
   dataDir: z.string().min(1, '--db darf nicht leer sein'),
   port: z.coerce.number().int('Port muss eine ganze Zahl sein').min(1).max(65535),
   host: z.string().min(1),
-  baseUrl: z.string().url('BASE_URL muss eine URL sein').optional(),
+  baseUrl: z.string().regex(/^https?:\/\/[^/]/).url().optional(),
   smtpUrl: z.string().regex(/^smtps?:\/\/[^/]/, 'SMTP_URL muss mit smtp:// oder smtps:// beginnen').optional(),
   mailFrom: z.string().regex(/^[^\r\n]*@[^\r\n]*$/, 'MAIL_FROM muss eine E-Mail-Adresse enthalten').optional(),
   secretKey: z.string().min(32, 'DIGITALMONITOR_SECRET_KEY muss mindestens 32 Zeichen lang sein (z. B. openssl rand -base64 32)').optional(),
@@ -51,7 +63,8 @@ export function loadConfig({ env, flags }: ConfigInput): Config {
     secretKey: env.DIGITALMONITOR_SECRET_KEY || undefined,
   });
   if (!parsed.success) {
-    const detail = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    const fields = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
+    const detail = fields.map((field) => `${MESSAGES[field] ?? field}.`).join(' ');
     throw dmError('DM_CONFIG_INVALID', { detail });
   }
   const { databaseUrl, dataDir, port, host, baseUrl, smtpUrl, mailFrom, secretKey } = parsed.data;

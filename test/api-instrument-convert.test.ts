@@ -43,7 +43,7 @@ test('wrong files and bodies: 422/400/415 in German, nothing stored', async () =
   const before = (await f.store.instrumentVersions()).length;
   const notXml = await post({ from: 'lss', content: '{"pages": []}', version: 'x', save: true });
   assert.deepEqual([notXml.status, notXml.json.code], [422, 'DM_LSS_INVALID']);
-  assert.match(notXml.json.message, /kein wohlgeformtes XML \(Zeile 1, Spalte \d+/);
+  assert.match(notXml.json.message, /kein wohlgeformtes XML \(Fehler in Zeile 1, Spalte \d+\)/);
   const notSurveyJs = await post({ from: 'surveyjs', content: source('limesurvey6-l10n.lss'), version: 'x' });
   assert.deepEqual([notSurveyJs.status, notSurveyJs.json.code], [422, 'DM_SURVEYJS_INVALID']);
   const nothing = await post({ from: 'surveyjs', content: '{"elements": [{"type": "html", "name": "x"}]}', version: 'x', save: true });

@@ -44,6 +44,7 @@ test('waves: create, list, open, close, reopen; bad transitions and ids fail in 
   assert.equal(wave?.status, 'draft');
   assert.equal(wave?.opensAt, '2025-02-28T23:00:00.000Z');
   assert.equal(wave?.closesAt, '2025-05-31T21:59:59.000Z');
+  assert.match((await cli.run('wave', 'list')).stdout, /^2025\tEntwurf\t2025-03-01 – 2025-05-31\t/m, 'the list shows the days as given, not UTC');
   const closeDraft = await cli.run('wave', 'close', '2025');
   assert.equal(closeDraft.code, 5);
   assert.match(closeDraft.stderr, /Entwurf|draft/);

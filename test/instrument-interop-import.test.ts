@@ -190,9 +190,9 @@ const onlyUnknownTypes = `${LSS_HEAD} <questions><rows>
 
 /** file name, --from, bytes, exit code, German message on stderr. */
 const BAD: readonly (readonly [string, string, Uint8Array, number, RegExp])[] = [
-  ['text.lss', 'lss', encode('Dies ist keine Umfrage.'), 3, /keine LimeSurvey-Umfragestruktur \(\.lss\): sie ist kein wohlgeformtes XML \(Zeile 1, Spalte \d+: .*\)\. Es wurde nichts gespeichert\./],
+  ['text.lss', 'lss', encode('Dies ist keine Umfrage.'), 3, /keine LimeSurvey-Umfragestruktur \(\.lss\): sie ist kein wohlgeformtes XML \(Fehler in Zeile 1, Spalte \d+\)\. Es wurde nichts gespeichert\./],
   ['other.lss', 'lss', encode('<?xml version="1.0"?><rss><channel/></rss>'), 3, /sie ist XML, aber keine LimeSurvey-Exportdatei: erwartet wird <document> mit <LimeSurveyDocType>Survey<\/LimeSurveyDocType>, gefunden <rss>/],
-  ['truncated.lss', 'lss', fixture('limesurvey3-inline.lss').slice(0, 5000), 3, /kein wohlgeformtes XML \(Zeile \d+, Spalte \d+: unclosed tag/],
+  ['truncated.lss', 'lss', fixture('limesurvey3-inline.lss').slice(0, 5000), 3, /kein wohlgeformtes XML \(Fehler in Zeile \d+, Spalte \d+\)/],
   ['question.lsq', 'lss', encode('<document><LimeSurveyDocType>Question</LimeSurveyDocType></document>'), 3, /ein LimeSurvey-Export vom Typ „Question“ .* keine ganze Umfrage/],
   ['empty.lss', 'lss', encode(`${LSS_HEAD}</document>`), 3, /sie enthält keine Fragen/],
   ['binary.lss', 'lss', Uint8Array.from([0xff, 0xfe, 0x00, 0x3c]), 3, /sie ist keine UTF-8-Textdatei/],

@@ -163,3 +163,12 @@ test('docs/limesurvey-mapping.schema.json is the zod schema, and the fixture map
   assert.equal(validate(mappingFixture()), true, JSON.stringify(validate.errors));
   assert.equal(validate({ ...mappingFixture(), unknown: 1 }), false);
 });
+
+test('a mapping file that is not JSON: German message with the position, no English parser text', async () => {
+  const { parseMappingJson } = await import('../src/formats/limesurvey-mapping.js');
+  const { messageDe } = await import('../src/instrument/messages.de.js');
+  const parsed = parseMappingJson('{"unitColumn": "ags" "x": 1}');
+  assert.ok('issue' in parsed);
+  const message = messageDe(parsed.issue);
+  assert.match(message, /^Die Zuordnungsdatei ist kein gültiges JSON \(Syntaxfehler bei Zeichen \d+\)\.$/);
+});

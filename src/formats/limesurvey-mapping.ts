@@ -61,7 +61,9 @@ export function parseMappingJson(text: string): { readonly value: unknown } | { 
   try {
     return { value: JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text) as unknown };
   } catch (error) {
-    return { issue: { code: 'mapping_not_json', path: [], params: { reason: error instanceof Error ? error.message : String(error) } } };
+    // JSON.parse's message is English; its position is what helps.
+    const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
+    return { issue: { code: 'mapping_not_json', path: [], params: position === undefined ? {} : { position: Number(position) } } };
   }
 }
 

@@ -126,7 +126,8 @@ function documentRoot(bytes: Uint8Array): XmlElement {
   const tree = parseXmlTree(text);
   if (!tree.ok) {
     const hint = /^\s*[{[]/.test(text) ? ' Sie sieht aus wie JSON – für SurveyJS-Formulare „--from surveyjs“ angeben.' : '';
-    invalid(`sie ist kein wohlgeformtes XML (Zeile ${tree.line}, Spalte ${tree.column}: ${tree.reason}).${hint}`);
+    // saxes' reason is English: the position is what helps, the reason stays out of a German message.
+    invalid(`sie ist kein wohlgeformtes XML (Fehler in Zeile ${tree.line}, Spalte ${tree.column}).${hint}`);
   }
   const kind = childElement(tree.root, 'LimeSurveyDocType')?.text.trim();
   if (tree.root.name !== 'document' || kind === undefined) {

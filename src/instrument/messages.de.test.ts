@@ -44,7 +44,7 @@ const SAMPLES: Record<IssueCode, Issue> = {
   unknown_unit_type: { code: 'unknown_unit_type', path: [5, 'type'], params: { value: 'Weiler' } },
   unknown_district: { code: 'unknown_district', path: [5, 'district_ags'], params: { value: '05999' } },
   too_many_issues: { code: 'too_many_issues', path: [], params: { shown: 1000, total: 2345 } },
-  mapping_not_json: { code: 'mapping_not_json', path: [], params: { reason: 'Unexpected token } in JSON at position 12' } },
+  mapping_not_json: { code: 'mapping_not_json', path: [], params: { position: 12 } },
   mapping_field_invalid: { code: 'mapping_field_invalid', path: ['/columns/G01Q01/variable'], params: { reason: 'wrong_type', expected: 'string' } },
   mapping_unknown_variable: { code: 'mapping_unknown_variable', path: ['/columns/G01Q01/variable'], params: { variable: 'strategy_colour' } },
   mapping_unknown_option: { code: 'mapping_unknown_option', path: ['/columns/G01Q01/answers/A9'], params: { variable: 'strategy_status', value: 'vielleicht' } },

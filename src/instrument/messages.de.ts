@@ -71,7 +71,7 @@ export function messageDe(issue: Issue): string {
     case 'unknown_district':
       return `Den Kreis ${q(p.value)} gibt es im Kreisverzeichnis nicht.`;
     case 'mapping_not_json':
-      return `Die Zuordnungsdatei ist kein gültiges JSON${clause(' (', p.reason, ')')}.`;
+      return `Die Zuordnungsdatei ist kein gültiges JSON${clause(' (Syntaxfehler bei Zeichen ', p.position, ')')}.`;
     case 'mapping_field_invalid':
       return mappingFieldMessage(p);
     case 'mapping_unknown_variable':

@@ -20,3 +20,10 @@ function offsetMinutes(utc: number): number {
   if (!match) return 0;
   return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
 }
+
+const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** An ISO instant → its German calendar day `YYYY-MM-DD` (the inverse of berlinDayBoundary). */
+export function berlinDay(instant: string): string {
+  return DAY.format(new Date(instant));
+}

@@ -5,6 +5,7 @@ import { WAVE_STATUS_DE, createWave, setWaveStatus } from '../../tasks/waves.js'
 import type { Command, CommandContext } from '../command.js';
 import { printJson } from '../output.js';
 import { requirePositionals } from './require-positionals.js';
+import { berlinDay } from '../../tasks/berlin-day.js';
 
 
 export const waveCommand: Command = {
@@ -88,6 +89,7 @@ async function list({ io, values, store }: CommandContext, rest: readonly string
 }
 
 function waveLine(wave: Wave): string {
-  const period = [wave.opensAt?.slice(0, 10) ?? '…', wave.closesAt?.slice(0, 10) ?? '…'].join(' – ');
+  // Stored as instants; shown as the German calendar days they were given as (--opens 2025-03-01).
+  const period = [wave.opensAt ? berlinDay(wave.opensAt) : '…', wave.closesAt ? berlinDay(wave.closesAt) : '…'].join(' – ');
   return `${wave.id}\t${WAVE_STATUS_DE[wave.status]}\t${period}\t${wave.title}${wave.demo ? ' [Demo]' : ''}\n`;
 }
