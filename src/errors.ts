@@ -151,7 +151,7 @@ export const ERROR_CODES = {
   DM_REPORT_NOT_PUBLIC: {
     status: 403,
     exitCode: 5,
-    message: (p) => `Der Bericht zur Welle „${p.wave}“ wird erst nach Abschluss der Befragung veröffentlicht.`,
+    message: (p) => `Bericht, Ergebnisse und offene Daten der Welle „${p.wave}“ werden erst nach Abschluss der Befragung veröffentlicht.`,
   },
   DM_USER_EXISTS: { status: 409, exitCode: 5, message: (p) => `Ein Konto für „${p.email}“ gibt es bereits.` },
   DM_USER_NOT_FOUND: { status: 404, exitCode: 4, message: (p) => `Ein Konto für „${p.email}“ gibt es nicht.` },

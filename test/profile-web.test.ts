@@ -50,6 +50,9 @@ test('the receipt links to the own Digitalprofil, which opens under the strict C
   assert.equal(receipt.status, 200);
   const link = `/umfrage/digitalprofil/offen/${units[0]}`;
   assert.ok(receipt.text.includes(`href="${link}"`), receipt.text);
+  const { cookie } = await analystSession(app, fixture.store);
+  const monitoring = await app.request('/verwaltung/wellen/offen', { headers: { Cookie: cookie } });
+  assert.ok((await monitoring.text()).includes(`href="/verwaltung/wellen/offen/digitalprofil/${units[0]}"`), 'the analysts link the profile once k units answered');
   const page = await browser.get(link);
   assert.equal(page.status, 200);
   assert.match(page.text, /<h1>Digitalprofil: /);

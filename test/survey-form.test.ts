@@ -110,6 +110,9 @@ test('the whole questionnaire, page by page, then review, submission and receipt
   assert.equal(receipt.status, 200);
   assert.match(receipt.text, new RegExp(sha256));
   assert.match(receipt.text, /Abgeschickt am \d+\. \w+ \d{4} um \d\d:\d\d:\d\d Uhr/);
+  // One response so far: no link to a profile that would answer 409 (DM_PROFILE_TOO_FEW).
+  assert.doesNotMatch(receipt.text, /href="\/umfrage\/digitalprofil\//);
+  assert.match(receipt.text, /gibt es, sobald mindestens 5 Kommunen geantwortet haben/);
 
   const audit = (await f.store.auditLog()).filter((entry) => entry.subject === 'w/05111000');
   assert.equal(audit[0]?.action, 'response.submit');

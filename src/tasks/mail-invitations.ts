@@ -5,7 +5,7 @@ import type { InvitationLetter } from '../formats/invitation-letters-csv.js';
 import type { Store } from '../store/store.js';
 import { type InviteInput, inviteUnits } from './invitations.js';
 import { invitationMailText, reminderMailText } from './mail-texts.js';
-import { reminderUnits, waveMonitoring } from './wave-monitoring.js';
+import { reminderUnits } from './wave-monitoring.js';
 import { requireWave } from './waves.js';
 
 export interface MailSender {
@@ -55,8 +55,8 @@ export async function mailReminders(
   contacts: ReadonlyMap<string, string>,
   sender: MailSender,
 ): Promise<MailOutcome> {
-  const { wave, units } = await waveMonitoring(store, input.waveId);
-  const due = reminderUnits(units);
+  const wave = await requireWave(store, input.waveId);
+  const due = reminderUnits(await store.invitedUnits(wave.id));
   const outcome = await sendAll(due, contacts, sender, (unit) => reminderMailText(wave, unit, input.baseUrl));
   const details = { sent: outcome.sent, failed: outcome.failed.length, withoutAddress: outcome.withoutAddress.length };
   await store.appendAudit({ actor: input.actor, action: 'reminders.send', subject: wave.id, details });

@@ -31,12 +31,20 @@ export interface ResponseRates {
 export interface WaveMonitoring extends ResponseRates {
   readonly wave: Wave;
   readonly units: readonly InvitedUnit[];
+  /** Digitalprofile exist once at least k units of the wave have submitted (DM_PROFILE_TOO_FEW before). */
+  readonly profilesAvailable: boolean;
 }
 
-export async function waveMonitoring(store: Pick<Store, 'getWave' | 'invitedUnits'>, waveId: string): Promise<WaveMonitoring> {
+export async function waveMonitoring(store: Pick<Store, 'getWave' | 'invitedUnits' | 'responseMonitor'>, waveId: string): Promise<WaveMonitoring> {
   const wave = await requireWave(store, waveId);
   const units = await store.invitedUnits(wave.id);
-  return { wave, units, ...responseRates(units) };
+  const profilesAvailable = await profilesAvailableFor(store, wave);
+  return { wave, units, profilesAvailable, ...responseRates(units) };
+}
+
+/** Whether the wave has the k submitted responses a Digitalprofil needs (the links lead nowhere before). */
+export async function profilesAvailableFor(store: Pick<Store, 'responseMonitor'>, wave: Pick<Wave, 'id' | 'minCellCount'>): Promise<boolean> {
+  return (await store.responseMonitor(wave.id)).total.submitted >= wave.minCellCount;
 }
 
 export function responseRates(units: readonly InvitedUnit[]): ResponseRates {

@@ -10,7 +10,7 @@ import { scrollable } from '../report/html/scrollable.js';
 import { suppressedCounts } from '../analysis/disclosure/suppress-counts.js';
 
 const GERMAN = new Intl.NumberFormat('de-DE');
-const PERCENT = new Intl.NumberFormat('de-DE', { style: 'percent', maximumFractionDigits: 1 });
+const PERCENT = new Intl.NumberFormat('de-DE', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** Start page: every wave with its responses by Bundesland and by size class (response monitoring). */
 export function startPage(overviews: readonly WaveOverview[]) {

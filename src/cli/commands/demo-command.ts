@@ -8,13 +8,13 @@ import type { Command } from '../command.js';
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'Synthetische Demo-Welle „2019-demo“ (neu) anlegen, optional als CSV ausgeben',
+  summary: 'Synthetische Demo-Wellen „2019-demo“ und „2021-demo“ (neu) anlegen, optional als CSV ausgeben',
   help: `Aufruf: digitalmonitor demo [--csv <antworten.csv>] [--register <einheiten.csv>]
 
 Legt die Demo-Welle „${DEMO_WAVE_ID}“ neu an: 412 synthetische Kommunen mit Pseudonymen („Musterstadt 017“)
 und Antworten, die jede Zahl des Berichts von 2019 reproduzieren; deterministisch (fester Startwert).
 Dazu die zweite Demo-Welle „${DEMO_WAVE_2021_ID}“ (Trends): 247 dieser Kommunen noch einmal, 165 neue, mit
-Fortschritt (z. B. Strategien von 14 % auf etwa ein Viertel). --csv/--register beziehen sich auf „${DEMO_WAVE_ID}“.
+Fortschritt (z. B. mehr Kommunen mit Digitalisierungsstrategie). --csv/--register beziehen sich auf „${DEMO_WAVE_ID}“.
 Ist noch kein Gemeindeverzeichnis geladen, wird das mitgelieferte geladen.
   --csv <datei>        die Antworten als flache CSV (wie export --format csv)
   --register <datei>   die pseudonymen Einheiten im Format von gemeinden.csv

@@ -11,7 +11,7 @@ export const serveCommand: Command = {
   help: `Aufruf: digitalmonitor serve [--port 3000] [--db <ordner>]
 
 Startet die Web-Oberfläche auf http://localhost:<port>. Ist die Datenbank leer, werden das mitgelieferte
-Gemeindeverzeichnis (Destatis) und die synthetische Demo-Welle „2019-demo“ geladen.
+Gemeindeverzeichnis (Destatis) und die synthetischen Demo-Wellen „2019-demo“ und „2021-demo“ geladen.
 
 Optionen:
   --port <zahl>   Port (Standard 3000, oder Umgebungsvariable PORT)

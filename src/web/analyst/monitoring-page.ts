@@ -49,13 +49,13 @@ function rateTable(caption: string, header: string, rows: readonly RateRow[], la
 </table>`);
 }
 
-function unitTable({ wave, units }: WaveMonitoring): Html {
+function unitTable({ wave, units, profilesAvailable }: WaveMonitoring): Html {
   if (units.length === 0) return html`<p>Noch niemand eingeladen (<code>digitalmonitor invite</code>).</p>`;
   return scrollable('Eingeladene Kommunen', html`<table>
 <caption>Eingeladene Kommunen (${GERMAN.format(units.length)})</caption>
 <thead><tr><th scope="col">AGS</th><th scope="col">Name</th><th scope="col">Land</th><th scope="col">Größenklasse</th><th scope="col">Stand</th><th scope="col">Letzte Aktivität</th></tr></thead>
 <tbody>${units.map(
-    (unit) => html`<tr><td>${unit.ags}</td><th scope="row">${unit.status === 'submitted' ? html`<a href="/verwaltung/wellen/${wave.id}/digitalprofil/${unit.ags}">${unit.name ?? unit.ags}</a>` : (unit.name ?? '(nicht mehr im Verzeichnis)')}</th><td>${unit.stateCode ?? ''}</td><td>${unit.sizeClass?.toUpperCase() ?? ''}</td><td>${INVITED_STATUS_DE[unit.status]}</td><td>${unit.lastActivity ? DATE_TIME.format(new Date(unit.lastActivity)) : '–'}</td></tr>
+    (unit) => html`<tr><td>${unit.ags}</td><th scope="row">${unit.status === 'submitted' && profilesAvailable ? html`<a href="/verwaltung/wellen/${wave.id}/digitalprofil/${unit.ags}">${unit.name ?? unit.ags}</a>` : (unit.name ?? '(nicht mehr im Verzeichnis)')}</th><td>${unit.stateCode ?? ''}</td><td>${unit.sizeClass?.toUpperCase() ?? ''}</td><td>${INVITED_STATUS_DE[unit.status]}</td><td>${unit.lastActivity ? DATE_TIME.format(new Date(unit.lastActivity)) : '–'}</td></tr>
 `,
   )}</tbody>
 </table>`);

@@ -89,13 +89,14 @@ ${logoutForm()}`;
 }
 
 /** The receipt: when, and the SHA-256 of the canonical answers. `current` differs after later edits. */
-export function receiptPage(response: StoredResponse & { readonly receipt: NonNullable<StoredResponse['receipt']> }, currentSha256: string): Html {
+/** @param profiles whether the wave already has the k responses a Digitalprofil needs (else: when it will) */
+export function receiptPage(response: StoredResponse & { readonly receipt: NonNullable<StoredResponse['receipt']> }, currentSha256: string, profiles: { readonly available: boolean; readonly k: number }): Html {
   const edited = currentSha256 !== response.receipt.sha256;
   const body = html`<h1>Vielen Dank – Ihre Antworten sind abgeschickt</h1>
 <p>Abgeschickt am ${germanDateTime(response.receipt.at)}.</p>
 <p>Prüfsumme (SHA-256) der abgeschickten Antworten:<br><code>${response.receipt.sha256}</code></p>
 <p class="hint">Mit der Prüfsumme lässt sich später nachweisen, welche Antworten abgeschickt wurden. Bitte drucken Sie diese Seite oder speichern Sie sie.</p>
-<p class="box info"><a href="/umfrage/digitalprofil/${response.waveId}/${response.ags}">Ihr Digitalprofil</a>: wo Ihre Kommune im Vergleich steht, was Sie als Nächstes tun können und mit wem Sie sich austauschen können.</p>
+${profiles.available ? html`<p class="box info"><a href="/umfrage/digitalprofil/${response.waveId}/${response.ags}">Ihr Digitalprofil</a>: wo Ihre Kommune im Vergleich steht, was Sie als Nächstes tun können und mit wem Sie sich austauschen können.</p>` : html`<p class="box info">Ihr Digitalprofil – wo Ihre Kommune im Vergleich steht und was Sie als Nächstes tun können – gibt es, sobald mindestens ${profiles.k} Kommunen geantwortet haben, damit keine einzelne erkennbar wird. Der Link erscheint dann hier.</p>`}
 ${edited ? html`<p class="box">Seit dem Abschicken wurden Antworten geändert. Bitte <a href="/umfrage/pruefen">prüfen und erneut abschicken</a>.</p>` : html`<p>Bis zum Ende der Befragung können Sie Ihre Antworten noch ändern: <a href="/umfrage/pruefen">Übersicht</a>.</p>`}
 <p><a href="/umfrage/kontakt">Ihre Kontaktangaben ansehen oder löschen</a></p>
 ${logoutForm()}`;

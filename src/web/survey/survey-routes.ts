@@ -16,6 +16,7 @@ import { contactPage } from './contact-page.js';
 import { codePage, receiptPage, savedPage, startPage } from './respondent-pages.js';
 import { reviewPage } from './review-page.js';
 import { sectionPage } from './section-page.js';
+import { profilesAvailableFor } from '../../tasks/wave-monitoring.js';
 
 export interface SurveyDeps {
   readonly store: Store;
@@ -117,7 +118,8 @@ export function surveyRoutes(deps: SurveyDeps): Hono<SurveyEnv> {
     const r = c.var.respondent;
     const response = await store.responseFor(r.wave.id, r.ags);
     if (!response?.receipt) return c.redirect('/umfrage/pruefen', 303);
-    return c.html(receiptPage({ ...response, receipt: response.receipt }, answersSha256(response.answers)));
+    const profiles = { available: await profilesAvailableFor(store, r.wave), k: r.wave.minCellCount };
+    return c.html(receiptPage({ ...response, receipt: response.receipt }, answersSha256(response.answers), profiles));
   });
 
   // The unit's own contact data: visible and deletable also after the wave has closed.
