@@ -63,6 +63,7 @@ test('analysts: export page and downloads (XLSX, SPSS as ZIP, flat CSV); never i
   assert.match(html, /CSV für deutsches Excel/);
   assert.doesNotMatch(html, /intern=1/);
   assert.match(html, /\/export\/csv"/);
+  assert.match(html, /<a href="\/opendata\/2019-demo">offene Daten dieser Welle<\/a>/, 'a closed wave links its open data');
   const xlsx = await get(`${EXPORT}/xlsx`, analyst);
   assert.equal(xlsx.status, 200);
   assert.match(xlsx.headers.get('content-disposition')!, /attachment; filename="2019-demo-xlsx\.xlsx"/);

@@ -28,7 +28,7 @@ export interface ExportLink {
   readonly label: string;
 }
 
-export function microdataPage(user: User, wave: { readonly id: string; readonly title: string }, links: readonly ExportLink[]): Html {
+export function microdataPage(user: User, wave: { readonly id: string; readonly title: string; readonly status: string }, links: readonly ExportLink[]): Html {
   return analystLayout(
     `Export: ${wave.title}`,
     user,
@@ -36,7 +36,11 @@ export function microdataPage(user: User, wave: { readonly id: string; readonly 
 <p>Mikrodaten nur für Analystinnen und Analysten, nur abgeschickte Antworten. Codes: -1 nicht gefragt, -2 nicht
 beantwortet. Kontakt-E-Mail und Anmerkungen (direkte Identifikatoren) nur im internen Export für Admins.</p>
 <ul>${links.map((link) => html`<li><a href="${link.href}">${link.label}</a></li>`)}</ul>
-<p>Öffentlich: <a href="/opendata/${wave.id}">offene Daten dieser Welle</a> (nach Abschluss der Befragung).</p>`,
+${
+  wave.status === 'closed'
+    ? html`<p>Öffentlich: <a href="/opendata/${wave.id}">offene Daten dieser Welle</a>.</p>`
+    : html`<p>Öffentlich: die offenen Daten dieser Welle erscheinen nach Abschluss der Befragung unter /opendata/${wave.id}.</p>`
+}`,
   );
 }
 
