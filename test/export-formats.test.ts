@@ -43,6 +43,13 @@ test('codebook: every variable with question text, type, options, filter, defini
   assert.equal(fields.show_if, 'nur wenn strategy_status ∈ {vorhanden, in_entwicklung}');
   assert.match(fields.label, /^Welches sind die drei wichtigsten Handlungsfelder Ihrer Strategie\? – Verwaltungshandeln$/);
   assert.match(book.variables.find((v) => v.name === 'egov_count')!.definition!, /Basiskomponenten/);
+  // A derived variable whose source question was routed away (fim_known = nein) is -1 "nicht gefragt",
+  // only a missing source answer is -2.
+  const frequencies = (name: string) => new Map(book.variables.find((v) => v.name === name)!.frequencies!.map((f) => [f.code, f.n]));
+  const nein = book.variables.find((v) => v.name === 'fim_known')!.options!.find((option) => option.value === 'nein')!.code;
+  const unknownFim = frequencies('fim_known').get(-2) ?? 0;
+  assert.equal(frequencies('fim_helpful__leistungen').get(-1), frequencies('fim_known').get(nein));
+  assert.ok((frequencies('fim_helpful__leistungen').get(-2) ?? 0) >= unknownFim);
   assert.deepEqual(book.variables.find((v) => v.name === 'strategy_status')!.options![0], { code: 1, value: 'vorhanden', label: 'Ja, liegt vor' });
   assert.ok(!book.variables.some((v) => v.name === 'comments' || v.name === 'contact_email'), 'no identifiers by default');
   const codes = codesOf(book);

@@ -23,6 +23,7 @@ import type { Store, StoredResponse, Wave } from '../store/store.js';
 import { requireInstrument } from './instrument-files.js';
 import { rakeToRegister, targetPopulation } from './rake-to-register.js';
 import { requireWave } from './waves.js';
+import { DERIVED_INPUTS_2019 } from '../instrument/derived-inputs-2019.js';
 
 export type ExportDatasetStore = Pick<Store, 'getWave' | 'responsesForWave' | 'registerUnits' | 'instrumentVersion' | 'targetUnits'>;
 
@@ -95,7 +96,7 @@ export function exportDataset(loaded: LoadedExport, options: { readonly intern: 
   }
   for (const derived of instrument.derived) {
     const variable = derivedExportVariable(derived.id, derived.label, derived.definition, coded.get(derived.id)!.values);
-    add(variable, codedColumn(variable, coded.get(derived.id)!, () => NOT_ANSWERED));
+    add(variable, codedColumn(variable, coded.get(derived.id)!, derivedMissingKind(instrument, DERIVED_INPUTS_2019[derived.id] ?? [], responses)));
   }
   if (options.weights) {
     add(
@@ -166,6 +167,24 @@ function missingKindOf(instrument: Instrument, question: Question, flat: FlatVar
     const answers = responses[row]!.answers;
     const asked = itemRouted ? isItemAsked(instrument, question, flat.itemId!, answers) : isQuestionAsked(instrument, question, answers);
     return asked ? NOT_ANSWERED : NOT_ASKED;
+  };
+}
+
+/**
+ * A derived variable is "nicht gefragt" (-1) where one of its source questions was routed away by an answered
+ * filter (fim_helpful__* when fim_known = nein), else "nicht bestimmbar" (-2): a source answer is missing.
+ */
+function derivedMissingKind(instrument: Instrument, sources: readonly string[], responses: readonly StoredResponse[]): (row: number) => number {
+  const index = instrumentIndex(instrument);
+  const filtered = sources.flatMap((id) => {
+    const question = index.questionById.get(id);
+    return question?.showIf ? [question] : [];
+  });
+  if (filtered.length === 0) return () => NOT_ANSWERED;
+  return (row) => {
+    const answers = responses[row]!.answers;
+    const routedAway = filtered.some((question) => answers[question.showIf!.variable] !== undefined && !isQuestionAsked(instrument, question, answers));
+    return routedAway ? NOT_ASKED : NOT_ANSWERED;
   };
 }
 
