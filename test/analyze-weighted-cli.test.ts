@@ -70,24 +70,34 @@ test('weighting without a register row for a respondent fails in German, exit 5'
   }
 });
 
-test('a table the raking explains entirely (each respondent alone in its state) gets no test, not F ≈ 1e16', async () => {
+/**
+ * A fresh store with the real register and a wave `w` of these responses (flat CSV text), `target` set
+ * before the import; the weighted results document of `w`.
+ */
+async function weightedOf(responses: string, target?: string): Promise<{ cli: MemoryCli; doc: ResultsDocument; stdout: string }> {
   const other = await memoryCli();
+  const { readFileSync } = await import('node:fs');
+  other.files.set('gemeinden.csv', readFileSync(new URL('../data/gemeinden.csv', import.meta.url)));
+  other.files.set('kreise.csv', readFileSync(new URL('../data/kreise.csv', import.meta.url)));
+  other.files.set('antworten.csv', new TextEncoder().encode(responses));
+  assert.equal((await other.run('import-register', 'gemeinden.csv', 'kreise.csv')).code, 0);
+  assert.equal((await other.run('wave', 'create', 'w', '--title', 'W')).code, 0);
+  if (target !== undefined) assert.equal((await other.run('wave', 'target', 'w', '--ags', target)).code, 0);
+  assert.equal((await other.run('import-responses', 'antworten.csv', '--wave', 'w')).code, 0);
+  const result = await other.run('analyze', '--wave', 'w', '--weighted', '--json');
+  assert.equal(result.code, 0, result.stderr);
+  assertValidResults(result.stdout);
+  return { cli: other, doc: JSON.parse(result.stdout) as ResultsDocument, stdout: result.stdout };
+}
+
+test('a table the raking explains entirely (each respondent alone in its state) gets no test, not F ≈ 1e16', async () => {
+  const { cli: other, doc } = await weightedOf('ags,strategy_status\n05315000,vorhanden\n09162000,kein_thema\n11000000,vorhanden\n');
   try {
-    const { readFileSync } = await import('node:fs');
-    other.files.set('gemeinden.csv', readFileSync(new URL('../data/gemeinden.csv', import.meta.url)));
-    other.files.set('kreise.csv', readFileSync(new URL('../data/kreise.csv', import.meta.url)));
-    other.files.set('drei.csv', new TextEncoder().encode('ags,strategy_status\n05315000,vorhanden\n09162000,kein_thema\n11000000,vorhanden\n'));
-    assert.equal((await other.run('import-register', 'gemeinden.csv', 'kreise.csv')).code, 0);
-    assert.equal((await other.run('wave', 'create', 'w', '--title', 'W')).code, 0);
-    assert.equal((await other.run('import-responses', 'drei.csv', '--wave', 'w')).code, 0);
-    const result = await other.run('analyze', '--wave', 'w', '--weighted', '--json');
-    assert.equal(result.code, 0, result.stderr);
-    assertValidResults(result.stdout);
-    const tables = (JSON.parse(result.stdout) as ResultsDocument).tables.filter((table) => table.variable === 'strategy_status');
+    const tables = doc.tables.filter((table) => table.variable === 'strategy_status');
     // Two values in three states (or in two vg_strategy groups): the weights are fixed by the state margin.
     assert.equal(tables.find((table) => table.by === 'state')?.test, null);
     assert.equal(tables.find((table) => table.by === 'vg_strategy')?.test, null);
-    for (const table of (JSON.parse(result.stdout) as ResultsDocument).tables) {
+    for (const table of doc.tables) {
       const test = table.test as RaoScottTableTest | null | undefined;
       assert.ok(!test || test.statistic < 1e6, `${table.variable} × ${table.by}: F = ${test?.statistic}`);
     }
@@ -97,24 +107,13 @@ test('a table the raking explains entirely (each respondent alone in its state) 
 });
 
 test('a wave with its own target population is raked to it, not to the whole register (statistics.md)', async () => {
-  const other = await memoryCli();
+  // Target: three big NRW cities; two answer.
+  const { cli: other, doc } = await weightedOf('ags,strategy_status\n05111000,vorhanden\n05315000,kein_thema\n', '05111000,05315000,05113000');
   try {
-    const { readFileSync } = await import('node:fs');
-    other.files.set('gemeinden.csv', readFileSync(new URL('../data/gemeinden.csv', import.meta.url)));
-    other.files.set('kreise.csv', readFileSync(new URL('../data/kreise.csv', import.meta.url)));
-    other.files.set('zwei.csv', new TextEncoder().encode('ags,strategy_status\n05111000,vorhanden\n05315000,kein_thema\n'));
-    assert.equal((await other.run('import-register', 'gemeinden.csv', 'kreise.csv')).code, 0);
-    assert.equal((await other.run('wave', 'create', 't', '--title', 'T')).code, 0);
-    // Target: three big NRW cities; two answer.
-    assert.equal((await other.run('wave', 'target', 't', '--ags', '05111000,05315000,05113000')).code, 0);
-    assert.equal((await other.run('import-responses', 'zwei.csv', '--wave', 't')).code, 0);
-    const result = await other.run('analyze', '--wave', 't', '--weighted', '--json');
-    assert.equal(result.code, 0, result.stderr);
-    const doc = JSON.parse(result.stdout) as ResultsDocument;
     const all = doc.tables.find((table) => table.variable === 'strategy_status' && table.by === 'all')!;
     assert.ok(Math.abs((all.cells[0] as CountCell).base - 3) < 1e-9, `base ${(all.cells[0] as CountCell).base}: the 3 target units, not every gk1 city of NRW`);
     assert.deepEqual(doc.weights?.excluded, []);
-    const csv = await other.run('export', '--wave', 't', '--format', 'csv-excel', '--weighted', '--out', 'g.csv');
+    const csv = await other.run('export', '--wave', 'w', '--format', 'csv-excel', '--weighted', '--out', 'g.csv');
     assert.equal(csv.code, 0, csv.stderr);
   } finally {
     await other.close();
