@@ -83,6 +83,12 @@ describe('suppression on the maps', () => {
       assert.equal(karte1!.rows.find((row) => row.state === state)!.share, undefined, state);
       assert.equal(karte2!.rows.find((row) => row.state === state)!.share, undefined, state);
     }
+    // Counts are withheld too, with a complement, since n is published: no table shows a count 1 … 4.
+    for (const map of [karte1!, karte2!]) {
+      const counts = map.rows.flatMap((row) => [map.number === 1 ? row.count : row.base]).filter((n): n is number => n !== undefined);
+      assert.ok(counts.every((n) => n === 0 || n >= 5), `Karte ${map.number}: ${counts.join(', ')}`);
+      assert.ok(map.rows.filter((row) => (map.number === 1 ? row.count : row.base) === undefined).length >= 2, `Karte ${map.number}: a complement`);
+    }
     const html = mapFigureHtml(karte2!).toString();
     assert.match(html, /<td>–<\/td>/);
     assert.match(laenderMapSvg(karte2!.spec), /fill="#d9d9d9"/);

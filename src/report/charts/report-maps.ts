@@ -1,8 +1,10 @@
 // The report's two maps by Land (issue 5 "Map"): Karte 1 response rate, Karte 2 one indicator: the share of
 // units "im E-Government gut aufgestellt" (vg_egov, a flag: with two values it survives suppression in more
 // Länder than a multi-valued question). Each: results → map specification + the table that is its text
-// alternative. Suppression: the indicator comes from the (public) results document; a response rate of a
-// Land with 0 < respondents < k is withheld in the public report as well.
+// alternative. Suppression (public report): the indicator comes from the public results document, and its
+// per-Land bases as well as Karte 1's respondents are counts, withheld below k with a complement
+// (suppressedCounts), since the total n is published.
+import { suppressedCounts } from '../../analysis/disclosure/suppress-counts.js';
 import { STATES } from '../../register/states.js';
 import { type AnyResults, shareOf } from '../read-results.js';
 import type { ResponseRates } from '../response-rates.js';
@@ -12,8 +14,8 @@ export interface MapRow {
   readonly state: string;
   /** Numerator (respondents, or units with the indicator); undefined when withheld. */
   readonly count: number | undefined;
-  /** Denominator (units of the target population, or respondents answering). */
-  readonly base: number;
+  /** Denominator (units of the target population, or respondents answering); undefined when withheld. */
+  readonly base: number | undefined;
   readonly share: number | undefined;
 }
 
@@ -31,23 +33,27 @@ export const MAP_INDICATOR = { variable: 'vg_egov', values: ['true'] } as const;
 
 /** Karte 1 (absent without response-rate data) and Karte 2. */
 export function reportMaps(results: AnyResults, rates: ResponseRates | undefined, suppressionK: number | undefined): ReportMap[] {
-  return [...(rates ? [responseRateMap(rates, suppressionK)] : []), indicatorMap(results)];
+  return [...(rates ? [responseRateMap(rates, suppressionK)] : []), indicatorMap(results, suppressionK)];
 }
 
 function responseRateMap(rates: ResponseRates, k: number | undefined): ReportMap {
-  const rows = STATES.map(({ name }): MapRow => {
+  const respondentsOf = STATES.map(({ name }) => rates.byState[name]?.respondents ?? 0);
+  const hidden = k === undefined ? [] : suppressedCounts(respondentsOf, k);
+  const rows = STATES.map(({ name }, i): MapRow => {
     const { respondents = 0, population = 0 } = rates.byState[name] ?? {};
-    const withheld = k !== undefined && respondents > 0 && respondents < k;
+    const withheld = hidden[i] === true;
     return { state: name, count: withheld ? undefined : respondents, base: population, share: withheld || population === 0 ? undefined : respondents / population };
   });
   return build(1, 'Rücklaufquote nach Ländern', ['Antwortende', 'Kommunen der Grundgesamtheit', 'Rücklaufquote'], 'Rücklaufquote (%)', rows);
 }
 
-function indicatorMap(results: AnyResults): ReportMap {
-  const rows = STATES.map(({ name }): MapRow => {
+function indicatorMap(results: AnyResults, k: number | undefined): ReportMap {
+  const table = results.tables.find((t) => t.variable === MAP_INDICATOR.variable && t.by === 'state');
+  const bases = STATES.map(({ name }) => table?.cells.find((cell) => cell.by === name)?.base ?? 0);
+  const hidden = k === undefined ? [] : suppressedCounts(bases, k);
+  const rows = STATES.map(({ name }, i): MapRow => {
     const found = shareOf(results, { ...MAP_INDICATOR, by: 'state', groups: [name] });
-    const base = results.tables.find((t) => t.variable === MAP_INDICATOR.variable && t.by === 'state')?.cells.find((cell) => cell.by === name)?.base ?? 0;
-    return { state: name, count: found?.n, base, share: found?.share };
+    return { state: name, count: found?.n, base: hidden[i] ? undefined : bases[i], share: found?.share };
   });
   return build(2, 'Im E-Government gut aufgestellte Kommunen nach Ländern', ['gut aufgestellt', 'Antwortende', 'Anteil'], 'Anteil gut aufgestellt (%)', rows);
 }

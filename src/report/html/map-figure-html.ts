@@ -32,7 +32,7 @@ ${scrollable(
 <thead><tr><th scope="col">Land</th>${map.columns.map((column) => html`<th scope="col">${column}</th>`)}</tr></thead>
 <tbody>${map.rows.map(
     (row) =>
-      html`<tr><th scope="row">${row.state}</th><td>${row.count ?? '–'}</td><td>${row.base}</td><td>${row.share === undefined ? '–' : percent(row.share)}</td></tr>`,
+      html`<tr><th scope="row">${row.state}</th><td>${row.count ?? '–'}</td><td>${row.base ?? '–'}</td><td>${row.share === undefined ? '–' : percent(row.share)}</td></tr>`,
   )}</tbody>
 </table>`,
 )}

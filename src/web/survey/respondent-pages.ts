@@ -88,8 +88,10 @@ ${logoutForm()}`;
   return surveyLayout('Antworten gespeichert', body);
 }
 
-/** The receipt: when, and the SHA-256 of the canonical answers. `current` differs after later edits. */
-/** @param profiles whether the wave already has the k responses a Digitalprofil needs (else: when it will) */
+/**
+ * The receipt: when, and the SHA-256 of the canonical answers. `current` differs after later edits.
+ * @param profiles whether the wave already has the k responses a Digitalprofil needs (else: when it will)
+ */
 export function receiptPage(response: StoredResponse & { readonly receipt: NonNullable<StoredResponse['receipt']> }, currentSha256: string, profiles: { readonly available: boolean; readonly k: number }): Html {
   const edited = currentSha256 !== response.receipt.sha256;
   const body = html`<h1>Vielen Dank – Ihre Antworten sind abgeschickt</h1>
