@@ -217,7 +217,7 @@ export const ERROR_CODES = {
     status: 409,
     exitCode: 5,
     message: (p) =>
-      `In Welle „${p.wave}“ haben erst ${p.count} Kommunen geantwortet. Digitalprofile mit Vergleichswerten gibt es ab ${p.detail} Antworten, damit keine einzelne Kommune erkennbar wird. Bitte später erneut versuchen.`,
+      `In Welle „${p.wave}“ ${Number(p.count) === 1 ? 'hat erst 1 Kommune' : `haben erst ${p.count} Kommunen`} geantwortet. Digitalprofile mit Vergleichswerten gibt es ab ${p.detail} Antworten, damit keine einzelne Kommune erkennbar wird. Bitte später erneut versuchen.`,
   },
   DM_PROFILE_NO_SCORING: {
     status: 409,

@@ -27,3 +27,8 @@ test('every message is German and names its parameters', () => {
     assert.match(message, /[äöüß„“]|[A-Z][a-z]+ /, code);
   }
 });
+
+test('counts agree with their noun: one Kommune, several Kommunen', () => {
+  assert.match(dmError('DM_PROFILE_TOO_FEW', { wave: 'w', count: 1, detail: 5 }).message, /In Welle „w“ hat erst 1 Kommune geantwortet\./);
+  assert.match(dmError('DM_PROFILE_TOO_FEW', { wave: 'w', count: 3, detail: 5 }).message, /In Welle „w“ haben erst 3 Kommunen geantwortet\./);
+});

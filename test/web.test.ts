@@ -45,6 +45,10 @@ test('start page lists the waves with responses by Bundesland and size class', a
   assert.ok(nrw && nrw.responses > 0);
   assert.match(page, new RegExp(`<th scope="row">Nordrhein-Westfalen</th><td class="num">${nrw.responses}</td>`));
   assert.equal(monitor.total.responses, 412);
+  // The closed demo wave links what it publishes; a draft or open wave does not (those pages answer 403).
+  assert.match(page, /<a href="\/bericht\/2019-demo">Bericht<\/a> · <a href="\/ergebnisse\/2019-demo">selbst erkunden<\/a> · <a href="\/opendata\/2019-demo">offene Daten<\/a>/);
+  assert.doesNotMatch(page, /href="\/bericht\/xss"/);
+  for (const path of ['/bericht/2019-demo', '/ergebnisse/2019-demo', '/opendata/2019-demo']) assert.equal((await app.request(path)).status, 200, path);
 });
 
 test('start page: a Land with 1 … k − 1 responses (here Hamburg, a single unit) and one complement show „–“', async () => {

@@ -27,12 +27,19 @@ function waveSection({ wave, monitor }: WaveOverview) {
 ${wave.demo ? html`<p class="demo"><strong>Demo-Daten:</strong> Diese Welle besteht aus synthetischen Antworten pseudonymer Kommunen („Musterstadt 017“). Keine Angabe stammt von einer echten Kommune.</p>` : ''}
 <p>Status: ${WAVE_STATUS_DE[wave.status]} · Zeitraum: ${period} · Fragebogen ${wave.instrumentVersion} ·
 Antworten: ${GERMAN.format(monitor.total.responses)} (davon abgeschickt: ${GERMAN.format(monitor.total.submitted)})</p>
+${wave.status === 'closed' ? publicLinks(wave.id) : ''}
 <div class="grid">
 ${countTable(`Antworten nach Bundesland – ${wave.id}`, 'Bundesland', monitor.byState, monitor.total.responses, wave.minCellCount, (code) => stateByCode(code)?.name ?? code)}
 ${countTable(`Antworten nach KGSt-Größenklasse – ${wave.id}`, 'Größenklasse', monitor.bySizeClass, monitor.total.responses, wave.minCellCount, (key) => SIZE_CLASS_LABELS[key as SizeClass] ?? key)}
 </div>
 <p>„–“: weniger als ${wave.minCellCount} Antworten oder zum Schutz einer solchen Zahl nicht ausgewiesen (Geheimhaltung; Stadtstaaten sind einzelne Kommunen).</p>
 </section>`;
+}
+
+/** What a closed wave publishes (report, explorer, open data); before closing these answer 403. */
+function publicLinks(waveId: string) {
+  const id = encodeURIComponent(waveId);
+  return html`<p>Ergebnisse: <a href="/bericht/${id}">Bericht</a> · <a href="/ergebnisse/${id}">selbst erkunden</a> · <a href="/opendata/${id}">offene Daten</a></p>`;
 }
 
 /** Public: counts below k (and their complements) are shown as „–“, per column (suppressedCounts). */

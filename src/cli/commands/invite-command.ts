@@ -63,7 +63,7 @@ Exit-Codes: 0 erfolgreich, 1 E-Mail nicht angenommen, 2 Aufruf fehlerhaft, 3 Kon
       io.stderr(`Keine neuen Einladungen: alle ${result.active} Kommunen der Zielgruppe haben schon einen Code. Nichts geschrieben (neu ausstellen: --reissue).\n`);
       return 0;
     }
-    const revoked = result.revoked > 0 ? `, ${result.revoked} alte Codes ungültig` : '';
+    const revoked = result.revoked > 0 ? `, ${result.revoked} ${result.revoked === 1 ? 'alter Code' : 'alte Codes'} ungültig` : '';
     io.stderr(`${result.issued} Einladung(en) ausgestellt${revoked}${out === '-' ? '' : `: ${out}`}. Die Codes stehen nur in dieser Datei.\n`);
     return 0;
   },
