@@ -1,6 +1,7 @@
 // The seed's statements that carry a number (shared/spec/published-figures.json), each written from the
 // results document: shares as "14 %" or in words (format-share.ts), comparisons worded by the test
-// ("häufiger" only where p < 0.05, otherwise "kein klarer Unterschied"). Change the data, the text changes.
+// ("häufiger" only where p < 0.05, otherwise "kein klarer Unterschied", and without a test "ein nicht
+// prüfbarer Unterschied"). Change the data, the text changes.
 import { capitalise, describeShare, formatDecimal, formatPercent } from './format-share.js';
 import { type AnyResults, groupBases, meanOf, pValueOf, readsNotAsked, type Share, shareOf, type ShareQuery } from './read-results.js';
 
@@ -332,7 +333,6 @@ const GOAL_LABELS: Readonly<Record<string, string>> = {
   daseinsvorsorge: 'Angebote der kommunalen Daseinsvorsorge weiterzuentwickeln',
 };
 
-/** Options ranked by share, largest first (ties in the given order). */
 /**
  * An option's share among municipalities with or developing a strategy. Where that pair of groups is
  * withheld (public: a suppressed cell in the by-vg_strategy table) and no other group was asked the question
@@ -345,6 +345,7 @@ function strategyActiveShare(r: AnyResults, variable: string): Share | undefined
   return others.every(({ base }) => base === 0) ? share(r, multi(variable)) : undefined;
 }
 
+/** Options ranked by share, largest first (ties in the given order). */
 function ranked(r: AnyResults, prefix: string, options: readonly string[]) {
   return options
     .map((option, index) => ({ option, index, found: strategyActiveShare(r, `${prefix}__${option}`) }))
