@@ -75,7 +75,7 @@ test('invite --reissue and --revoke: old codes stop working, the rest stay', asy
   const old = letters('briefe.csv');
   const reissued = await cli.run('invite', '--wave', '2026', '--out', 'neu.csv', '--reissue', '05113000');
   assert.equal(reissued.code, 0, reissued.stderr);
-  assert.match(reissued.stderr, /1 Einladung\(en\) ausgestellt, 1 alte Codes ungültig/);
+  assert.match(reissued.stderr, /1 Einladung\(en\) ausgestellt, 1 alter Code ungültig/);
   const [fresh] = letters('neu.csv');
   assert.equal(fresh?.ags, '05113000');
   const hash = (code: string) => accessCodeHash(normalizeAccessCode(code)!);
