@@ -32,18 +32,19 @@ const MESSAGES: Readonly<Record<string, string>> = {
   secretKey: 'DIGITALMONITOR_SECRET_KEY muss mindestens 32 Zeichen lang sein (z. B. openssl rand -base64 32)',
 };
 
+// Messages come from MESSAGES, one per setting; the schema only decides.
 const schema = z.object({
   databaseUrl: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL muss mit postgres:// oder postgresql:// beginnen')
+    .regex(/^postgres(ql)?:\/\//)
     .optional(),
-  dataDir: z.string().min(1, '--db darf nicht leer sein'),
-  port: z.coerce.number().int('Port muss eine ganze Zahl sein').min(1).max(65535),
+  dataDir: z.string().min(1),
+  port: z.coerce.number().int().min(1).max(65535),
   host: z.string().min(1),
   baseUrl: z.string().regex(/^https?:\/\/[^/]/).url().optional(),
-  smtpUrl: z.string().regex(/^smtps?:\/\/[^/]/, 'SMTP_URL muss mit smtp:// oder smtps:// beginnen').optional(),
-  mailFrom: z.string().regex(/^[^\r\n]*@[^\r\n]*$/, 'MAIL_FROM muss eine E-Mail-Adresse enthalten').optional(),
-  secretKey: z.string().min(32, 'DIGITALMONITOR_SECRET_KEY muss mindestens 32 Zeichen lang sein (z. B. openssl rand -base64 32)').optional(),
+  smtpUrl: z.string().regex(/^smtps?:\/\/[^/]/).optional(),
+  mailFrom: z.string().regex(/^[^\r\n]*@[^\r\n]*$/).optional(),
+  secretKey: z.string().min(32).optional(),
 });
 
 export interface ConfigInput {
