@@ -31,15 +31,12 @@ export interface ResponseRates {
 export interface WaveMonitoring extends ResponseRates {
   readonly wave: Wave;
   readonly units: readonly InvitedUnit[];
-  /** Digitalprofile exist once at least k units of the wave have submitted (DM_PROFILE_TOO_FEW before). */
-  readonly profilesAvailable: boolean;
 }
 
-export async function waveMonitoring(store: Pick<Store, 'getWave' | 'invitedUnits' | 'responseMonitor'>, waveId: string): Promise<WaveMonitoring> {
+export async function waveMonitoring(store: Pick<Store, 'getWave' | 'invitedUnits'>, waveId: string): Promise<WaveMonitoring> {
   const wave = await requireWave(store, waveId);
   const units = await store.invitedUnits(wave.id);
-  const profilesAvailable = await profilesAvailableFor(store, wave);
-  return { wave, units, profilesAvailable, ...responseRates(units) };
+  return { wave, units, ...responseRates(units) };
 }
 
 /** Whether the wave has the k submitted responses a Digitalprofil needs (the links lead nowhere before). */

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { formatReminderListCsv } from '../../formats/reminder-list-csv.js';
 import type { Store } from '../../store/store.js';
-import { reminderRows, waveMonitoring } from '../../tasks/wave-monitoring.js';
+import { profilesAvailableFor, reminderRows, waveMonitoring } from '../../tasks/wave-monitoring.js';
 import { analystHomePage, monitoringPage } from './monitoring-page.js';
 import { type AnalystEnv, requireRole } from './require-role.js';
 import { usersPage } from './users-page.js';
@@ -17,7 +17,10 @@ const WAVE = ':wave{[a-z0-9_-]{1,40}}';
 export function analystRoutes({ store }: { readonly store: Store }): Hono<AnalystEnv> {
   const app = new Hono<AnalystEnv>();
   app.get('/', requireRole('analyst'), async (c) => c.html(analystHomePage(c.var.analyst!, await store.listWaves())));
-  app.get(`/wellen/${WAVE}`, requireRole('analyst'), async (c) => c.html(monitoringPage(c.var.analyst!, await waveMonitoring(store, c.req.param('wave')))));
+  app.get(`/wellen/${WAVE}`, requireRole('analyst'), async (c) => {
+    const monitoring = await waveMonitoring(store, c.req.param('wave'));
+    return c.html(monitoringPage(c.var.analyst!, monitoring, await profilesAvailableFor(store, monitoring.wave)));
+  });
   app.get(`/wellen/${WAVE}/erinnerungen.csv`, requireRole('analyst', 'download'), async (c) => {
     const { wave, units } = await waveMonitoring(store, c.req.param('wave'));
     return c.body(formatReminderListCsv(reminderRows(units)), 200, {

@@ -24,7 +24,8 @@ ${waves.length === 0 ? html`<p>Noch keine Welle angelegt.</p>` : html`<ul>${item
   return analystLayout('Verwaltung', user, body);
 }
 
-export function monitoringPage(user: User, m: WaveMonitoring): Html {
+/** @param profilesAvailable whether the wave has the k responses a Digitalprofil needs (profilesAvailableFor) */
+export function monitoringPage(user: User, m: WaveMonitoring, profilesAvailable: boolean): Html {
   const { wave, total } = m;
   const body = html`<h1>Rücklauf: ${wave.title}</h1>
 <p>Welle ${wave.id} · Status: ${WAVE_STATUS_DE[wave.status]} · Eingeladen: ${GERMAN.format(total.invited)} ·
@@ -34,7 +35,7 @@ begonnen: ${GERMAN.format(total.started)} · abgeschickt: ${GERMAN.format(total.
 ${rateTable(`Rücklauf nach Bundesland`, 'Bundesland', m.byState, (key) => stateByCode(key)?.name ?? 'ohne Verzeichniseintrag')}
 ${rateTable(`Rücklauf nach KGSt-Größenklasse`, 'Größenklasse', m.bySizeClass, (key) => SIZE_CLASS_LABELS[key as SizeClass] ?? 'ohne Verzeichniseintrag')}
 </div>
-${unitTable(m)}`;
+${unitTable(m, profilesAvailable)}`;
   return analystLayout(`Rücklauf ${wave.title}`, user, body);
 }
 
@@ -49,7 +50,7 @@ function rateTable(caption: string, header: string, rows: readonly RateRow[], la
 </table>`);
 }
 
-function unitTable({ wave, units, profilesAvailable }: WaveMonitoring): Html {
+function unitTable({ wave, units }: WaveMonitoring, profilesAvailable: boolean): Html {
   if (units.length === 0) return html`<p>Noch niemand eingeladen (<code>digitalmonitor invite</code>).</p>`;
   return scrollable('Eingeladene Kommunen', html`<table>
 <caption>Eingeladene Kommunen (${GERMAN.format(units.length)})</caption>
