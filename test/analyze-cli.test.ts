@@ -55,7 +55,7 @@ test('every value of the domain is a cell of every group with base > 0, zero cou
   for (const table of doc.tables) {
     const groups = new Set(table.cells.map((c) => c.by));
     assert.equal(table.cells.length, groups.size * domain.get(table.variable)!.length, `${table.variable} × ${table.by}`);
-    assert.ok(table.cells.every((c) => c.base > 0));
+    assert.ok(table.cells.every((c) => c.base! > 0));
   }
   assert.equal(cell('strategy_status', 'vg_strategy', 'hat', 'geplant').n, 0);
 });

@@ -50,11 +50,11 @@ export interface CountCell {
   readonly ci95: readonly [number, number];
 }
 
-/** Disclosure control (statistics.md): no n, share or interval. */
+/** Disclosure control (statistics.md): no n, share or interval; no base where the group's base is withheld. */
 export interface SuppressedCell {
   readonly by: string;
   readonly value: string;
-  readonly base: number;
+  readonly base?: number;
   readonly suppressed: true;
 }
 

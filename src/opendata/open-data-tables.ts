@@ -40,7 +40,7 @@ export function formatOpenDataCsv(doc: PublicResultsDocument, instrument: Instru
     for (const cell of table.cells) {
       const label = valueLabels?.get(cell.value) ?? FLAG_LABELS[cell.value] ?? cell.value;
       const start = [table.variable, variableLabel, table.by, cell.by, cell.value, label];
-      if ('suppressed' in cell) rows.push([...start, '', number(cell.base), '', '', '', 'true']);
+      if ('suppressed' in cell) rows.push([...start, '', cell.base === undefined ? '' : number(cell.base), '', '', '', 'true']);
       else rows.push([...start, number(cell.n), number(cell.base), number(cell.share), number(cell.ci95[0]), number(cell.ci95[1]), 'false']);
     }
   }

@@ -64,7 +64,7 @@ export function shareOf(results: AnyResults, query: ShareQuery): Share | undefin
     const cells = table.cells.filter((cell) => cell.by === group);
     if (cells.length === 0) continue;
     if (cells.some((cell) => !isCount(cell))) return undefined;
-    base += cells[0]!.base;
+    base += (cells[0] as CountCell).base;
     n += (cells as CountCell[]).filter((cell) => query.values.includes(cell.value)).reduce((sum, cell) => sum + cell.n, 0);
   }
   return base > 0 ? { n, base, share: n / base } : undefined;
@@ -86,10 +86,10 @@ export function pValueOf(results: AnyResults, variable: string, by: string): num
   return test.p;
 }
 
-/** Groups of a table with their base (unsuppressed base is always published). */
-export function groupBases(results: AnyResults, variable: string, by: string): { group: string; base: number }[] {
+/** Groups of a table with their base; undefined where a public document withholds it. */
+export function groupBases(results: AnyResults, variable: string, by: string): { group: string; base: number | undefined }[] {
   const table = findTable(results, variable, by);
-  const seen = new Map<string, number>();
+  const seen = new Map<string, number | undefined>();
   for (const cell of table?.cells ?? []) if (!seen.has(cell.by)) seen.set(cell.by, cell.base);
   return [...seen].map(([group, base]) => ({ group, base }));
 }

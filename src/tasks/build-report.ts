@@ -2,6 +2,7 @@
 // lives in report/; this task only fetches the wave and its results.
 import { analyzeWave } from '../analysis/analyze-wave.js';
 import { suppressResults } from '../analysis/disclosure/suppress-results.js';
+import { questionFilters } from '../instrument/question-filters.js';
 import { type RegisterCounts, renderReport, type ReportMeta } from '../report/html/report-page.js';
 import type { AnyResults } from '../report/read-results.js';
 import { reportJson } from '../report/report-json.js';
@@ -49,9 +50,9 @@ async function reportInputs(store: ReportStore, input: ReportInput): Promise<{ r
   if (input.public && (await requireWave(store, input.waveId)).status !== 'closed') {
     throw dmError('DM_REPORT_NOT_PUBLIC', { wave: input.waveId });
   }
-  const { wave, data } = await loadWaveData(store, input.waveId);
+  const { wave, instrument, data } = await loadWaveData(store, input.waveId);
   const analysed = analyzeWave(data);
-  const results: AnyResults = input.public ? suppressResults(analysed, wave.minCellCount) : analysed;
+  const results: AnyResults = input.public ? suppressResults(analysed, wave.minCellCount, { filters: questionFilters(instrument) }) : analysed;
   const register = (await store.registerUnits()).filter((unit) => !unit.synthetic);
   const meta: ReportMeta = {
     title: wave.title,

@@ -4,6 +4,7 @@
 import { analyzeWave } from '../analysis/analyze-wave.js';
 import { type PublicResultsDocument, type PublicTable, suppressResults } from '../analysis/disclosure/suppress-results.js';
 import { rakeWave } from '../analysis/weighting/rake-wave.js';
+import { questionFilters } from '../instrument/question-filters.js';
 import { targetPopulation } from './rake-to-register.js';
 import type { TrendDocument } from '../analysis/trend/trend-document.js';
 import { DmError, dmError } from '../errors.js';
@@ -165,13 +166,14 @@ export function resultsExplorer(store: ExplorerStore, now: () => number = Date.n
 }
 
 async function analyse(store: ExplorerStore, wave: Wave) {
-  const { data } = await loadWaveData(store, wave.id);
+  const { instrument, data } = await loadWaveData(store, wave.id);
   const counts = analyzeWave(data);
-  const unweighted = suppressResults(counts, wave.minCellCount);
+  const filters = questionFilters(instrument);
+  const unweighted = suppressResults(counts, wave.minCellCount, { filters });
   let weighted: PublicResultsDocument | Error;
   try {
     const population = await targetPopulation(store, wave);
-    weighted = suppressResults(analyzeWave(data, { raking: rakeWave(data, await store.registerUnits(), population) }), wave.minCellCount, counts);
+    weighted = suppressResults(analyzeWave(data, { raking: rakeWave(data, await store.registerUnits(), population) }), wave.minCellCount, { counts, filters });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     weighted = error;

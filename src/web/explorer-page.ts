@@ -67,7 +67,10 @@ function resultTable(table: ExplorerTable) {
     const count = cell(group, value)?.count;
     return count ? shareWithInterval(count) : '–';
   };
-  const base = (group: string) => table.cells.find((candidate) => candidate.group === group)?.base ?? 0;
+  const base = (group: string) => {
+    const found = table.cells.find((candidate) => candidate.group === group)?.base;
+    return found === undefined ? '–' : BASE_FORMAT.format(found);
+  };
   return html`<div class="wide" role="region" aria-labelledby="auswahl-tabelle" tabindex="0"><table>
 <caption id="auswahl-tabelle">${table.variable.label}: Anteile in Prozent (95-%-Konfidenzintervall)</caption>
 <thead><tr><th scope="col">${table.grouping.name === 'all' ? 'Gruppe' : table.grouping.label}</th>${table.values.map(
@@ -75,7 +78,7 @@ function resultTable(table: ExplorerTable) {
   )}<th scope="col" class="num">Basis${table.weighted ? ' (gewichtet)' : ''}</th></tr></thead>
 <tbody>${table.groups.map(
     (group) =>
-      html`<tr><th scope="row">${table.grouping.groupLabel(group)}</th>${table.values.map((value) => html`<td class="num">${shown(group, value)}</td>`)}<td class="num">${BASE_FORMAT.format(base(group))}</td></tr>`,
+      html`<tr><th scope="row">${table.grouping.groupLabel(group)}</th>${table.values.map((value) => html`<td class="num">${shown(group, value)}</td>`)}<td class="num">${base(group)}</td></tr>`,
   )}</tbody>
 </table></div>`;
 }

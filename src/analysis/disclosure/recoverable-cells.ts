@@ -1,5 +1,6 @@
-// The attacker's view of one variable's public tables: every published sum (group bases, the all table
-// as row margins, its base) is a linear equation in the suppressed cells. A suppressed cell is
+// The attacker's view of one variable's public tables: every published sum (group bases, the joint sum
+// of a table's withheld bases, the all table as row margins, its base) is a linear equation in the
+// suppressed cells. A suppressed cell is
 // recoverable when the equations fix its value, i.e. when no solution of the homogeneous system moves it.
 // Checks suppressVariable's heuristic exactly; bounds from non-negativity (interval attacks) are not used.
 import type { VariableSuppression } from './suppress-variable.js';
@@ -37,8 +38,11 @@ export function recoverableCells(pattern: VariableSuppression): SuppressedCell[]
   const allCells = pattern.all.map((_, value) => ({ cell: { table: 'all' as const, value }, sign: 1 }));
   equation(allCells);
   pattern.tables.forEach((table, t) => {
-    const groups = table[0]?.length ?? 0;
-    for (let group = 0; group < groups; group++) equation(table.map((_, value) => ({ cell: { table: t, value, group }, sign: 1 })));
+    const groups = [...(table[0] ?? []).keys()];
+    const withheld = pattern.withheld.tables[t] ?? [];
+    const column = (group: number) => table.map((_, value) => ({ cell: { table: t, value, group }, sign: 1 }));
+    for (const group of groups) if (!withheld[group]) equation(column(group));
+    equation(groups.filter((group) => withheld[group]).flatMap(column));
     table.forEach((row, value) =>
       equation([...row.map((_, group) => ({ cell: { table: t, value, group }, sign: 1 })), { cell: { table: 'all', value }, sign: -1 }]),
     );

@@ -59,7 +59,7 @@ test('k per wave: with k = 3 the cell of 3 is published', () => {
 test('weighted: the pattern comes from the unweighted counts of the same analysis', () => {
   const weighted = doc(2.5);
   assert.throws(() => suppressResults(weighted, 5), /ungewichtet/);
-  const pub = suppressResults(weighted, 5, doc());
+  const pub = suppressResults(weighted, 5, { counts: doc() });
   assert.deepEqual(pub.tables[1]!.cells[0], { by: 'false', value: 'vorhanden', base: 207.5, suppressed: true });
   assert.equal(pub.disclosure.suppressed_cells, 4);
 });
@@ -107,8 +107,10 @@ test('on analyzeWave output: schema-valid, no small count published, no suppress
     const original = input.tables[t]!;
     for (const [c, cell] of table.cells.entries()) {
       const n = (original.cells[c] as CountCell).n;
-      if ('suppressed' in cell) assert.deepEqual(Object.keys(cell).sort(), ['base', 'by', 'suppressed', 'value']);
+      if ('suppressed' in cell) assert.deepEqual(Object.keys(cell).filter((key) => key !== 'base').sort(), ['by', 'suppressed', 'value']);
       else assert.ok(n === 0 || n >= 5, `${table.variable} × ${table.by}: ${n} published`);
+      // A base is a count of units too: none below k is published.
+      assert.ok(cell.base === undefined || cell.base >= 5, `${table.variable} × ${table.by}: base ${cell.base} published`);
     }
     const anySuppressed = table.cells.some((cell) => 'suppressed' in cell);
     if (anySuppressed && original.test) assert.deepEqual(table.test, { method: original.test.method, suppressed: true });
@@ -119,13 +121,75 @@ test('on analyzeWave output: schema-valid, no small count published, no suppress
     const tables = pub.tables.filter((table) => table.variable === variable.name);
     const hidden = (by: string, group: string) => variable.values.map((value) => tables.find((table) => table.by === by)!.cells.some((cell) => cell.by === group && cell.value === value && 'suppressed' in cell));
     const groupsOf = (by: string) => [...new Set(tables.find((table) => table.by === by)!.cells.map((cell) => cell.by))];
+    const withheld = (by: string, group: string) => tables.find((table) => table.by === by)!.cells.some((cell) => cell.by === group && cell.base === undefined);
     const pattern = {
       all: hidden('all', 'all'),
       tables: data.groupings.map((grouping) => {
         const columns = groupsOf(grouping.name).map((group) => hidden(grouping.name, group));
         return variable.values.map((_, v) => columns.map((column) => column[v]!));
       }),
+      withheld: { all: withheld('all', 'all'), tables: data.groupings.map((grouping) => groupsOf(grouping.name).map((group) => withheld(grouping.name, group))) },
     };
     assert.deepEqual(recoverableCells(pattern), [], variable.name);
   }
+});
+
+/** A variable by all and by region from counts per group (value → n); groups with base 0 are left out, as analyzeWave does. */
+function variableTables(variable: string, groups: Record<string, Record<string, number>>): ResultsTable[] {
+  const values = Object.keys(Object.values(groups)[0]!);
+  const all = Object.fromEntries(values.map((value) => [value, Object.values(groups).reduce((sum, counts) => sum + counts[value]!, 0)]));
+  const present = Object.entries(groups).filter(([, counts]) => Object.values(counts).some((n) => n > 0));
+  const test = { method: 'chi2', statistic: 1, df: 1, p: 0.5, cramers_v: 0.1 } as const;
+  return [
+    { variable, by: 'all', cells: cells('all', all) },
+    { variable, by: 'region', cells: present.flatMap(([group, counts]) => cells(group, counts)), test },
+  ];
+}
+
+const FILTERS = new Map([['helpful', [{ variable: 'known', in: ['ja'] }]]]);
+
+function regionCells(doc: { tables: readonly { variable: string; by: string; cells: readonly ResultsTable['cells'][number][] }[] }, variable: string) {
+  return doc.tables.find((table) => table.variable === variable && table.by === 'region')!.cells;
+}
+
+test('a filtered question withholds the base that would reveal a suppressed count of its filter', () => {
+  // known = ja filters helpful. (ja, a) = 2 is small; its cheapest complement in row ja is (ja, b) = 30.
+  const known = { a: { ja: 2, nein: 10 }, b: { ja: 30, nein: 12 }, c: { ja: 8, nein: 50 }, d: { ja: 40, nein: 25 } };
+  const helpful = { a: { '0': 1, '1': 1 }, b: { '0': 10, '1': 20 }, c: { '0': 3, '1': 5 }, d: { '0': 15, '1': 25 } };
+  const input: ResultsDocument = { wave: 'filter', n: 177, weighted: false, tables: [...variableTables('known', known), ...variableTables('helpful', helpful)] };
+  const pub = suppressResults(input, 5, { filters: FILTERS });
+  assertValidResults(pub);
+  const hiddenJa = regionCells(pub, 'known').filter((cell) => cell.value === 'ja' && 'suppressed' in cell).map((cell) => cell.by);
+  assert.deepEqual(hiddenJa, ['a', 'b']);
+  const withheld = [...new Set(regionCells(pub, 'helpful').filter((cell) => cell.base === undefined).map((cell) => cell.by))];
+  assert.deepEqual(withheld, ['a', 'b']);
+  assert.ok(regionCells(pub, 'helpful').filter((cell) => cell.by === 'b').every((cell) => 'suppressed' in cell));
+  // Without the link, helpful × region publishes b's base, 30: the suppressed count (ja, b).
+  assert.equal(regionCells(suppressResults(input, 5), 'helpful').find((cell) => cell.by === 'b')!.base, 30);
+});
+
+test('a group the filtered question lacks is listed, without numbers, where its filter count is suppressed', () => {
+  // e: 3 units, none of them "ja"; known withholds e (and a, the smallest other base, with it).
+  const known = { a: { ja: 2, nein: 10 }, b: { ja: 30, nein: 12 }, e: { ja: 0, nein: 3 } };
+  const helpful = { a: { '0': 1, '1': 1 }, b: { '0': 10, '1': 20 }, e: { '0': 0, '1': 0 } };
+  const input: ResultsDocument = { wave: 'filter', n: 57, weighted: false, tables: [...variableTables('known', known), ...variableTables('helpful', helpful)] };
+  const pub = suppressResults(input, 5, { filters: FILTERS });
+  assertValidResults(pub);
+  const cells = regionCells(pub, 'helpful');
+  assert.deepEqual([...new Set(cells.map((cell) => cell.by))], ['a', 'b', 'e']);
+  assert.deepEqual(cells.filter((cell) => cell.by === 'e'), [
+    { by: 'e', value: '0', suppressed: true },
+    { by: 'e', value: '1', suppressed: true },
+  ]);
+  // Without the link its absence would say: nobody in e answered "ja".
+  assert.ok(!regionCells(suppressResults(input, 5), 'helpful').some((cell) => cell.by === 'e'));
+});
+
+test('a filtered question whose filter count is hidden in the all table publishes no base at all', () => {
+  const known = { a: { ja: 2, nein: 40 }, b: { ja: 1, nein: 50 } }; // ja = 3 overall: small
+  const helpful = { a: { '0': 1, '1': 1 }, b: { '0': 0, '1': 1 } };
+  const input: ResultsDocument = { wave: 'filter', n: 93, weighted: false, tables: [...variableTables('known', known), ...variableTables('helpful', helpful)] };
+  const pub = suppressResults(input, 5, { filters: new Map([['helpful', [{ variable: 'known', in: ['ja'] }]]]) });
+  const helpfulCells = pub.tables.filter((table) => table.variable === 'helpful').flatMap((table) => table.cells);
+  assert.ok(helpfulCells.length > 0 && helpfulCells.every((cell) => 'suppressed' in cell && cell.base === undefined));
 });

@@ -1,8 +1,10 @@
 // The public results document (statistics.md "Disclosure control"; rule in docs/disclosure.md): the
-// analysts' document with small cells and their complements suppressed, variable by variable.
+// analysts' document with small cells and their complements suppressed, variable by variable, filter
+// questions before the questions they filter.
+import type { Condition } from '../../instrument/model.js';
 import type { CountCell, ResultCell, ResultsDocument, ResultsTable, TableTest } from '../results-document.js';
 import { DEFAULT_K } from './small-count.js';
-import { suppressVariable, type VariableCounts } from './suppress-variable.js';
+import { suppressVariable, type VariableCounts, type VariableSuppression } from './suppress-variable.js';
 
 /** A test on a table with suppressed cells: X², p and V would let a reader solve for the hidden cells. */
 export interface WithheldTest {
@@ -19,76 +21,154 @@ export interface PublicResultsDocument extends Omit<ResultsDocument, 'tables'> {
   readonly disclosure: { readonly k: number; readonly suppressed_cells: number };
 }
 
+export interface SuppressOptions {
+  /** The unweighted document of the same analysis: the pattern follows unweighted counts. Default `doc`. */
+  readonly counts?: ResultsDocument;
+  /** Show-if conditions per variable (questionFilters): a base must not reveal a suppressed filter count. */
+  readonly filters?: ReadonlyMap<string, readonly Condition[]>;
+}
+
 /**
- * Suppresses every table of `doc` for publication. The pattern follows unweighted counts, so a weighted
- * document needs the unweighted document of the same analysis as `counts`.
+ * Suppresses every table of `doc` for publication. A weighted document needs the unweighted document of
+ * the same analysis as `counts`.
  *
- * @example suppressResults(analyzeWave(data), 5)
- * @example suppressResults(weightedDoc, 5, analyzeWave(data))
+ * @example suppressResults(analyzeWave(data), 5, { filters: questionFilters(instrument) })
+ * @example suppressResults(weightedDoc, 5, { counts: analyzeWave(data), filters })
  */
-export function suppressResults(doc: ResultsDocument, k: number = DEFAULT_K, counts: ResultsDocument = doc): PublicResultsDocument {
+export function suppressResults(doc: ResultsDocument, k: number = DEFAULT_K, options: SuppressOptions = {}): PublicResultsDocument {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k muss eine ganze Zahl ≥ 1 sein, nicht ${k}`);
+  const counts = options.counts ?? doc;
   if (counts.weighted) throw new RangeError('Die Sperrung richtet sich nach ungewichteten Fallzahlen: ungewichtetes Ergebnisdokument angeben');
   const countTables = new Map(counts.tables.map((table) => [tableKey(table), table]));
+  const variables = byVariable(doc.tables);
+  const patterns = new Map<string, PublishedPattern>();
+  const patternOf = (variable: string, path: readonly string[]): PublishedPattern | undefined => {
+    const tables = variables.get(variable);
+    if (!tables || path.includes(variable)) return undefined;
+    let pattern = patterns.get(variable);
+    if (!pattern) {
+      const filters = (options.filters?.get(variable) ?? []).flatMap((condition) => {
+        const filter = patternOf(condition.variable, [...path, variable]);
+        return filter ? [{ filter, values: condition.in }] : [];
+      });
+      pattern = variablePattern(tables, countTables, filters, k);
+      patterns.set(variable, pattern);
+    }
+    return pattern;
+  };
   const out = new Map<ResultsTable, PublicTable>();
   let suppressedCells = 0;
-  for (const tables of byVariable(doc.tables).values()) {
-    const shape = variableShape(tables, countTables);
-    const pattern = suppressVariable(shape.counts, k);
-    const hidden = (table: number | 'all', value: number, group: number): boolean =>
-      table === 'all' ? pattern.all[value]! : pattern.tables[table]![value]![group]!;
-    tables.forEach((table) => {
-      const t = shape.index.get(table);
-      if (t === undefined) return void out.set(table, table); // no group with base > 0: no cell
-      let any = false;
-      const cells = table.cells.map((cell): ResultCell => {
-        const value = shape.values.indexOf(cell.value);
-        if (!hidden(t, value, t === 'all' ? 0 : shape.groups[t]!.indexOf(cell.by))) return cell;
-        any = true;
-        suppressedCells++;
-        return { by: cell.by, value: cell.value, base: cell.base, suppressed: true };
-      });
-      out.set(table, { ...table, cells, ...(table.test && any ? { test: { method: table.test.method, suppressed: true } } : {}) });
-    });
+  for (const [variable, tables] of variables) {
+    const pattern = patternOf(variable, [])!;
+    for (const table of tables) {
+      const published = publicTable(table, pattern);
+      suppressedCells += published.cells.filter((cell) => 'suppressed' in cell).length;
+      out.set(table, published);
+    }
   }
   return { ...doc, tables: doc.tables.map((table) => out.get(table)!), disclosure: { k, suppressed_cells: suppressedCells } };
 }
 
-interface VariableShape {
+/** A variable's pattern by group label: what its own tables publish, and what questions it filters read. */
+interface PublishedPattern {
   readonly values: readonly string[];
-  /** Per grouping table (index as in `counts.tables`): its groups with base > 0. */
-  readonly groups: readonly (readonly string[])[];
-  readonly index: ReadonlyMap<ResultsTable, number | 'all'>;
-  readonly counts: VariableCounts;
+  readonly tables: ReadonlyMap<string, { readonly groups: readonly string[]; readonly index: number | 'all' }>;
+  readonly suppression: VariableSuppression;
 }
 
-function variableShape(tables: readonly ResultsTable[], countTables: ReadonlyMap<string, ResultsTable>): VariableShape {
-  const countsOf = (table: ResultsTable): ReadonlyMap<string, number> => {
-    const source = countTables.get(tableKey(table));
-    if (!source) throw new RangeError(`Keine ungewichtete Tabelle ${tableKey(table)}`);
-    return new Map(source.cells.map((cell) => [cellKey(cell.by, cell.value), countOf(cell, table)]));
-  };
+interface Filter {
+  readonly filter: PublishedPattern;
+  readonly values: readonly string[];
+}
+
+function variablePattern(tables: readonly ResultsTable[], countTables: ReadonlyMap<string, ResultsTable>, filters: readonly Filter[], k: number): PublishedPattern {
   const values = unique(tables.flatMap((table) => table.cells.map((cell) => cell.value)));
-  const index = new Map<ResultsTable, number | 'all'>();
-  const groups: string[][] = [];
+  const layout = new Map<string, { groups: string[]; index: number | 'all' }>();
   const matrices: number[][][] = [];
+  const withheldTables: boolean[][] = [];
   let all: number[] | undefined;
   for (const table of tables) {
-    if (table.cells.length === 0) continue;
-    const n = countsOf(table);
+    const n = countsOf(table, countTables);
     if (table.by === 'all') {
-      index.set(table, 'all');
-      all = values.map((value) => n.get(cellKey('all', value)) ?? 0);
+      if (table.cells.length === 0) continue;
+      layout.set('all', { groups: ['all'], index: 'all' });
+      all = values.map((value) => n.get('all')?.get(value) ?? 0);
       continue;
     }
-    index.set(table, groups.length);
-    const tableGroups = unique(table.cells.map((cell) => cell.by));
-    groups.push(tableGroups);
-    matrices.push(values.map((value) => tableGroups.map((group) => n.get(cellKey(group, value)) ?? 0)));
+    const forced = new Set(filters.flatMap(({ filter, values: asked }) => withheldByFilter(filter, table.by, asked)));
+    const own = [...n.keys()];
+    const groups = [...forced].every((group) => n.has(group)) ? own : orderedGroups(unique([...own, ...forced]), filters, table.by);
+    if (groups.length === 0) continue;
+    layout.set(table.by, { groups, index: matrices.length });
+    matrices.push(values.map((value) => groups.map((group) => n.get(group)?.get(value) ?? 0)));
+    withheldTables.push(groups.map((group) => forced.has(group)));
   }
   // Without an all table its row sums are still computable from any grouping without missing values.
   all ??= values.map((_, v) => Math.max(0, ...matrices.map((matrix) => matrix[v]!.reduce((a, b) => a + b, 0))));
-  return { values, groups, index, counts: { all, tables: matrices } };
+  const withheldAll = filters.some(({ filter, values: asked }) => withheldByFilter(filter, 'all', asked).length > 0);
+  const counts: VariableCounts = { all, tables: matrices, withheld: { all: withheldAll, tables: withheldTables } };
+  return { values, tables: layout, suppression: suppressVariable(counts, k) };
+}
+
+/**
+ * The groups of grouping `by` in which a filter value's count is suppressed, or the filter's base withheld:
+ * there the filtered question's base would reveal it (base = the filter's count, less item non-response).
+ */
+function withheldByFilter({ values, tables, suppression }: PublishedPattern, by: string, asked: readonly string[]): string[] {
+  const table = tables.get(by);
+  if (!table) return [];
+  const rows = asked.map((value) => values.indexOf(value)).filter((row) => row !== -1);
+  return table.groups.filter((_, g) => {
+    if (table.index === 'all') return suppression.withheld.all || rows.some((row) => suppression.all[row]);
+    return suppression.withheld.tables[table.index]![g] || rows.some((row) => suppression.tables[table.index as number]![row]![g]);
+  });
+}
+
+/** The filter's group order (the grouping's), for groups the filtered table itself lacks. */
+function orderedGroups(groups: readonly string[], filters: readonly Filter[], by: string): string[] {
+  const order = filters.map(({ filter }) => filter.tables.get(by)?.groups).find((found) => found !== undefined) ?? [];
+  const rank = (group: string): number => (order.includes(group) ? order.indexOf(group) : order.length + groups.indexOf(group));
+  return [...groups].sort((a, b) => rank(a) - rank(b));
+}
+
+function publicTable(table: ResultsTable, pattern: PublishedPattern): PublicTable {
+  const layout = pattern.tables.get(table.by);
+  if (!layout) return table; // no group with base > 0: no cell
+  const { suppression } = pattern;
+  const t = layout.index;
+  const byGroup = new Map<string, ResultCell[]>();
+  for (const cell of table.cells) {
+    const list = byGroup.get(cell.by);
+    if (list) list.push(cell);
+    else byGroup.set(cell.by, [cell]);
+  }
+  const valueIndex = new Map(pattern.values.map((value, v) => [value, v]));
+  let any = false;
+  const cells = layout.groups.flatMap((group, g): ResultCell[] => {
+    const withheld = t === 'all' ? suppression.withheld.all : suppression.withheld.tables[t]![g]!;
+    // A group the analysts' table lacks (base 0) is listed only when withheld: its absence would say 0.
+    const own = byGroup.get(group) ?? pattern.values.map((value): ResultCell => ({ by: group, value, suppressed: true }));
+    return own.map((cell) => {
+      const v = valueIndex.get(cell.value)!;
+      if (!withheld && !(t === 'all' ? suppression.all[v]! : suppression.tables[t]![v]![g]!)) return cell;
+      any = true;
+      return withheld ? { by: group, value: cell.value, suppressed: true } : { by: group, value: cell.value, base: cell.base, suppressed: true };
+    });
+  });
+  return { ...table, cells, ...(table.test && any ? { test: { method: table.test.method, suppressed: true } } : {}) };
+}
+
+/** Unweighted count by group, then value; groups in the table's order. */
+function countsOf(table: ResultsTable, countTables: ReadonlyMap<string, ResultsTable>): ReadonlyMap<string, ReadonlyMap<string, number>> {
+  const source = countTables.get(tableKey(table));
+  if (!source) throw new RangeError(`Keine ungewichtete Tabelle ${tableKey(table)}`);
+  const out = new Map<string, Map<string, number>>();
+  for (const cell of source.cells) {
+    const group = out.get(cell.by) ?? new Map<string, number>();
+    group.set(cell.value, countOf(cell, table));
+    out.set(cell.by, group);
+  }
+  return out;
 }
 
 function countOf(cell: ResultCell, table: ResultsTable): number {
@@ -112,8 +192,4 @@ function unique(items: readonly string[]): string[] {
 
 function tableKey(table: ResultsTable): string {
   return `${table.variable} × ${table.by}`;
-}
-
-function cellKey(by: string, value: string): string {
-  return `${by}\u0000${value}`;
 }

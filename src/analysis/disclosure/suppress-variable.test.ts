@@ -58,13 +58,27 @@ test('property: small cells are suppressed, no row or column holds exactly one, 
       counts.tables.forEach((table, t) =>
         table.forEach((row, v) => row.forEach((n, g) => n > 0 && n < k && assert.ok(pattern.tables[t]![v]![g], `table ${t} [${v}][${g}] = ${n}`))),
       );
-      // Simple subtraction: no row or column (margins included) with exactly one suppressed cell.
+      // Simple subtraction: no row or column with a published sum (margins included) holds exactly one
+      // suppressed cell; withheld bases come at least in pairs, and every base below k is withheld.
+      const leavesZero = (line: { hidden: boolean; n: number }[], total: number) =>
+        line.some((cell) => cell.hidden) && total - line.reduce((published, cell) => published + (cell.hidden ? 0 : cell.n), 0) === 0;
       const allSuppressed = pattern.all.filter(Boolean).length;
       assert.notEqual(allSuppressed, 1);
-      pattern.tables.forEach((table) => {
+      pattern.tables.forEach((table, t) => {
+        const withheld = pattern.withheld.tables[t]!;
         table.forEach((row, v) => assert.notEqual(row.filter(Boolean).length + (pattern.all[v] ? 1 : 0), 1));
-        table[0]!.forEach((_, g) => assert.notEqual(table.filter((row) => row[g]).length, 1));
+        table[0]!.forEach((_, g) => withheld[g] || assert.notEqual(table.filter((row) => row[g]).length, 1));
+        if (withheld.length > 1) assert.notEqual(withheld.filter(Boolean).length, 1);
+        counts.tables[t]![0]!.forEach((_, g) => k > sum(counts.tables[t]!.map((row) => row[g]!)) && assert.ok(withheld[g] || pattern.withheld.all));
+        // n ≥ 0: no line's published sum, less its published cells, leaves 0 for suppressed cells.
+        if (pattern.withheld.all) return;
+        table.forEach((row, v) => pattern.all[v] || assert.ok(!leavesZero(row.map((hidden, g) => ({ hidden, n: counts.tables[t]![v]![g]! })), counts.all[v]!), `table ${t} row ${v}`));
+        table[0]!.forEach((_, g) => {
+          const column = table.map((row, v) => ({ hidden: row[g]!, n: counts.tables[t]![v]![g]! }));
+          if (!withheld[g]) assert.ok(!leavesZero(column, sum(column.map((cell) => cell.n))), `table ${t} group ${g}`);
+        });
       });
+      if (!pattern.withheld.all) assert.ok(!leavesZero(pattern.all.map((hidden, v) => ({ hidden, n: counts.all[v]! })), sum(counts.all)));
       assert.deepEqual(recoverableCells(pattern), []);
       // Nothing small, nothing hidden.
       const small = (n: number) => n > 0 && n < k;
@@ -93,3 +107,7 @@ test('an all-table complement taken for one grouping is respected by the others'
   assert.equal(pattern.all.filter(Boolean).length >= 2, true);
   assert.deepEqual(recoverableCells(pattern), []);
 });
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, n) => total + n, 0);
+}

@@ -49,11 +49,14 @@ function responseRateMap(rates: ResponseRates, k: number | undefined): ReportMap
 
 function indicatorMap(results: AnyResults, k: number | undefined): ReportMap {
   const table = results.tables.find((t) => t.variable === MAP_INDICATOR.variable && t.by === 'state');
-  const bases = STATES.map(({ name }) => table?.cells.find((cell) => cell.by === name)?.base ?? 0);
+  // A public document withholds small bases already (no `base`); a Land without respondents has none either.
+  const cellsOf = (name: string) => table?.cells.filter((cell) => cell.by === name) ?? [];
+  const withheld = STATES.map(({ name }) => cellsOf(name).some((cell) => cell.base === undefined));
+  const bases = STATES.map(({ name }) => cellsOf(name)[0]?.base ?? 0);
   const hidden = k === undefined ? [] : suppressedCounts(bases, k);
   const rows = STATES.map(({ name }, i): MapRow => {
     const found = shareOf(results, { ...MAP_INDICATOR, by: 'state', groups: [name] });
-    return { state: name, count: found?.n, base: hidden[i] ? undefined : bases[i], share: found?.share };
+    return { state: name, count: found?.n, base: hidden[i] || withheld[i] ? undefined : bases[i], share: found?.share };
   });
   return build(2, 'Im E-Government gut aufgestellte Kommunen nach Ländern', ['gut aufgestellt', 'Antwortende', 'Anteil'], 'Anteil gut aufgestellt (%)', rows);
 }

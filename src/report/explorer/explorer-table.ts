@@ -11,7 +11,8 @@ import type { CatalogGrouping, CatalogVariable } from './explorer-catalog.js';
 export interface ExplorerCell {
   readonly group: string;
   readonly value: string;
-  readonly base: number;
+  /** Absent where the public results withhold the group's base. */
+  readonly base?: number;
   /** Absent: suppressed. */
   readonly count?: { readonly n: number; readonly share: number; readonly ci95: readonly [number, number] };
 }
@@ -34,7 +35,7 @@ export function explorerTable(results: AnyResults, variable: CatalogVariable, gr
   const cells: ExplorerCell[] = table.cells.map((cell) => ({
     group: cell.by,
     value: cell.value,
-    base: cell.base,
+    ...(cell.base === undefined ? {} : { base: cell.base }),
     ...('suppressed' in cell ? {} : { count: { n: (cell as CountCell).n, share: (cell as CountCell).share, ci95: (cell as CountCell).ci95 } }),
   }));
   const unique = (list: readonly string[]) => [...new Set(list)];
@@ -106,7 +107,7 @@ export function explorerCsvRows(table: ExplorerTable): { header: string[]; rows:
     cell.count ? percent(cell.count.ci95[0]) : '',
     cell.count ? percent(cell.count.ci95[1]) : '',
     cell.count ? formatDecimal(cell.count.n, table.weighted ? 1 : 0) : '',
-    formatDecimal(cell.base, table.weighted ? 1 : 0),
+    cell.base === undefined ? '' : formatDecimal(cell.base, table.weighted ? 1 : 0),
     cell.count ? '' : 'gesperrt',
   ]);
   return { header, rows };

@@ -179,17 +179,18 @@ function annex(results: AnyResults, meta: ReportMeta, maps: readonly ReportMap[]
   const sizeLabel = (group: string) => SIZE_CLASS_LABELS[group as SizeClass] ?? group;
   const register = meta.register;
   const total = (counts: Readonly<Record<string, number>>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
-  const rows = (groups: readonly { group: string; base: number }[], label: (group: string) => string, counts: Readonly<Record<string, number>> | undefined) => {
-    // Public: a Land with 1 … k − 1 respondents (a city state is one unit) is not shown, nor its complement.
-    const hidden = meta.suppressionK === undefined ? [] : suppressedCounts(groups.map(({ base }) => base), meta.suppressionK);
+  const rows = (groups: readonly { group: string; base: number | undefined }[], label: (group: string) => string, counts: Readonly<Record<string, number>> | undefined) => {
+    // Public: a Land with 1 … k − 1 respondents (a city state is one unit) is not shown, nor its complement;
+    // the public results withhold such bases already (undefined).
+    const hidden = meta.suppressionK === undefined ? [] : suppressedCounts(groups.map(({ base }) => base ?? 0), meta.suppressionK);
     return groups.map(
       ({ group, base }, i) =>
-        html`<tr><th scope="row">${label(group)}</th>${hidden[i] ? html`<td>–</td><td>–</td>` : html`<td>${base}</td><td>${formatPercent(base / results.n)}</td>`}${
+        html`<tr><th scope="row">${label(group)}</th>${hidden[i] || base === undefined ? html`<td>–</td><td>–</td>` : html`<td>${base}</td><td>${formatPercent(base / results.n)}</td>`}${
           counts ? html`<td>${counts[group] ?? 0}</td><td>${formatPercent((counts[group] ?? 0) / Math.max(1, total(counts)))}</td>` : ''
         }</tr>`,
     );
   };
-  const table = (caption: string, groups: readonly { group: string; base: number }[], label: (group: string) => string, counts: Readonly<Record<string, number>> | undefined) =>
+  const table = (caption: string, groups: readonly { group: string; base: number | undefined }[], label: (group: string) => string, counts: Readonly<Record<string, number>> | undefined) =>
     scrollable(
       caption,
       html`<table><caption>${caption}</caption><thead><tr><th scope="col">Gruppe</th><th scope="col">Antwortende</th><th scope="col">Anteil</th>${
