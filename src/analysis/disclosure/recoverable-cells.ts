@@ -13,45 +13,49 @@ export interface SuppressedCell {
   readonly group?: number;
 }
 
+/** Per row, the cells of `coarse` groups in one table sum to those of `fine` groups in another. */
+export interface TableLink {
+  readonly coarse: { readonly table: number; readonly groups: readonly number[] };
+  readonly fine: { readonly table: number; readonly groups: readonly number[] };
+}
+
 const EPSILON = 1e-9;
 
-/** The suppressed cells whose value follows from the published margins by linear algebra. */
-export function recoverableCells(pattern: VariableSuppression): SuppressedCell[] {
+/** The suppressed cells whose value follows from the published margins (and links) by linear algebra. */
+export function recoverableCells(pattern: VariableSuppression, links: readonly TableLink[] = []): SuppressedCell[] {
   const unknowns: SuppressedCell[] = [];
-  const index = new Map<string, number>();
-  const add = (cell: SuppressedCell): void => {
-    index.set(key(cell), unknowns.length);
-    unknowns.push(cell);
-  };
-  pattern.all.forEach((on, value) => on && add({ table: 'all', value }));
-  pattern.tables.forEach((table, t) => table.forEach((row, value) => row.forEach((on, group) => on && add({ table: t, value, group }))));
+  const numbered = (on: boolean, cell: SuppressedCell): number => (on ? unknowns.push(cell) - 1 : -1);
+  const allIndex = pattern.all.map((on, value) => numbered(on, { table: 'all', value }));
+  const cellIndex = pattern.tables.map((table, t) => table.map((row, value) => row.map((on, group) => numbered(on, { table: t, value, group }))));
   if (unknowns.length === 0) return [];
-  const equations: number[][] = [];
-  const equation = (cells: readonly { cell: SuppressedCell; sign: number }[]): void => {
-    const row = new Array<number>(unknowns.length).fill(0);
-    for (const { cell, sign } of cells) {
-      const at = index.get(key(cell));
-      if (at !== undefined) row[at] = sign;
-    }
-    if (row.some((x) => x !== 0)) equations.push(row);
+  const equations: Float64Array[] = [];
+  /** One published sum: the unknowns among `cells` (indices, −1 for published cells) with their signs. */
+  const equation = (cells: readonly (readonly [index: number, sign: number])[]): void => {
+    if (!cells.some(([at]) => at !== -1)) return;
+    const row = new Float64Array(unknowns.length);
+    for (const [at, sign] of cells) if (at !== -1) row[at] = sign;
+    equations.push(row);
   };
-  const allCells = pattern.all.map((_, value) => ({ cell: { table: 'all' as const, value }, sign: 1 }));
-  equation(allCells);
+  equation(allIndex.map((at) => [at, 1]));
   pattern.tables.forEach((table, t) => {
     const groups = [...(table[0] ?? []).keys()];
     const withheld = pattern.withheld.tables[t] ?? [];
-    const column = (group: number) => table.map((_, value) => ({ cell: { table: t, value, group }, sign: 1 }));
+    const column = (group: number) => table.map((_, value) => [cellIndex[t]![value]![group]!, 1] as const);
     for (const group of groups) if (!withheld[group]) equation(column(group));
     equation(groups.filter((group) => withheld[group]).flatMap(column));
-    table.forEach((row, value) =>
-      equation([...row.map((_, group) => ({ cell: { table: t, value, group }, sign: 1 })), { cell: { table: 'all', value }, sign: -1 }]),
-    );
+    table.forEach((row, value) => equation([...row.map((_, group) => [cellIndex[t]![value]![group]!, 1] as const), [allIndex[value]!, -1]]));
   });
+  for (const { coarse, fine } of links) {
+    pattern.all.forEach((_, value) => {
+      const side = ({ table, groups }: TableLink['coarse'], sign: number) => groups.map((group) => [cellIndex[table]![value]![group]!, sign] as const);
+      equation([...side(coarse, 1), ...side(fine, -1)]);
+    });
+  }
   return determined(equations, unknowns.length).map((column) => unknowns[column]!);
 }
 
 /** Columns of `matrix` fixed by it: pivot columns whose reduced row has no free column. */
-function determined(matrix: number[][], columns: number): number[] {
+function determined(matrix: Float64Array[], columns: number): number[] {
   const pivots: number[] = [];
   let rank = 0;
   for (let column = 0; column < columns && rank < matrix.length; column++) {
@@ -72,8 +76,4 @@ function determined(matrix: number[][], columns: number): number[] {
   }
   const isPivot = new Set(pivots);
   return pivots.filter((column, r) => matrix[r]!.every((x, c) => c === column || isPivot.has(c) || Math.abs(x) < EPSILON));
-}
-
-function key(cell: SuppressedCell): string {
-  return `${cell.table}/${cell.value}/${cell.group ?? ''}`;
 }

@@ -2,9 +2,10 @@
 // analysts' document with small cells and their complements suppressed, variable by variable, filter
 // questions before the questions they filter.
 import type { Condition } from '../../instrument/model.js';
+import { SIZE_CLASS_NESTING } from '../../register/size-class-nesting.js';
 import type { CountCell, ResultCell, ResultsDocument, ResultsTable, TableTest } from '../results-document.js';
 import { DEFAULT_K } from './small-count.js';
-import { suppressVariable, type VariableCounts, type VariableSuppression } from './suppress-variable.js';
+import { suppressVariable, type TableLink, type VariableCounts, type VariableSuppression } from './suppress-variable.js';
 
 /** A test on a table with suppressed cells: X², p and V would let a reader solve for the hidden cells. */
 export interface WithheldTest {
@@ -107,7 +108,19 @@ function variablePattern(tables: readonly ResultsTable[], countTables: ReadonlyM
   all ??= values.map((_, v) => Math.max(0, ...matrices.map((matrix) => matrix[v]!.reduce((a, b) => a + b, 0))));
   const withheldAll = filters.some(({ filter, values: asked }) => withheldByFilter(filter, 'all', asked).length > 0);
   const counts: VariableCounts = { all, tables: matrices, withheld: { all: withheldAll, tables: withheldTables } };
-  return { values, tables: layout, suppression: suppressVariable(counts, k) };
+  return { values, tables: layout, suppression: suppressVariable(counts, k, nestingLinks(layout)) };
+}
+
+/** Size classes nested in unit types: per row, landkreis = lk1 + lk2 + lk3, and so on. */
+function nestingLinks(layout: ReadonlyMap<string, { readonly groups: readonly string[]; readonly index: number | 'all' }>): TableLink[] {
+  const coarse = layout.get('unit_type');
+  const fine = layout.get('size_class');
+  if (typeof coarse?.index !== 'number' || typeof fine?.index !== 'number') return [];
+  const indices = (groups: readonly string[], names: readonly string[]) => names.map((name) => groups.indexOf(name)).filter((g) => g !== -1);
+  return SIZE_CLASS_NESTING.map((nest) => ({
+    coarse: { table: coarse.index as number, groups: indices(coarse.groups, nest.unitTypes) },
+    fine: { table: fine.index as number, groups: indices(fine.groups, nest.sizeClasses) },
+  }));
 }
 
 /**

@@ -22,6 +22,8 @@ export interface TableCounts {
   readonly marginSuppressed?: readonly boolean[];
   /** Groups whose bases must be withheld whatever their size (a suppressed count of a filter question). */
   readonly withheld?: readonly boolean[];
+  /** Cells to suppress whatever their size (needed by a table this one is linked to). */
+  readonly forced?: readonly (readonly boolean[])[];
 }
 
 export interface TableSuppression {
@@ -53,7 +55,8 @@ export function suppressTable(table: TableCounts, k: number = DEFAULT_K): TableS
   // protects nothing, and as a complement it would protect nothing either.
   const known = counts.map((_, r) => margin[r] === 0 && !table.marginSuppressed?.[r]);
   // Column `groups` of the grid is the all table (the margin column).
-  const grid = counts.map((row, r) => [...row.map((n, g) => !known[r] && (isSmallCount(n, k) || withheld[g]!)), table.marginSuppressed?.[r] ?? false]);
+  const primary = (n: number, r: number, g: number): boolean => !known[r] && (isSmallCount(n, k) || withheld[g]! || (table.forced?.[r]?.[g] ?? false));
+  const grid = counts.map((row, r) => [...row.map((n, g) => primary(n, r, g)), table.marginSuppressed?.[r] ?? false]);
   const first = withheld.indexOf(true);
   const vertexOf = [...withheld.map((on, g) => (on ? first : g)), groups];
   const value = (row: number, column: number): number => (column === groups ? margin[row]! : counts[row]![column]!);

@@ -111,3 +111,54 @@ test('an all-table complement taken for one grouping is respected by the others'
 function sum(values: readonly number[]): number {
   return values.reduce((total, n) => total + n, 0);
 }
+
+test('nested groupings: a small count of a size class cannot be recomputed from the unit-type table', () => {
+  // Table 0 by unit type (L, S), table 1 by size class (l1, l2 nested in L; s1, s2 in S).
+  const bySize = [[2, 80, 30, 50], [20, 90, 25, 45], [22, 85, 33, 41]];
+  const byType = bySize.map(([l1, l2, s1, s2]) => [l1! + l2!, s1! + s2!]);
+  const counts = { all: byType.map(([l, s]) => l! + s!), tables: [byType, bySize] };
+  const links = [
+    { coarse: { table: 0, groups: [0] }, fine: { table: 1, groups: [0, 1] } },
+    { coarse: { table: 0, groups: [1] }, fine: { table: 1, groups: [2, 3] } },
+  ];
+  // Alone, the cheapest cycle for (0, l1) runs through s1, and L = l1 + l2 then gives l1 = 82 − 80.
+  const alone = suppressVariable(counts, 5);
+  assert.ok(recoverableCells(alone, links).some((cell) => cell.table === 1 && cell.value === 0 && cell.group === 0));
+  const linked = suppressVariable(counts, 5, links);
+  assert.deepEqual(recoverableCells(linked, links), []);
+  assert.ok(linked.tables[1]![0]![0] && !linked.withheld.all);
+  assert.ok(linked.tables[0]!.flat().some(Boolean), 'the unit-type table hides cells as well');
+});
+
+/** A fine grouping (2 … 5 groups in two nests) and the coarse one that sums each nest; no missing values. */
+const nestedCounts = fc
+  .record({ values: fc.integer({ min: 2, max: 5 }), left: fc.integer({ min: 1, max: 3 }), right: fc.integer({ min: 1, max: 2 }) })
+  .chain(({ values, left, right }) =>
+    fc.record({ fine: fc.array(fc.array(count, { minLength: left + right, maxLength: left + right }), { minLength: values, maxLength: values }), left: fc.constant(left) }),
+  )
+  .filter(({ fine }) => fine.every((row) => row.some((n) => n > 0)) && fine[0]!.every((_, g) => fine.some((row) => row[g]! > 0)))
+  .map(({ fine, left }) => {
+    const coarse = fine.map((row) => [sum(row.slice(0, left)), sum(row.slice(left))]);
+    const groups = fine[0]!.map((_, g) => g);
+    const links = [
+      { coarse: { table: 0, groups: [0] }, fine: { table: 1, groups: groups.slice(0, left) } },
+      { coarse: { table: 0, groups: [1] }, fine: { table: 1, groups: groups.slice(left) } },
+    ].filter((link) => coarse.some((row) => row[link.coarse.groups[0]!]! > 0));
+    const keep = [0, 1].filter((g) => coarse.some((row) => row[g]! > 0));
+    const remap = (g: number) => keep.indexOf(g);
+    return {
+      counts: { all: coarse.map(sum), tables: [coarse.map((row) => keep.map((g) => row[g]!)), fine] },
+      links: links.map((link) => ({ ...link, coarse: { table: 0, groups: link.coarse.groups.map(remap) } })),
+    };
+  });
+
+test('property: with nested groupings no suppressed count is recoverable from either table or their link', () => {
+  fc.assert(
+    fc.property(nestedCounts, fc.integer({ min: 2, max: 6 }), ({ counts, links }, k) => {
+      const pattern = suppressVariable(counts, k, links);
+      assert.deepEqual(recoverableCells(pattern, links), []);
+      counts.tables.forEach((table, t) => table.forEach((row, v) => row.forEach((n, g) => n > 0 && n < k && assert.ok(pattern.tables[t]![v]![g]))));
+    }),
+    { numRuns: Number(process.env.RUNS ?? 1000), seed: Number(process.env.SEED ?? 20191) },
+  );
+});

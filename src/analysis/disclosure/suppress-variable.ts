@@ -1,8 +1,11 @@
 // One variable's public tables together: its "all" table and one table per grouping share the all
-// table's cells as row margins, so a complement taken there in one grouping is suppressed in all of them.
-import { recoverableCells } from './recoverable-cells.js';
+// table's cells as row margins, so a complement taken there in one grouping is suppressed in all of them;
+// and a grouping nested in another (size classes in unit types) makes sums across tables.
+import { recoverableCells, type TableLink } from './recoverable-cells.js';
 import { DEFAULT_K, isSmallCount } from './small-count.js';
 import { suppressTable } from './suppress-table.js';
+
+export type { TableLink } from './recoverable-cells.js';
 
 export interface VariableCounts {
   /** The all table: unweighted count per value. */
@@ -23,26 +26,43 @@ export interface VariableSuppression {
   readonly withheld: { readonly all: boolean; readonly tables: readonly (readonly boolean[])[] };
 }
 
+/** Rounds of evening out linked tables before the exact check decides. */
+const MAX_LINK_ROUNDS = 32;
+
 /**
- * suppressTable for every grouping of one variable, repeated until the all table's pattern is stable,
- * then checked exactly (recoverable-cells.ts): the groupings share the all table's cells, and a pattern
- * safe in each table alone can in rare cases be solved jointly; then every cell of the variable is
- * suppressed (never seen in 4·10⁴ random variables, but the check is cheap). A variable whose base is
- * below k, or withheld, publishes no cell and no base at all.
+ * suppressTable for every grouping of one variable, repeated until the all table's pattern is stable and
+ * every link (a row's cells of some groups = those of nested groups in another table) has suppressed cells
+ * on both sides or on neither, then checked exactly (recoverable-cells.ts); should a cell still be
+ * determined, every cell of the variable is suppressed. A variable whose base is below k, or withheld,
+ * publishes no cell and no base at all.
  */
-export function suppressVariable(counts: VariableCounts, k: number = DEFAULT_K): VariableSuppression {
+export function suppressVariable(counts: VariableCounts, k: number = DEFAULT_K, links: readonly TableLink[] = []): VariableSuppression {
   if (counts.withheld?.all || isSmallCount(sum(counts.all), k)) return everything(counts);
-  const pattern = tablePatterns(counts, k);
-  if (pattern === 'exposed' || (pattern.all.some(Boolean) && recoverableCells(pattern).length > 0)) return everything(counts);
-  return pattern;
+  const forced: Forced = {
+    cells: counts.tables.map((table) => table.map((row) => row.map(() => false))),
+    withheld: counts.tables.map((table, t) => (table[0] ?? []).map((_, g) => counts.withheld?.tables[t]?.[g] ?? false)),
+  };
+  for (let round = 0; ; round++) {
+    const pattern = tablePatterns(counts, k, forced);
+    if (pattern === 'exposed') return everything(counts);
+    if (round < MAX_LINK_ROUNDS && evenOutLinks(counts, pattern, links, forced)) continue;
+    const linked = links.some((link) => sideHidden(pattern, link.coarse) || sideHidden(pattern, link.fine));
+    if ((pattern.all.some(Boolean) || linked) && recoverableCells(pattern, links).length > 0) return everything(counts);
+    return pattern;
+  }
 }
 
-function tablePatterns(counts: VariableCounts, k: number): VariableSuppression | 'exposed' {
+interface Forced {
+  readonly cells: boolean[][][];
+  readonly withheld: boolean[][];
+}
+
+function tablePatterns(counts: VariableCounts, k: number, forced: Forced): VariableSuppression | 'exposed' {
   let all = counts.all.map((n) => isSmallCount(n, k));
   for (;;) {
     all = completeColumn(counts.all, all);
     const tables = counts.tables.map((table, t) =>
-      suppressTable({ counts: table, margin: counts.all, marginSuppressed: all, withheld: counts.withheld?.tables[t] }, k),
+      suppressTable({ counts: table, margin: counts.all, marginSuppressed: all, withheld: forced.withheld[t], forced: forced.cells[t] }, k),
     );
     if (tables.some((table) => table.exposed)) return 'exposed';
     const next = all.map((on, value) => on || tables.some((table) => table.margin[value]));
@@ -51,6 +71,53 @@ function tablePatterns(counts: VariableCounts, k: number): VariableSuppression |
     }
     all = next;
   }
+}
+
+/**
+ * Links of one nesting (each link a nest: per row, its coarse cells sum to its fine cells). A side whose
+ * suppressed cells in a row fall into one nest only reveals nothing new: the row sum gives their sum
+ * anyway. Spread over two nests (or with the row's all-table cell suppressed), the nest sums published by
+ * the other side would split them; so there the other side gets its cheapest cell of each such nest too.
+ * The same for withheld bases (the variable's base is their row sum). True when anything changed.
+ */
+function evenOutLinks(counts: VariableCounts, pattern: VariableSuppression, links: readonly TableLink[], forced: Forced): boolean {
+  let changed = false;
+  const force = (hidden: (side: Side) => boolean, alone: boolean, pick: (side: Side) => number | undefined, mark: (side: Side, g: number) => void) => {
+    for (const [mine, theirs] of [['coarse', 'fine'], ['fine', 'coarse']] as const) {
+      const nests = links.filter((link) => hidden(link[mine]));
+      if (nests.length < 2 && !(alone && nests.length === 1)) continue;
+      for (const link of nests) {
+        if (hidden(link[theirs])) continue;
+        const g = pick(link[theirs]);
+        if (g !== undefined) {
+          mark(link[theirs], g);
+          changed = true;
+        }
+      }
+    }
+  };
+  counts.all.forEach((n, v) => {
+    if (n === 0 && !pattern.all[v]) return; // a row known to be 0
+    const hiddenCell = (side: Side, g: number) => pattern.tables[side.table]![v]![g]! || pattern.withheld.tables[side.table]![g]!;
+    const cheapest = (side: Side) => {
+      const cost = (g: number) => (counts.tables[side.table]![v]![g] === 0 ? Infinity : counts.tables[side.table]![v]![g]!);
+      return side.groups.filter((g) => !hiddenCell(side, g)).reduce<number | undefined>((best, g) => (best === undefined || cost(g) < cost(best) ? g : best), undefined);
+    };
+    force((side) => side.groups.some((g) => hiddenCell(side, g)), pattern.all[v]!, cheapest, (side, g) => (forced.cells[side.table]![v]![g] = true));
+  });
+  const withheld = (side: Side, g: number) => pattern.withheld.tables[side.table]![g]!;
+  const smallest = (side: Side) => {
+    const base = (g: number) => sum(counts.tables[side.table]!.map((row) => row[g]!)) || Infinity;
+    return side.groups.filter((g) => !withheld(side, g)).reduce<number | undefined>((best, g) => (best === undefined || base(g) < base(best) ? g : best), undefined);
+  };
+  force((side) => side.groups.some((g) => withheld(side, g)), false, smallest, (side, g) => (forced.withheld[side.table]![g] = true));
+  return changed;
+}
+
+type Side = TableLink['coarse'];
+
+function sideHidden(pattern: VariableSuppression, side: Side): boolean {
+  return pattern.tables[side.table]!.some((row) => side.groups.some((g) => row[g]));
 }
 
 /** The all table alone: its base is published, so one suppressed cell needs a partner (non-zero first). */
