@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 import { ensureStarterData } from '../src/tasks/ensure-starter-data.js';
@@ -68,4 +69,19 @@ test('a closed wave with too few responses: every figure and map keeps its place
   assert.match(page, /id="karte-2">\n<p class="note">Diese Karte entfällt/);
   assert.match(page, /Länder mit weniger als 5 Antwortenden werden ohne Quote ausgewiesen/);
   assert.doesNotMatch(page, /NaN|undefined|Infinity/);
+});
+
+test('gzip for visitors without cookies (the report shrinks about fivefold), never beside a session (BREACH)', async () => {
+  const zipped = await app.request('/bericht/2019-demo', { headers: { 'Accept-Encoding': 'gzip' } });
+  assert.equal(zipped.headers.get('content-encoding'), 'gzip');
+  assert.match(zipped.headers.get('vary') ?? '', /Accept-Encoding/);
+  const plain = await app.request('/bericht/2019-demo');
+  assert.equal(plain.headers.get('content-encoding'), null);
+  const raw = Buffer.from(await zipped.arrayBuffer());
+  const text = await plain.text();
+  assert.equal(gunzipSync(raw).toString('utf8'), text);
+  assert.ok(raw.length * 3 < Buffer.byteLength(text), `${raw.length} of ${Buffer.byteLength(text)} bytes`);
+  const withCookie = await app.request('/bericht/2019-demo', { headers: { 'Accept-Encoding': 'gzip', Cookie: 'dm_session=x' } });
+  assert.equal(withCookie.headers.get('content-encoding'), null);
+  assert.equal(await withCookie.text(), text);
 });

@@ -1,6 +1,7 @@
 // The web app: fetch(Request) → Response (Hono); Node's server is only an adapter (main.ts).
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { html } from 'hono/html';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
@@ -56,6 +57,9 @@ export function createApp({ store, log, baseUrl, now = () => new Date(), codeAtt
       referrerPolicy: 'no-referrer',
     }),
   );
+  // gzip only what carries no session secret (BREACH): requests without cookies, and the API (bearer keys).
+  const gzip = compress();
+  app.use((c, next) => (c.req.header('Cookie') === undefined || c.req.path.startsWith('/api/') ? gzip(c, next) : next()));
   app.use(methodNotAllowed({ app, onMethodNotAllowed: (c, methods) => methodNotAllowedPage(c, methods) }));
   const pageBodyLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => Promise.reject(dmError('DM_BODY_TOO_LARGE', { detail: '64 KB' })) });
   // The JSON API sets its own limits per route (the response import takes larger bodies).
