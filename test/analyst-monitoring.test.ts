@@ -83,3 +83,23 @@ test('monitor --wave prints the rates; --reminders writes the same reminder list
     await cli.close();
   }
 });
+
+test('the analysts’ home links what a closed wave publishes; an open wave publishes nothing yet', async () => {
+  await f.store.createWave({ id: 'fertig', title: 'Abgeschlossen', instrumentVersion: '2019' });
+  await f.store.setWaveStatus('fertig', 'open');
+  await f.store.setWaveStatus('fertig', 'closed');
+  const home = (await analyst.get('/verwaltung')).text;
+  const line = (wave: string) => home.split('<li>').find((text) => text.includes(`/verwaltung/wellen/${wave}"`)) ?? '';
+  assert.match(line('fertig'), /<a href="\/bericht\/fertig">Bericht<\/a>, <a href="\/ergebnisse\/fertig">Ergebnisse<\/a>, <a href="\/opendata\/fertig">offene Daten<\/a>/);
+  assert.doesNotMatch(line('w'), /\/bericht\//);
+});
+
+test('responses without an invitation (an imported wave) are named on the monitoring page, outside every rate', async () => {
+  await f.store.createWave({ id: 'importiert', title: 'Importiert', instrumentVersion: '2019' });
+  await f.store.setWaveStatus('importiert', 'open');
+  await f.store.writeResponse('importiert', '05113000', { baseRevision: 0, answers: { fim_known: 'ja' }, actor: 'test', submitSha256: 'b'.repeat(64) });
+  const page = plain((await analyst.get('/verwaltung/wellen/importiert')).text);
+  assert.match(page, /Eingeladen: 0 ·\s+begonnen: 0 · abgeschickt: 0/);
+  assert.match(page, /Ohne Einladung eingegangen \(etwa importiert\): 1 abgeschickte Antwort; sie zählt in keiner Quote\./);
+  assert.doesNotMatch(plain((await analyst.get('/verwaltung/wellen/w')).text), /Ohne Einladung/);
+});

@@ -41,7 +41,12 @@ export async function waveMonitoring(store: Pick<Store, 'getWave' | 'invitedUnit
 
 /** Whether the wave has the k submitted responses a Digitalprofil needs (the links lead nowhere before). */
 export async function profilesAvailableFor(store: Pick<Store, 'responseMonitor'>, wave: Pick<Wave, 'id' | 'minCellCount'>): Promise<boolean> {
-  return (await store.responseMonitor(wave.id)).total.submitted >= wave.minCellCount;
+  return (await submittedResponses(store, wave.id)) >= wave.minCellCount;
+}
+
+/** Submitted responses of a wave, invited or not (an imported wave has no invitations). */
+export async function submittedResponses(store: Pick<Store, 'responseMonitor'>, waveId: string): Promise<number> {
+  return (await store.responseMonitor(waveId)).total.submitted;
 }
 
 export function responseRates(units: readonly InvitedUnit[]): ResponseRates {

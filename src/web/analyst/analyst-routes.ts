@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { formatReminderListCsv } from '../../formats/reminder-list-csv.js';
 import type { Store } from '../../store/store.js';
-import { profilesAvailableFor, reminderRows, waveMonitoring } from '../../tasks/wave-monitoring.js';
+import { reminderRows, submittedResponses, waveMonitoring } from '../../tasks/wave-monitoring.js';
 import { analystHomePage, monitoringPage } from './monitoring-page.js';
 import { type AnalystEnv, requireRole } from './require-role.js';
 import { usersPage } from './users-page.js';
@@ -19,7 +19,7 @@ export function analystRoutes({ store }: { readonly store: Store }): Hono<Analys
   app.get('/', requireRole('analyst'), async (c) => c.html(analystHomePage(c.var.analyst!, await store.listWaves())));
   app.get(`/wellen/${WAVE}`, requireRole('analyst'), async (c) => {
     const monitoring = await waveMonitoring(store, c.req.param('wave'));
-    return c.html(monitoringPage(c.var.analyst!, monitoring, await profilesAvailableFor(store, monitoring.wave)));
+    return c.html(monitoringPage(c.var.analyst!, monitoring, await submittedResponses(store, monitoring.wave.id)));
   });
   app.get(`/wellen/${WAVE}/erinnerungen.csv`, requireRole('analyst', 'download'), async (c) => {
     const { wave, units } = await waveMonitoring(store, c.req.param('wave'));

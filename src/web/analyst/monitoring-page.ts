@@ -15,8 +15,13 @@ const PERCENT = new Intl.NumberFormat('de-DE', { style: 'percent', maximumFracti
 const DATE_TIME = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
 
 export function analystHomePage(user: User, waves: readonly Wave[]): Html {
+  // What a closed wave publishes (start page: the same links for the public).
+  const published = (wave: Wave) =>
+    wave.status === 'closed'
+      ? html` · veröffentlicht: <a href="/bericht/${wave.id}">Bericht</a>, <a href="/ergebnisse/${wave.id}">Ergebnisse</a>, <a href="/opendata/${wave.id}">offene Daten</a>`
+      : '';
   const items = waves.map(
-    (wave) => html`<li><a href="/verwaltung/wellen/${wave.id}">${wave.title}</a> (${wave.id}, ${WAVE_STATUS_DE[wave.status]}${wave.demo ? ', Demo' : ''})</li>`,
+    (wave) => html`<li><a href="/verwaltung/wellen/${wave.id}">${wave.title}</a> (${wave.id}, ${WAVE_STATUS_DE[wave.status]}${wave.demo ? ', Demo' : ''})${published(wave)}</li>`,
   );
   const body = html`<h1>Verwaltung</h1>
 <h2>Rücklauf je Welle</h2>
@@ -24,12 +29,18 @@ ${waves.length === 0 ? html`<p>Noch keine Welle angelegt.</p>` : html`<ul>${item
   return analystLayout('Verwaltung', user, body);
 }
 
-/** @param profilesAvailable whether the wave has the k responses a Digitalprofil needs (profilesAvailableFor) */
-export function monitoringPage(user: User, m: WaveMonitoring, profilesAvailable: boolean): Html {
+/** @param submitted the wave's submitted responses, invited or not (submittedResponses) */
+export function monitoringPage(user: User, m: WaveMonitoring, submitted: number): Html {
   const { wave, total } = m;
+  // A Digitalprofil needs k responses: before, its links would lead to a 409 page.
+  const profilesAvailable = submitted >= wave.minCellCount;
+  const uninvited = submitted - total.submitted;
   const body = html`<h1>Rücklauf: ${wave.title}</h1>
 <p>Welle ${wave.id} · Status: ${WAVE_STATUS_DE[wave.status]} · Eingeladen: ${GERMAN.format(total.invited)} ·
-begonnen: ${GERMAN.format(total.started)} · abgeschickt: ${GERMAN.format(total.submitted)} (${share(total.submitted, total.invited)})</p>
+begonnen: ${GERMAN.format(total.started)} · abgeschickt: ${GERMAN.format(total.submitted)} (${share(total.submitted, total.invited)})</p>${
+    uninvited > 0 ? html`
+<p>Ohne Einladung eingegangen (etwa importiert): ${GERMAN.format(uninvited)} abgeschickte ${uninvited === 1 ? 'Antwort; sie zählt' : 'Antworten; sie zählen'} in keiner Quote.</p>` : ''
+  }
 <p><a href="/verwaltung/wellen/${wave.id}/erinnerungen.csv" download>Erinnerungsliste herunterladen</a> (alle ${GERMAN.format(total.invited - total.submitted)} noch nicht abgeschickten, CSV für Excel) · <a href="/verwaltung/wellen/${wave.id}/export">Daten exportieren</a></p>
 <div class="grid">
 ${rateTable(`Rücklauf nach Bundesland`, 'Bundesland', m.byState, (key) => stateByCode(key)?.name ?? 'ohne Verzeichniseintrag')}
