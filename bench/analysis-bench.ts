@@ -7,11 +7,10 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { analyzeWave } from '../src/analysis/analyze-wave.js';
 import { crosstabs } from '../src/analysis/crosstabs.js';
-import { suppressResults } from '../src/analysis/disclosure/suppress-results.js';
-import { questionFilters } from '../src/instrument/question-filters.js';
-import { instrument2019 } from '../src/instrument/waves/instrument-2019.js';
 import type { ResultsTable } from '../src/analysis/results-document.js';
 import { parseRegisterCsv } from '../src/formats/register-csv.js';
+import { instrument2019 } from '../src/instrument/waves/instrument-2019.js';
+import { publicResults } from '../src/tasks/public-results.js';
 import { countGroupingSets, countHistograms, countJointHistograms, countLongForm, countPairs, loadDuckWave, type DuckWave, type Formulation, type Tally } from './analysis-duckdb.js';
 import { measureAnalysisMemory, type MemoryFigures } from './analysis-memory.js';
 import { columnBytes, syntheticWave } from './analysis-wave.js';
@@ -42,8 +41,6 @@ const WARM_UP_RUNS = 3;
 const WARM_UP_SECONDS = 0.5;
 /** statistics.md "Disclosure control": default k. */
 const K = 5;
-/** The public path suppresses filtered questions with their filters (docs/disclosure.md). */
-const FILTERS = questionFilters(instrument2019);
 
 const FORMULATIONS: readonly { readonly name: string; readonly label: string; readonly run: Formulation }[] = [
   { name: 'pairs', label: '(a) GROUP BY je Paar', run: countPairs },
@@ -125,7 +122,7 @@ export async function benchAnalysis(say: (line: string) => void, sizes: readonly
     const warmUp = n <= WARM_UP_UP_TO;
     const unweighted = timeRepeated(() => analyzeWave(data), warmUp);
     const counting = timeRepeated(() => crosstabs(data), warmUp);
-    const suppression = timeRepeated(() => suppressResults(unweighted.result, K, { filters: FILTERS }), warmUp);
+    const suppression = timeRepeated(() => publicResults(instrument2019, unweighted.result, K), warmUp);
     const weightedRun = timeWeighted(warmUp, data, units, respondents);
     const afterOurs = memory();
     const ours = tallyOf(unweighted.result.tables);

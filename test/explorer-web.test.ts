@@ -4,13 +4,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { analyzeWave } from '../src/analysis/analyze-wave.js';
-import { suppressResults } from '../src/analysis/disclosure/suppress-results.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 import { analyzeTrendOfWaves } from '../src/tasks/analyze-trend.js';
 import { ensureStarterData } from '../src/tasks/ensure-starter-data.js';
 import { resultsExplorer } from '../src/tasks/explore-results.js';
 import { loadWaveData } from '../src/tasks/load-wave-data.js';
+import { publicResults } from '../src/tasks/public-results.js';
 import { createApp } from '../src/web/create-app.js';
 
 let store: Store;
@@ -58,8 +58,8 @@ test('a variable by size class: table with intervals, test in words, chart, CSV 
 });
 
 test('the test sentence follows p: "deutlich" only below 5 %', async () => {
-  const { data } = await loadWaveData(store, '2019-demo');
-  const published = suppressResults(analyzeWave(data), 5);
+  const { instrument, data } = await loadWaveData(store, '2019-demo');
+  const published = publicResults(instrument, analyzeWave(data), 5);
   for (const [variable, by] of [['vg_egov', 'vg_strategy'], ['broadband_grade', 'vg_egov'], ['chefsache', 'unit_type']] as const) {
     const tested = published.tables.find((table) => table.variable === variable && table.by === by)!.test;
     const { text } = await page(`/ergebnisse/2019-demo?variable=${variable}&by=${by}`);
@@ -70,8 +70,8 @@ test('the test sentence follows p: "deutlich" only below 5 %', async () => {
 });
 
 test('public users only see suppressed tables: every suppressed cell is "–", no number for it', async () => {
-  const { data } = await loadWaveData(store, '2019-demo');
-  const published = suppressResults(analyzeWave(data), 5);
+  const { instrument, data } = await loadWaveData(store, '2019-demo');
+  const published = publicResults(instrument, analyzeWave(data), 5);
   const table = published.tables.find((candidate) => candidate.variable === 'strategy_status' && candidate.by === 'state')!;
   const suppressed = table.cells.filter((cell) => 'suppressed' in cell).length;
   assert.ok(suppressed > 0, 'the demo has small Länder');
@@ -111,23 +111,23 @@ const trendSection = (text: string) => /<section aria-labelledby="entwicklung-h"
 /** Per row header (wave) the shares of a table's rows, in page order. */
 const shareRows = (html: string) => [...html.matchAll(/<tr><th scope="row">([^<]+)<\/th>((?:<td class="num">[^<]*<\/td>)+)<\/tr>/g)].map((m) => ({ head: m[1]!, cells: [...m[2]!.matchAll(/<td class="num">([^<]*)<\/td>/g)].map((c) => c[1]!) }));
 
-// vg_community × unit_type has no suppressed cell in either demo wave (vg_egov × unit_type of 2021 has:
-// a small lk1 count makes the landkreis cells hide too, size classes being nested in unit types).
+// chefsache × unit_type has no suppressed cell in either demo wave (vg_egov × unit_type of 2021 has: a
+// small lk1 count makes the landkreis cells hide too, size classes being nested in unit types).
 test("entwicklung=1: each wave's row equals that wave's own table, the change in words follows the test", async () => {
   const trend = await analyzeTrendOfWaves(store, { waveIds: ['2019-demo', '2021-demo'] });
-  const { status, text } = await page('/ergebnisse/2021-demo?variable=vg_community&by=unit_type&entwicklung=1');
+  const { status, text } = await page('/ergebnisse/2021-demo?variable=chefsache&by=unit_type&entwicklung=1');
   assert.equal(status, 200);
   assert.match(text, /<input type="checkbox" id="entwicklung" name="entwicklung" value="1" checked>/);
   const section = trendSection(text);
   assert.match(section, /<h2 id="entwicklung-h">Entwicklung seit 2019-demo<\/h2>/);
   const rows = shareRows(section);
   assert.equal(rows.length, 6, 'three unit types × two waves');
-  assert.match(section, /<svg role="img" aria-label="Vergleichsgruppe in der örtlichen Gemeinschaft engagiert nach Art der Kommune: Balkendiagramm, Anteil „ja“ je Welle \(2019-demo, 2021-demo\)/);
+  assert.match(section, /<svg role="img" aria-label="Digitalisierung ist Chefsache nach Art der Kommune: Balkendiagramm, Anteil „ja“ je Welle \(2019-demo, 2021-demo\)/);
   for (const wave of ['2019-demo', '2021-demo']) {
-    const own = shareRows((await page(`/ergebnisse/${wave}?variable=vg_community&by=unit_type`)).text);
+    const own = shareRows((await page(`/ergebnisse/${wave}?variable=chefsache&by=unit_type`)).text);
     assert.deepEqual(rows.filter((row) => row.head === wave).map((row) => row.cells), own.map((row) => row.cells), wave);
   }
-  const changes = trend.trends.find((table) => table.variable === 'vg_community' && table.by === 'unit_type')!.changes;
+  const changes = trend.trends.find((table) => table.variable === 'chefsache' && table.by === 'unit_type')!.changes;
   assert.equal(changes.length, 3);
   let panels = 0;
   for (const change of changes) {
@@ -146,11 +146,11 @@ test("entwicklung=1: each wave's row equals that wave's own table, the change in
 });
 
 test('the development as CSV for German Excel: one row per wave, group and value, the same shares as the page', async () => {
-  const { text } = await page('/ergebnisse/2021-demo?variable=vg_community&by=unit_type&entwicklung=1');
-  assert.match(trendSection(text), /href="\/ergebnisse\/2021-demo\/entwicklung.csv\?variable=vg_community&amp;by=unit_type" download/);
-  const response = await app.request('/ergebnisse/2021-demo/entwicklung.csv?variable=vg_community&by=unit_type');
+  const { text } = await page('/ergebnisse/2021-demo?variable=chefsache&by=unit_type&entwicklung=1');
+  assert.match(trendSection(text), /href="\/ergebnisse\/2021-demo\/entwicklung.csv\?variable=chefsache&amp;by=unit_type" download/);
+  const response = await app.request('/ergebnisse/2021-demo/entwicklung.csv?variable=chefsache&by=unit_type');
   assert.equal(response.status, 200);
-  assert.match(response.headers.get('content-disposition') ?? '', /attachment; filename="2021-demo_vg_community_unit_type_entwicklung.csv"/);
+  assert.match(response.headers.get('content-disposition') ?? '', /attachment; filename="2021-demo_chefsache_unit_type_entwicklung.csv"/);
   const bytes = new Uint8Array(await response.arrayBuffer());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const lines = new TextDecoder().decode(bytes).split('\r\n');

@@ -1,8 +1,6 @@
 // The report of a wave (issue 5): load → analyse → (public: suppress) → HTML or JSON. Pure rendering
 // lives in report/; this task only fetches the wave and its results.
 import { analyzeWave } from '../analysis/analyze-wave.js';
-import { suppressResults } from '../analysis/disclosure/suppress-results.js';
-import { questionFilters } from '../instrument/question-filters.js';
 import { type RegisterCounts, renderReport, type ReportMeta } from '../report/html/report-page.js';
 import type { AnyResults } from '../report/read-results.js';
 import { reportJson } from '../report/report-json.js';
@@ -11,6 +9,7 @@ import { responseRates } from '../report/response-rates.js';
 import type { Store, Wave } from '../store/store.js';
 import { dmError } from '../errors.js';
 import { loadWaveData, type WaveDataStore } from './load-wave-data.js';
+import { publicResults } from './public-results.js';
 import { requireWave } from './waves.js';
 import { trendSincePrevious } from './trend-since-previous.js';
 
@@ -52,7 +51,7 @@ async function reportInputs(store: ReportStore, input: ReportInput): Promise<{ r
   }
   const { wave, instrument, data } = await loadWaveData(store, input.waveId);
   const analysed = analyzeWave(data);
-  const results: AnyResults = input.public ? suppressResults(analysed, wave.minCellCount, { filters: questionFilters(instrument) }) : analysed;
+  const results: AnyResults = input.public ? publicResults(instrument, analysed, wave.minCellCount) : analysed;
   const register = (await store.registerUnits()).filter((unit) => !unit.synthetic);
   const meta: ReportMeta = {
     title: wave.title,

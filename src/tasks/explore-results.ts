@@ -2,9 +2,9 @@
 // suppressed (public) results document of a closed wave. Both documents of a wave are computed once and
 // kept in memory (about 0.2 s each for the demo), for CACHE_MS or until the wave's status or k changes.
 import { analyzeWave } from '../analysis/analyze-wave.js';
-import { type PublicResultsDocument, type PublicTable, suppressResults } from '../analysis/disclosure/suppress-results.js';
+import type { PublicResultsDocument, PublicTable } from '../analysis/disclosure/suppress-results.js';
 import { rakeWave } from '../analysis/weighting/rake-wave.js';
-import { questionFilters } from '../instrument/question-filters.js';
+import { publicResults } from './public-results.js';
 import { targetPopulation } from './rake-to-register.js';
 import type { TrendDocument } from '../analysis/trend/trend-document.js';
 import { DmError, dmError } from '../errors.js';
@@ -168,12 +168,11 @@ export function resultsExplorer(store: ExplorerStore, now: () => number = Date.n
 async function analyse(store: ExplorerStore, wave: Wave) {
   const { instrument, data } = await loadWaveData(store, wave.id);
   const counts = analyzeWave(data);
-  const filters = questionFilters(instrument);
-  const unweighted = suppressResults(counts, wave.minCellCount, { filters });
+  const unweighted = publicResults(instrument, counts, wave.minCellCount);
   let weighted: PublicResultsDocument | Error;
   try {
     const population = await targetPopulation(store, wave);
-    weighted = suppressResults(analyzeWave(data, { raking: rakeWave(data, await store.registerUnits(), population) }), wave.minCellCount, { counts, filters });
+    weighted = publicResults(instrument, analyzeWave(data, { raking: rakeWave(data, await store.registerUnits(), population) }), wave.minCellCount, counts);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     weighted = error;

@@ -1,15 +1,14 @@
 // Open data of a wave (issue 8): the results document with disclosure control (k = the wave's minimum
 // cell count, complementary suppression), as CSV and JSON, plus DCAT-AP.de metadata as JSON-LD.
 import { analyzeWave } from '../analysis/analyze-wave.js';
-import { suppressResults } from '../analysis/disclosure/suppress-results.js';
 import { dmError } from '../errors.js';
 import type { ExportFile } from '../formats/export-dataset.js';
-import { questionFilters } from '../instrument/question-filters.js';
 import { dcatDataset, type OpenDataDistribution, type OpenDataLicense } from '../opendata/dcat-dataset.js';
 import { formatOpenDataCsv, formatOpenDataJson, OPEN_DATA_CSV, OPEN_DATA_JSON } from '../opendata/open-data-tables.js';
 import { STATES } from '../register/states.js';
 import type { StoredResponse, Wave } from '../store/store.js';
 import { loadExport, type ExportDatasetStore } from './build-export-dataset.js';
+import { publicResults } from './public-results.js';
 import { requireWave } from './waves.js';
 
 export const OPEN_DATA_METADATA = 'dcat.jsonld';
@@ -35,7 +34,7 @@ export interface OpenDataInput extends OpenDataSettings {
 export async function exportOpenData(store: ExportDatasetStore, input: OpenDataInput): Promise<{ wave: Wave; files: ExportFile[] }> {
   if (input.public && (await requireWave(store, input.waveId)).status !== 'closed') throw dmError('DM_REPORT_NOT_PUBLIC', { wave: input.waveId });
   const { wave, instrument, data, responses, units } = await loadExport(store, input.waveId);
-  const doc = suppressResults(analyzeWave(data), wave.minCellCount, { filters: questionFilters(instrument) });
+  const doc = publicResults(instrument, analyzeWave(data), wave.minCellCount);
   const encoder = new TextEncoder();
   const csv = encoder.encode(formatOpenDataCsv(doc, instrument));
   const json = encoder.encode(formatOpenDataJson(doc));

@@ -1,6 +1,7 @@
 // The public results document (statistics.md "Disclosure control"; rule in docs/disclosure.md): the
 // analysts' document with small cells and their complements suppressed, variable by variable, filter
 // questions before the questions they filter.
+import type { Recode } from '../../instrument/derived-recodes-2019.js';
 import type { Condition } from '../../instrument/model.js';
 import { SIZE_CLASS_NESTING } from '../../register/size-class-nesting.js';
 import type { CountCell, ResultCell, ResultsDocument, ResultsTable, TableTest } from '../results-document.js';
@@ -27,6 +28,8 @@ export interface SuppressOptions {
   readonly counts?: ResultsDocument;
   /** Show-if conditions per variable (questionFilters): a base must not reveal a suppressed filter count. */
   readonly filters?: ReadonlyMap<string, readonly Condition[]>;
+  /** Derived variables that regroup another's values (DERIVED_RECODES_2019): their cells are sums of its cells. */
+  readonly recodes?: Readonly<Record<string, Recode>>;
 }
 
 /**
@@ -42,17 +45,23 @@ export function suppressResults(doc: ResultsDocument, k: number = DEFAULT_K, opt
   if (counts.weighted) throw new RangeError('Die Sperrung richtet sich nach ungewichteten Fallzahlen: ungewichtetes Ergebnisdokument angeben');
   const countTables = new Map(counts.tables.map((table) => [tableKey(table), table]));
   const variables = byVariable(doc.tables);
+  const recodes = validRecodes(options.recodes ?? {}, variables);
   const patterns = new Map<string, PublishedPattern>();
   const patternOf = (variable: string, path: readonly string[]): PublishedPattern | undefined => {
     const tables = variables.get(variable);
     if (!tables || path.includes(variable)) return undefined;
     let pattern = patterns.get(variable);
     if (!pattern) {
-      const filters = (options.filters?.get(variable) ?? []).flatMap((condition) => {
-        const filter = patternOf(condition.variable, [...path, variable]);
-        return filter ? [{ filter, values: condition.in }] : [];
-      });
-      pattern = variablePattern(tables, countTables, filters, k);
+      const recode = recodes.get(variable);
+      const source = recode && patternOf(recode.variable, [...path, variable]);
+      pattern = source && recode ? recodedPattern(tables, countTables, source, recode) : undefined;
+      if (!pattern) {
+        const filters = (options.filters?.get(variable) ?? []).flatMap((condition) => {
+          const filter = patternOf(condition.variable, [...path, variable]);
+          return filter ? [{ filter, values: condition.in }] : [];
+        });
+        pattern = variablePattern(tables, countTables, filters, nestsOf(variable, recodes, variables), k);
+      }
       patterns.set(variable, pattern);
     }
     return pattern;
@@ -82,7 +91,13 @@ interface Filter {
   readonly values: readonly string[];
 }
 
-function variablePattern(tables: readonly ResultsTable[], countTables: ReadonlyMap<string, ResultsTable>, filters: readonly Filter[], k: number): PublishedPattern {
+function variablePattern(
+  tables: readonly ResultsTable[],
+  countTables: ReadonlyMap<string, ResultsTable>,
+  filters: readonly Filter[],
+  nests: (values: readonly string[]) => number[][],
+  k: number,
+): PublishedPattern {
   const values = unique(tables.flatMap((table) => table.cells.map((cell) => cell.value)));
   const layout = new Map<string, { groups: string[]; index: number | 'all' }>();
   const matrices: number[][][] = [];
@@ -108,7 +123,68 @@ function variablePattern(tables: readonly ResultsTable[], countTables: ReadonlyM
   all ??= values.map((_, v) => Math.max(0, ...matrices.map((matrix) => matrix[v]!.reduce((a, b) => a + b, 0))));
   const withheldAll = filters.some(({ filter, values: asked }) => withheldByFilter(filter, 'all', asked).length > 0);
   const counts: VariableCounts = { all, tables: matrices, withheld: { all: withheldAll, tables: withheldTables } };
-  return { values, tables: layout, suppression: suppressVariable(counts, k, nestingLinks(layout)) };
+  return { values, tables: layout, suppression: suppressVariable(counts, k, nestingLinks(layout), nests(values)) };
+}
+
+/**
+ * Recodes whose source is published and whose values cover the source's values (a later questionnaire
+ * version with other options keeps its own suppression), keyed by the derived variable.
+ */
+function validRecodes(recodes: Readonly<Record<string, Recode>>, variables: ReadonlyMap<string, readonly ResultsTable[]>): Map<string, Recode> {
+  const valuesOf = (variable: string) => new Set(variables.get(variable)?.flatMap((table) => table.cells.map((cell) => cell.value)) ?? []);
+  return new Map(
+    Object.entries(recodes).filter(([derived, { variable, values }]) => {
+      const [own, source] = [valuesOf(derived), valuesOf(variable)];
+      return own.size > 0 && source.size > 0 && [...source].every((value) => own.has(values[value] ?? '\u0000'));
+    }),
+  );
+}
+
+/** Per recode of `variable`: the merged value (nest) of each of its values. */
+function nestsOf(variable: string, recodes: ReadonlyMap<string, Recode>, variables: ReadonlyMap<string, readonly ResultsTable[]>) {
+  const own = [...recodes].filter(([, recode]) => recode.variable === variable);
+  return (values: readonly string[]): number[][] =>
+    own.map(([derived, recode]) => {
+      const merged = unique(variables.get(derived)!.flatMap((table) => table.cells.map((cell) => cell.value)));
+      return values.map((value) => merged.indexOf(recode.values[value]!));
+    });
+}
+
+/**
+ * A recode publishes exactly what its source's pattern leaves computable: a cell where every source cell of
+ * its nest and group is published (their sum), nothing where one is suppressed; the source's withheld
+ * bases are its own. Undefined when the tables do not line up (then it is suppressed on its own).
+ */
+function recodedPattern(tables: readonly ResultsTable[], countTables: ReadonlyMap<string, ResultsTable>, source: PublishedPattern, recode: Recode): PublishedPattern | undefined {
+  const values = unique(tables.flatMap((table) => table.cells.map((cell) => cell.value)));
+  const parts = values.map((value) => source.values.flatMap((from, s) => (recode.values[from] === value ? [s] : [])));
+  const layout = new Map<string, { groups: string[]; index: number | 'all' }>();
+  const { suppression } = source;
+  const cells: boolean[][][] = [];
+  const withheld: boolean[][] = [];
+  let all: boolean[] | undefined;
+  for (const table of tables) {
+    const groups = [...countsOf(table, countTables).keys()];
+    if (groups.length === 0) continue;
+    const from = source.tables.get(table.by);
+    if (!from || groups.some((group) => !from.groups.includes(group))) return undefined;
+    if (from.index === 'all') {
+      layout.set('all', { groups: ['all'], index: 'all' });
+      all = parts.map((rows) => rows.some((s) => suppression.all[s]));
+      continue;
+    }
+    const t = from.index;
+    const at = groups.map((group) => from.groups.indexOf(group));
+    layout.set(table.by, { groups, index: cells.length });
+    cells.push(parts.map((rows) => at.map((g) => suppression.withheld.tables[t]![g]! || rows.some((s) => suppression.tables[t]![s]![g]))));
+    withheld.push(at.map((g) => suppression.withheld.tables[t]![g]!));
+  }
+  const suppressionOfRecode: VariableSuppression = {
+    all: all ?? parts.map(() => suppression.withheld.all),
+    tables: cells,
+    withheld: { all: suppression.withheld.all, tables: withheld },
+  };
+  return { values, tables: layout, suppression: suppressionOfRecode };
 }
 
 /** Size classes nested in unit types: per row, landkreis = lk1 + lk2 + lk3, and so on. */

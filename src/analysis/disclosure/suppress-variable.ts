@@ -31,19 +31,21 @@ const MAX_LINK_ROUNDS = 32;
 
 /**
  * suppressTable for every grouping of one variable, repeated until the all table's pattern is stable and
- * every link (a row's cells of some groups = those of nested groups in another table) has suppressed cells
- * on both sides or on neither, then checked exactly (recoverable-cells.ts); should a cell still be
- * determined, every cell of the variable is suppressed. A variable whose base is below k, or withheld,
- * publishes no cell and no base at all.
+ * no link (a row's cells of some groups = those of nested groups in another table) splits a suppressed sum,
+ * then checked exactly (recoverable-cells.ts); should a cell still be determined, every cell of the
+ * variable is suppressed. A variable whose base is below k, or withheld, publishes no cell and no base.
+ *
+ * @param links nestings between its groupings (size classes in unit types)
+ * @param nests per recode of the variable, the merged value of each value (suppressTable `nests`)
  */
-export function suppressVariable(counts: VariableCounts, k: number = DEFAULT_K, links: readonly TableLink[] = []): VariableSuppression {
+export function suppressVariable(counts: VariableCounts, k: number = DEFAULT_K, links: readonly TableLink[] = [], nests: readonly (readonly number[])[] = []): VariableSuppression {
   if (counts.withheld?.all || isSmallCount(sum(counts.all), k)) return everything(counts);
   const forced: Forced = {
     cells: counts.tables.map((table) => table.map((row) => row.map(() => false))),
     withheld: counts.tables.map((table, t) => (table[0] ?? []).map((_, g) => counts.withheld?.tables[t]?.[g] ?? false)),
   };
   for (let round = 0; ; round++) {
-    const pattern = tablePatterns(counts, k, forced);
+    const pattern = tablePatterns(counts, k, forced, nests);
     if (pattern === 'exposed') return everything(counts);
     if (round < MAX_LINK_ROUNDS && evenOutLinks(counts, pattern, links, forced)) continue;
     const linked = links.some((link) => sideHidden(pattern, link.coarse) || sideHidden(pattern, link.fine));
@@ -57,12 +59,12 @@ interface Forced {
   readonly withheld: boolean[][];
 }
 
-function tablePatterns(counts: VariableCounts, k: number, forced: Forced): VariableSuppression | 'exposed' {
+function tablePatterns(counts: VariableCounts, k: number, forced: Forced, nests: readonly (readonly number[])[]): VariableSuppression | 'exposed' {
   let all = counts.all.map((n) => isSmallCount(n, k));
   for (;;) {
     all = completeColumn(counts.all, all);
     const tables = counts.tables.map((table, t) =>
-      suppressTable({ counts: table, margin: counts.all, marginSuppressed: all, withheld: forced.withheld[t], forced: forced.cells[t] }, k),
+      suppressTable({ counts: table, margin: counts.all, marginSuppressed: all, withheld: forced.withheld[t], forced: forced.cells[t], nests }, k),
     );
     if (tables.some((table) => table.exposed)) return 'exposed';
     const next = all.map((on, value) => on || tables.some((table) => table.margin[value]));
