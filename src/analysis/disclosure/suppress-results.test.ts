@@ -183,6 +183,12 @@ test('a group the filtered question lacks is listed, without numbers, where its 
   ]);
   // Without the link its absence would say: nobody in e answered "ja".
   assert.ok(!regionCells(suppressResults(input, 5), 'helpful').some((cell) => cell.by === 'e'));
+  // A recode of the filtered question lists e the same way.
+  const recoded = { a: { any: 2 }, b: { any: 30 }, e: { any: 0 } };
+  const withRecode: ResultsDocument = { ...input, tables: [...input.tables, ...variableTables('recoded', recoded)] };
+  const both = suppressResults(withRecode, 5, { filters: FILTERS, recodes: { recoded: { variable: 'helpful', values: { '0': 'any', '1': 'any' } } } });
+  assertValidResults(both);
+  assert.deepEqual(regionCells(both, 'recoded').filter((cell) => cell.by === 'e'), [{ by: 'e', value: 'any', suppressed: true }]);
 });
 
 test('a filtered question whose filter count is hidden in the all table publishes no base at all', () => {

@@ -1,6 +1,6 @@
 // The public results document (statistics.md "Disclosure control"; rule in docs/disclosure.md): the
 // analysts' document with small cells and their complements suppressed, variable by variable, filter
-// questions before the questions they filter.
+// questions before the questions they filter, sources before their recodes (publicResults applies both).
 import type { Recode } from '../../instrument/derived-recodes-2019.js';
 import type { Condition } from '../../instrument/model.js';
 import { SIZE_CLASS_NESTING } from '../../register/size-class-nesting.js';
@@ -158,26 +158,26 @@ function nestsOf(variable: string, recodes: ReadonlyMap<string, Recode>, variabl
 function recodedPattern(tables: readonly ResultsTable[], countTables: ReadonlyMap<string, ResultsTable>, source: PublishedPattern, recode: Recode): PublishedPattern | undefined {
   const values = unique(tables.flatMap((table) => table.cells.map((cell) => cell.value)));
   const parts = values.map((value) => source.values.flatMap((from, s) => (recode.values[from] === value ? [s] : [])));
-  const layout = new Map<string, { groups: string[]; index: number | 'all' }>();
+  const layout = new Map<string, { groups: readonly string[]; index: number | 'all' }>();
   const { suppression } = source;
   const cells: boolean[][][] = [];
   const withheld: boolean[][] = [];
   let all: boolean[] | undefined;
   for (const table of tables) {
-    const groups = [...countsOf(table, countTables).keys()];
-    if (groups.length === 0) continue;
+    const own = [...countsOf(table, countTables).keys()];
+    if (own.length === 0) continue;
     const from = source.tables.get(table.by);
-    if (!from || groups.some((group) => !from.groups.includes(group))) return undefined;
+    if (!from || own.some((group) => !from.groups.includes(group))) return undefined;
     if (from.index === 'all') {
       layout.set('all', { groups: ['all'], index: 'all' });
       all = parts.map((rows) => rows.some((s) => suppression.all[s]));
       continue;
     }
+    // The source's groups: one it lists without numbers (a withheld filter count) is listed here too.
     const t = from.index;
-    const at = groups.map((group) => from.groups.indexOf(group));
-    layout.set(table.by, { groups, index: cells.length });
-    cells.push(parts.map((rows) => at.map((g) => suppression.withheld.tables[t]![g]! || rows.some((s) => suppression.tables[t]![s]![g]))));
-    withheld.push(at.map((g) => suppression.withheld.tables[t]![g]!));
+    layout.set(table.by, { groups: from.groups, index: cells.length });
+    cells.push(parts.map((rows) => from.groups.map((_, g) => suppression.withheld.tables[t]![g]! || rows.some((s) => suppression.tables[t]![s]![g]))));
+    withheld.push(from.groups.map((_, g) => suppression.withheld.tables[t]![g]!));
   }
   const suppressionOfRecode: VariableSuppression = {
     all: all ?? parts.map(() => suppression.withheld.all),
