@@ -1,10 +1,10 @@
 // statistics.md "Disclosure control" for one value × group table (docs/disclosure.md has the full rule).
 // Published with the table: each group's base (column sums) unless it is withheld, the joint sum of the
 // withheld bases, the "all" table's count per value (row sums, treated as exact even where the grouping has
-// missing values: that only errs on the safe side) and the all table's base (their sum). The table is protected when no suppressed cell is a bridge of the graph of
-// suppressed cells (find-bridges.ts), which implies that no row or column holds exactly one of them.
-// Non-negativity adds one more attack: a line whose suppressed cells are all zeros, while its published
-// sum leaves 0 for them, reveals every one of them (docs/disclosure.md, "Nullen").
+// missing values: that only errs on the safe side) and the all table's base (their sum). The table is
+// protected when no suppressed cell is a bridge of the graph of suppressed cells (find-bridges.ts), which
+// implies that no row or column holds exactly one of them. Non-negativity adds one more attack: a line
+// whose published sum leaves 0 for its suppressed cells reveals every one of them (docs/disclosure.md).
 import { cheapestCycle } from './cheapest-cycle.js';
 import { findBridges, type Cell } from './find-bridges.js';
 import { DEFAULT_K, isSmallCount } from './small-count.js';
