@@ -42,12 +42,16 @@ test('without a selection: the GET form with every variable and grouping, under 
   for (const by of ['all', 'vg_strategy', 'vg_egov', 'vg_community', 'size_class', 'state', 'unit_type']) assert.match(text, new RegExp(`<option value="${by}"`));
   assert.match(text, /<input type="checkbox" id="gewichtet" name="gewichtet" value="1">/);
   assert.match(text, /class="demo"/);
+  assert.match(text, /<title>Ergebnisse erkunden – [^<]+ – Kommunaler Digitalmonitor<\/title>/);
   assert.doesNotMatch(text, /<script|style="|<style/);
 });
 
 test('a variable by size class: table with intervals, test in words, chart, CSV link', async () => {
   const { status, text } = await page('/ergebnisse/2019-demo?variable=vg_strategy&by=size_class');
   assert.equal(status, 200);
+  // The query in the title: each table its own page title (WCAG 2.4.2).
+  assert.match(text, /<title>Vergleichsgruppe Strategie nach [^<–]+ – Ergebnisse erkunden – /);
+  assert.match((await page('/ergebnisse/2019-demo?variable=vg_strategy&by=all&gewichtet=1')).text, /<title>Vergleichsgruppe Strategie, gewichtet – Ergebnisse erkunden – /);
   assert.match(text, /<h2 id="auswahl-h">Vergleichsgruppe Strategie nach Größenklasse<\/h2>/);
   assert.match(text, /<th scope="row">GK 1: 400.000 Einwohner und mehr<\/th>/);
   assert.match(text, /<td class="num">\d+\u00a0% \(\d+–\d+\u00a0%\)<\/td>/);

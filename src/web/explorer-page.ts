@@ -11,7 +11,9 @@ import { pageLayout } from './page-layout.js';
 
 export function explorerPage(exploration: Exploration) {
   const { wave, table } = exploration;
-  const title = `Ergebnisse erkunden – ${wave.title}`;
+  // The query in the title: screen readers announce it, and browser history tells the tables apart.
+  const query = table ? `${table.variable.label}${table.grouping.name === 'all' ? '' : ` nach ${table.grouping.label}`}${table.weighted ? ', gewichtet' : ''} – ` : '';
+  const title = `${query}Ergebnisse erkunden – ${wave.title}`;
   const body = html`<h1>Ergebnisse erkunden</h1>
 <p>${wave.title} (Welle ${wave.id}) · <a href="/bericht/${wave.id}">zum Bericht</a></p>
 ${wave.demo ? html`<p class="demo"><strong>Demo-Daten:</strong> Diese Welle besteht aus synthetischen Antworten pseudonymer Kommunen. Keine Angabe stammt von einer echten Kommune.</p>` : ''}
