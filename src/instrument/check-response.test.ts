@@ -93,6 +93,9 @@ test('not_asked_but_answered for questions and grid items', () => {
     },
   ]);
   assert.equal(check({ peer_exchange: 'nein' })[0]?.code, 'not_asked_but_answered');
+  // A faulty routing answer is the one issue: its dependants are not also reported as "not asked".
+  assert.deepEqual(check({ strategy_status: 'vielleicht' }).map((i) => [i.code, i.params?.variable]), [['unknown_option', 'strategy_status']]);
+  assert.deepEqual(check({ components__formularserver: 'bald' }).map((i) => [i.code, i.params?.variable]), [['unknown_option', 'components__formularserver']]);
   // a grid reports per item, since routing may differ per item
   assert.deepEqual(check({ fim_known: '' }).map((i) => i.path), [
     ['fim_helpfulness', 'leistungen'],

@@ -13,17 +13,33 @@ const unitsCache = new WeakMap<Instrument, readonly AnswerUnit[]>();
  * answers to questions not asked, e-mail, text length, numbers. Empty cells are never an issue.
  * Paths are `[questionId]` or `[questionId, itemId]`; `params.variable` names the flat column and
  * `params.question` (and `params.item`) the question, so the path may be rewritten to `[row, column]`.
- * A not-asked unit yields one `not_asked_but_answered` (at its first filled column) and no other check.
+ * A not-asked unit yields one `not_asked_but_answered` (at its first filled column) and no other check,
+ * unless the answer that routes it is faulty itself: then that one issue says it all.
  */
 export function checkResponse(instrument: Instrument, flat: FlatResponse): Issue[] {
   const issues = unknownVariables(instrument, flat);
+  const faulty = new Set<string>();
   for (const unit of answerUnits(instrument)) {
     const asked = unit.item
       ? isItemAsked(instrument, unit.question, unit.item.id, flat)
       : isQuestionAsked(instrument, unit.question, flat);
-    for (const issue of asked ? checkUnit(unit, flat) : notAskedIssues(unit, flat)) issues.push(issue);
+    if (!asked && routingVariables(unit).some((name) => faulty.has(name))) {
+      for (const variable of unit.variables) faulty.add(variable.name);
+      continue;
+    }
+    for (const issue of asked ? checkUnit(unit, flat) : notAskedIssues(unit, flat)) {
+      issues.push(issue);
+      if (typeof issue.params?.variable === 'string') faulty.add(issue.params.variable);
+    }
   }
   return issues;
+}
+
+/** The flat variables whose answers decide whether `unit` is asked (instrument.md "show if"). */
+function routingVariables({ question, item }: AnswerUnit): string[] {
+  const names = question.showIf ? [question.showIf.variable] : [];
+  if (item && 'itemShowIf' in question && question.itemShowIf) names.push(`${question.itemShowIf.question}__${item.id}`);
+  return names;
 }
 
 /** `flat` without the answers of questions (and grid items) that are not asked; used when show-if answers change. */
