@@ -111,6 +111,8 @@ test('register: only admin keys replace it (403 for analysts); a bad row → 422
   assert.equal(done.status, 200, done.text);
   assert.ok(done.json.units > 0);
   const after = (await f.call('GET', '/api/v1/register')).json;
+  assert.deepEqual(Object.keys(done.json.changes).sort(), ['added', 'changed', 'removed']);
+  assert.equal(done.json.changes.added - done.json.changes.removed, after.unitCount - before.unitCount, 'the net change is the change in units');
   assert.deepEqual([after.referenceDate, after.source], ['2025-12-31', 'Testverzeichnis']);
   assert.equal((await f.store.auditLog(1))[0]?.actor, 'user:ada@test.example');
 });

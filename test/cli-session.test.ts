@@ -17,6 +17,7 @@ test('import-register loads every Gemeinde and Landkreis', async () => {
   const result = await cli.run('import-register', 'gemeinden.csv', 'kreise.csv');
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /11\.046 Einheiten|11046 Einheiten/);
+  assert.match(result.stdout, /Gegenüber dem bisherigen Verzeichnis: 11\.046 neu, 0 entfallen, 0 geändert/);
   const units = await cli.store.registerUnits();
   assert.equal(units.length, 10_752 + 294);
   const byAgs = new Map(units.map((unit) => [unit.ags, unit]));
@@ -28,6 +29,21 @@ test('import-register loads every Gemeinde and Landkreis', async () => {
   const info = await cli.store.registerInfo();
   assert.equal(info?.referenceDate, '2024-12-31');
   assert.equal(info?.unitCount, 11_046);
+});
+
+test('import-register again: says what changed against the register it replaces', async () => {
+  const original = cli.files.get('gemeinden.csv')!;
+  const lines = new TextDecoder().decode(original).split('\n');
+  // Flensburg grows past 100,000 (gk3), Kiel's line is dropped; then the original comes back.
+  const edited = [lines[0], lines[1]!.replace(',92667,', ',100001,'), ...lines.slice(3)].join('\n');
+  cli.files.set('gemeinden-neu.csv', new TextEncoder().encode(edited));
+  const changed = await cli.run('import-register', 'gemeinden-neu.csv', 'kreise.csv');
+  assert.equal(changed.code, 0, changed.stderr);
+  assert.match(changed.stdout, /Gegenüber dem bisherigen Verzeichnis: 0 neu, 1 entfallen, 1 geändert/);
+  assert.match(changed.stdout, /Antworten entfallener Kommunen bleiben gespeichert/);
+  const restored = await cli.run('import-register', 'gemeinden.csv', 'kreise.csv');
+  assert.match(restored.stdout, /Gegenüber dem bisherigen Verzeichnis: 1 neu, 0 entfallen, 1 geändert/);
+  assert.doesNotMatch(restored.stdout, /entfallener/);
 });
 
 test('size classes match the counts of shared/data/README.md', async () => {

@@ -1,5 +1,6 @@
 import { dmError } from '../errors.js';
 import { parseRegisterCsv, type RegisterFileNames } from '../formats/register-csv.js';
+import { registerChanges } from '../register/register-changes.js';
 import type { Store } from '../store/store.js';
 import { readCsvFile } from './read-csv-file.js';
 
@@ -19,8 +20,11 @@ export interface RegisterImport {
 export const DESTATIS_SOURCE =
   'Statistisches Bundesamt (Destatis), Gemeindeverzeichnis-Informationssystem GV-ISys, Gebietsstand 31.12.2024';
 
-/** All rows or none: every malformed row is reported and the old register stays. */
-export async function importRegister(store: Pick<Store, 'replaceRegister'>, input: RegisterImport) {
+/**
+ * All rows or none: every malformed row is reported and the old register stays. Returns the counts and
+ * what changed against the register replaced (added, removed, changed units).
+ */
+export async function importRegister(store: Pick<Store, 'replaceRegister' | 'registerUnits'>, input: RegisterImport) {
   const files = input.files ?? { gemeinden: 'gemeinden.csv', kreise: 'kreise.csv' };
   const gemeinden = readCsvFile(input.gemeinden, files.gemeinden);
   const kreise = input.kreise === undefined ? undefined : readCsvFile(input.kreise, files.kreise);
@@ -32,6 +36,7 @@ export async function importRegister(store: Pick<Store, 'replaceRegister'>, inpu
   for (const date of [input.referenceDate, input.populationDate]) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw dmError('DM_USAGE', { detail: `Datum „${date}“ ist nicht im Format JJJJ-MM-TT.` });
   }
+  const changes = registerChanges(await store.registerUnits(), units);
   await store.replaceRegister({
     referenceDate: input.referenceDate,
     populationDate: input.populationDate,
@@ -39,5 +44,5 @@ export async function importRegister(store: Pick<Store, 'replaceRegister'>, inpu
     actor: input.actor,
     units,
   });
-  return { units: units.length, districts: units.filter((unit) => unit.unitType === 'landkreis').length };
+  return { units: units.length, districts: units.filter((unit) => unit.unitType === 'landkreis').length, changes };
 }

@@ -9,7 +9,8 @@ export const importRegisterCommand: Command = {
 
 Lädt das Gemeindeverzeichnis im Format von data/gemeinden.csv und data/kreise.csv und ersetzt das
 bisherige in einer Transaktion: alle Zeilen oder keine. Fehlerhafte Zeilen werden mit Zeilennummer und
-Spalte gemeldet; dann wird nichts geschrieben. Synthetische Demo-Einheiten bleiben erhalten.
+Spalte gemeldet; dann wird nichts geschrieben. Synthetische Demo-Einheiten bleiben erhalten. Danach steht
+da, was sich gegenüber dem bisherigen Verzeichnis geändert hat (neu, entfallen, geändert).
   --reference-date    Gebietsstand (Standard 2024-12-31)
   --population-date   Stichtag der Einwohnerzahlen (Standard 2023-12-31)
   --source            Quellenangabe (Standard: Destatis GV-ISys)
@@ -30,7 +31,11 @@ Exit-Codes: 0 erfolgreich, 2 Aufruf fehlerhaft, 3 ungültige Datei, 4 Datei nich
       source: (values.source as string | undefined) ?? DESTATIS_SOURCE,
       actor: 'cli',
     });
-    io.stdout(`Gemeindeverzeichnis ersetzt: ${result.units.toLocaleString('de-DE')} Einheiten, davon ${result.districts} Landkreise.\n`);
+    const { added, removed, changed } = result.changes;
+    const number = (n: number) => n.toLocaleString('de-DE');
+    io.stdout(`Gemeindeverzeichnis ersetzt: ${number(result.units)} Einheiten, davon ${result.districts} Landkreise.\n`);
+    io.stdout(`Gegenüber dem bisherigen Verzeichnis: ${number(added)} neu, ${number(removed)} entfallen, ${number(changed)} geändert (Name, Einwohnerzahl, Art, Größenklasse, Land oder Kreis).\n`);
+    if (removed > 0) io.stdout('Antworten entfallener Kommunen bleiben gespeichert, haben in Auswertungen aber kein Land, keine Art und keine Größenklasse mehr.\n');
     return 0;
   },
 };

@@ -53,7 +53,11 @@ const RegisterBody = z.strictObject({
   populationDate: DateField.optional().describe('Stichtag der Einwohnerzahlen, JJJJ-MM-TT (Vorgabe 2023-12-31)'),
   source: z.string().min(1).max(500).optional().describe('Quellenangabe (Vorgabe: Destatis GV-ISys)'),
 });
-const RegisterImportedSchema = z.strictObject({ units: z.int(), districts: z.int() });
+const RegisterImportedSchema = z.strictObject({
+  units: z.int(),
+  districts: z.int(),
+  changes: z.strictObject({ added: z.int(), removed: z.int(), changed: z.int() }).describe('gegenüber dem ersetzten Verzeichnis (je AGS; Demo-Einheiten zählen nicht)'),
+});
 
 const list = (text: string | undefined) => (text ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
 const questionCount = (instrument: InstrumentVersion) => instrument.sections.reduce((sum, section) => sum + section.questions.length, 0);
@@ -154,7 +158,7 @@ export const INSTRUMENT_OPERATIONS: readonly ApiOperation[] = [
     params: NoParams,
     query: NoQuery,
     body: { kind: 'json', schema: RegisterBody, maxBytes: MAX_IMPORT_BYTES },
-    success: { status: 200, schema: RegisterImportedSchema, description: 'Zahl der Einheiten und der Landkreise' },
+    success: { status: 200, schema: RegisterImportedSchema, description: 'Zahl der Einheiten und der Landkreise, dazu was sich geändert hat' },
     handle: ({ deps, body, user }) =>
       importRegister(deps.store, {
         gemeinden: new TextEncoder().encode(body.gemeinden),
