@@ -81,6 +81,7 @@ describe('report page of the demo wave', () => {
   test('public report: suppressed cells are never shown, and the rule is stated', () => {
     const published = renderReport(suppressResults(results, 5), { ...meta, suppressionK: 5 });
     assert.match(published, /Zellen mit weniger als 5 Antworten/);
+    assert.match(published, /Hat eine Gruppe weniger als 5 Antworten, fehlt auch ihre Basis/);
     assert.doesNotMatch(published, /NaN|undefined/);
   });
 

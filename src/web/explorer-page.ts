@@ -48,7 +48,7 @@ function result(exploration: Exploration, table: ExplorerTable) {
   const heading = `${table.variable.label}${grouped ? ` nach ${table.grouping.label}` : ''}`;
   return html`<section aria-labelledby="auswahl-h">
 <h2 id="auswahl-h">${heading}</h2>
-<p>${table.weighted ? 'Gewichtete Anteile (Raking); Intervalle aus der Linearisierung.' : 'Ungewichtete Anteile; Wilson-Intervalle.'} Gezeigt werden Anteile an den Kommunen, die die Frage beantwortet haben, mit 95-%-Konfidenzintervall. Zellen mit weniger als ${exploration.k} Antworten und die Zellen, aus denen sie sich zurückrechnen ließen, sind gesperrt (–).</p>
+<p>${table.weighted ? 'Gewichtete Anteile (Raking); Intervalle aus der Linearisierung.' : 'Ungewichtete Anteile; Wilson-Intervalle.'} Gezeigt werden Anteile an den Kommunen, die die Frage beantwortet haben, mit 95-%-Konfidenzintervall. Zellen mit weniger als ${exploration.k} Antworten und die Zellen, aus denen sie sich zurückrechnen ließen, sind gesperrt (–). Hat eine Gruppe weniger als ${exploration.k} Antworten, fehlt auch ihre Basis, ebenso wo eine Basis eine gesperrte Zahl verriete.</p>
 ${grouped ? html`<p><strong>Test:</strong> ${table.testText}</p>` : ''}
 ${resultTable(table)}
 <p><a href="/ergebnisse/${exploration.wave.id}/tabelle.csv?${query(table).toString()}" download>Tabelle als CSV-Datei für Excel herunterladen</a></p>

@@ -216,7 +216,7 @@ ${maps.filter((map) => map.number === 1).map(mapFigureHtml)}
 <p>${
     meta.suppressionK === undefined
       ? 'Dieser Bericht ist für die Auswertenden bestimmt und zeigt alle Zellen. In der öffentlichen Fassung werden Zellen mit weniger Antworten als der Mindestfallzahl und die zu ihrer Rückrechnung nötigen Zellen gesperrt.'
-      : `Zellen mit weniger als ${meta.suppressionK} Antworten und die Zellen, aus denen sie sich zurückrechnen ließen, sind gesperrt (–); Tests von Tabellen mit gesperrten Zellen werden nicht ausgewiesen.`
+      : `Zellen mit weniger als ${meta.suppressionK} Antworten und die Zellen, aus denen sie sich zurückrechnen ließen, sind gesperrt (–). Hat eine Gruppe weniger als ${meta.suppressionK} Antworten, fehlt auch ihre Basis, ebenso wo eine Basis eine gesperrte Zahl verriete (etwa die einer Filterfrage). Tests von Tabellen mit gesperrten Zellen werden nicht ausgewiesen.`
   }</p>
 </section>`;
 }
