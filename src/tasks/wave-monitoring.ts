@@ -41,7 +41,11 @@ export async function waveMonitoring(store: Pick<Store, 'getWave' | 'invitedUnit
 
 /** Whether the wave has the k submitted responses a Digitalprofil needs (the links lead nowhere before). */
 export async function profilesAvailableFor(store: Pick<Store, 'responseMonitor'>, wave: Pick<Wave, 'id' | 'minCellCount'>): Promise<boolean> {
-  return (await submittedResponses(store, wave.id)) >= wave.minCellCount;
+  return profilesAvailable(await submittedResponses(store, wave.id), wave);
+}
+
+export function profilesAvailable(submitted: number, wave: Pick<Wave, 'minCellCount'>): boolean {
+  return submitted >= wave.minCellCount;
 }
 
 /** Submitted responses of a wave, invited or not (an imported wave has no invitations). */

@@ -98,7 +98,7 @@ function variablePattern(
   nests: (values: readonly string[]) => number[][],
   k: number,
 ): PublishedPattern {
-  const values = unique(tables.flatMap((table) => table.cells.map((cell) => cell.value)));
+  const values = valuesOf(tables);
   const layout = new Map<string, { groups: string[]; index: number | 'all' }>();
   const matrices: number[][][] = [];
   const withheldTables: boolean[][] = [];
@@ -131,11 +131,10 @@ function variablePattern(
  * version with other options keeps its own suppression), keyed by the derived variable.
  */
 function validRecodes(recodes: Readonly<Record<string, Recode>>, variables: ReadonlyMap<string, readonly ResultsTable[]>): Map<string, Recode> {
-  const valuesOf = (variable: string) => new Set(variables.get(variable)?.flatMap((table) => table.cells.map((cell) => cell.value)) ?? []);
   return new Map(
     Object.entries(recodes).filter(([derived, { variable, values }]) => {
-      const [own, source] = [valuesOf(derived), valuesOf(variable)];
-      return own.size > 0 && source.size > 0 && [...source].every((value) => own.has(values[value] ?? '\u0000'));
+      const [own, source] = [new Set(valuesOf(variables.get(derived) ?? [])), valuesOf(variables.get(variable) ?? [])];
+      return own.size > 0 && source.length > 0 && source.every((value) => own.has(values[value] ?? '\u0000'));
     }),
   );
 }
@@ -145,7 +144,7 @@ function nestsOf(variable: string, recodes: ReadonlyMap<string, Recode>, variabl
   const own = [...recodes].filter(([, recode]) => recode.variable === variable);
   return (values: readonly string[]): number[][] =>
     own.map(([derived, recode]) => {
-      const merged = unique(variables.get(derived)!.flatMap((table) => table.cells.map((cell) => cell.value)));
+      const merged = valuesOf(variables.get(derived)!);
       return values.map((value) => merged.indexOf(recode.values[value]!));
     });
 }
@@ -156,7 +155,7 @@ function nestsOf(variable: string, recodes: ReadonlyMap<string, Recode>, variabl
  * bases are its own. Undefined when the tables do not line up (then it is suppressed on its own).
  */
 function recodedPattern(tables: readonly ResultsTable[], countTables: ReadonlyMap<string, ResultsTable>, source: PublishedPattern, recode: Recode): PublishedPattern | undefined {
-  const values = unique(tables.flatMap((table) => table.cells.map((cell) => cell.value)));
+  const values = valuesOf(tables);
   const parts = values.map((value) => source.values.flatMap((from, s) => (recode.values[from] === value ? [s] : [])));
   const layout = new Map<string, { groups: readonly string[]; index: number | 'all' }>();
   const { suppression } = source;
@@ -273,6 +272,11 @@ function byVariable(tables: readonly ResultsTable[]): Map<string, ResultsTable[]
     else out.set(table.variable, [table]);
   }
   return out;
+}
+
+/** A variable's values in the order its tables name them. */
+function valuesOf(tables: readonly ResultsTable[]): string[] {
+  return unique(tables.flatMap((table) => table.cells.map((cell) => cell.value)));
 }
 
 function unique(items: readonly string[]): string[] {

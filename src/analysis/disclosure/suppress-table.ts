@@ -5,6 +5,7 @@
 // protected when no suppressed cell is a bridge of the graph of suppressed cells (find-bridges.ts), which
 // implies that no row or column holds exactly one of them. Non-negativity adds one more attack: a line
 // whose published sum leaves 0 for its suppressed cells reveals every one of them (docs/disclosure.md).
+import { cheapest } from './cheapest.js';
 import { cheapestCycle } from './cheapest-cycle.js';
 import { findBridges, type Cell } from './find-bridges.js';
 import { DEFAULT_K, isSmallCount } from './small-count.js';
@@ -100,7 +101,7 @@ function withheldGroups(counts: readonly (readonly number[])[], forced: readonly
   const sum = (): number => bases.reduce((total, base, g) => total + (out[g] ? base : 0), 0);
   while (out.some(Boolean) && (out.filter(Boolean).length < 2 || sum() === 0)) {
     const rank = (g: number): number => (bases[g] === 0 ? Infinity : bases[g]!);
-    const next = [...bases.keys()].filter((g) => !out[g]).reduce<number | undefined>((best, g) => (best === undefined || rank(g) < rank(best) ? g : best), undefined);
+    const next = cheapest([...bases.keys()].filter((g) => !out[g]), rank);
     if (next === undefined) break;
     out[next] = true;
   }
@@ -160,7 +161,8 @@ function otherNestPartner(grid: readonly (readonly boolean[])[], withheld: reado
     for (const nest of nests) {
       if (new Set(hidden.map((row) => nest[row])).size !== 1) continue;
       const open = grid.flatMap((line, row): Cell[] => (!line[column] && nest[row] !== nest[hidden[0]!] && cost(row, column) < Infinity ? [[row, column]] : []));
-      if (open.length > 0) return open.reduce((best, cell) => (cost(cell[0], cell[1]) < cost(best[0], best[1]) ? cell : best));
+      const partner = cheapest(open, ([row]) => cost(row, column));
+      if (partner) return partner;
     }
   }
   return undefined;

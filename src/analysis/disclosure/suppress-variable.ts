@@ -1,6 +1,7 @@
 // One variable's public tables together: its "all" table and one table per grouping share the all
 // table's cells as row margins, so a complement taken there in one grouping is suppressed in all of them;
 // and a grouping nested in another (size classes in unit types) makes sums across tables.
+import { cheapest } from './cheapest.js';
 import { recoverableCells, type TableLink } from './recoverable-cells.js';
 import { DEFAULT_K, isSmallCount } from './small-count.js';
 import { suppressTable } from './suppress-table.js';
@@ -101,16 +102,16 @@ function evenOutLinks(counts: VariableCounts, pattern: VariableSuppression, link
   counts.all.forEach((n, v) => {
     if (n === 0 && !pattern.all[v]) return; // a row known to be 0
     const hiddenCell = (side: Side, g: number) => pattern.tables[side.table]![v]![g]! || pattern.withheld.tables[side.table]![g]!;
-    const cheapest = (side: Side) => {
+    const cheapestCell = (side: Side) => {
       const cost = (g: number) => (counts.tables[side.table]![v]![g] === 0 ? Infinity : counts.tables[side.table]![v]![g]!);
-      return side.groups.filter((g) => !hiddenCell(side, g)).reduce<number | undefined>((best, g) => (best === undefined || cost(g) < cost(best) ? g : best), undefined);
+      return cheapest(side.groups.filter((g) => !hiddenCell(side, g)), cost);
     };
-    force((side) => side.groups.some((g) => hiddenCell(side, g)), pattern.all[v]!, cheapest, (side, g) => (forced.cells[side.table]![v]![g] = true));
+    force((side) => side.groups.some((g) => hiddenCell(side, g)), pattern.all[v]!, cheapestCell, (side, g) => (forced.cells[side.table]![v]![g] = true));
   });
   const withheld = (side: Side, g: number) => pattern.withheld.tables[side.table]![g]!;
   const smallest = (side: Side) => {
     const base = (g: number) => sum(counts.tables[side.table]!.map((row) => row[g]!)) || Infinity;
-    return side.groups.filter((g) => !withheld(side, g)).reduce<number | undefined>((best, g) => (best === undefined || base(g) < base(best) ? g : best), undefined);
+    return cheapest(side.groups.filter((g) => !withheld(side, g)), base);
   };
   force((side) => side.groups.some((g) => withheld(side, g)), false, smallest, (side, g) => (forced.withheld[side.table]![g] = true));
   return changed;
@@ -126,12 +127,8 @@ function sideHidden(pattern: VariableSuppression, side: Side): boolean {
 function completeColumn(counts: readonly number[], suppressed: readonly boolean[]): boolean[] {
   const out = [...suppressed];
   if (out.filter(Boolean).length !== 1) return out;
-  const rank = (value: number): number => (counts[value] === 0 ? Infinity : counts[value]!);
-  let partner = -1;
-  for (let value = 0; value < counts.length; value++) {
-    if (!out[value] && (partner === -1 || rank(value) < rank(partner))) partner = value;
-  }
-  if (partner !== -1) out[partner] = true;
+  const partner = cheapest([...counts.keys()].filter((value) => !out[value]), (value) => (counts[value] === 0 ? Infinity : counts[value]!));
+  if (partner !== undefined) out[partner] = true;
   return out;
 }
 

@@ -4,7 +4,7 @@ import { SIZE_CLASS_LABELS } from '../../register/size-class-labels.js';
 import { stateByCode } from '../../register/states.js';
 import type { SizeClass } from '../../register/unit.js';
 import type { User, Wave } from '../../store/store.js';
-import { INVITED_STATUS_DE, type RateRow, type WaveMonitoring } from '../../tasks/wave-monitoring.js';
+import { INVITED_STATUS_DE, profilesAvailable, type RateRow, type WaveMonitoring } from '../../tasks/wave-monitoring.js';
 import { WAVE_STATUS_DE } from '../../tasks/waves.js';
 import type { Html } from '../page-layout.js';
 import { scrollable } from '../../report/html/scrollable.js';
@@ -32,8 +32,6 @@ ${waves.length === 0 ? html`<p>Noch keine Welle angelegt.</p>` : html`<ul>${item
 /** @param submitted the wave's submitted responses, invited or not (submittedResponses) */
 export function monitoringPage(user: User, m: WaveMonitoring, submitted: number): Html {
   const { wave, total } = m;
-  // A Digitalprofil needs k responses: before, its links would lead to a 409 page.
-  const profilesAvailable = submitted >= wave.minCellCount;
   const uninvited = submitted - total.submitted;
   const body = html`<h1>Rücklauf: ${wave.title}</h1>
 <p>Welle ${wave.id} · Status: ${WAVE_STATUS_DE[wave.status]} · Eingeladen: ${GERMAN.format(total.invited)} ·
@@ -46,7 +44,7 @@ begonnen: ${GERMAN.format(total.started)} · abgeschickt: ${GERMAN.format(total.
 ${rateTable(`Rücklauf nach Bundesland`, 'Bundesland', m.byState, (key) => stateByCode(key)?.name ?? 'ohne Verzeichniseintrag')}
 ${rateTable(`Rücklauf nach KGSt-Größenklasse`, 'Größenklasse', m.bySizeClass, (key) => SIZE_CLASS_LABELS[key as SizeClass] ?? 'ohne Verzeichniseintrag')}
 </div>
-${unitTable(m, profilesAvailable)}`;
+${unitTable(m, profilesAvailable(submitted, wave))}`;
   return analystLayout(`Rücklauf ${wave.title}`, user, body);
 }
 
