@@ -1,12 +1,14 @@
 // The public results document (statistics.md "Disclosure control"; rule in docs/disclosure.md): the
 // analysts' document with small cells and their complements suppressed, variable by variable, filter
-// questions before the questions they filter, sources before their recodes (publicResults applies both).
+// questions before the questions they filter, sources before their recodes, parts before their counts
+// (publicResults applies all three).
 import type { Recode } from '../../instrument/derived-recodes-2019.js';
+import type { Tally, TallyPart } from '../../instrument/derived-tallies-2019.js';
 import type { Condition } from '../../instrument/model.js';
 import { SIZE_CLASS_NESTING } from '../../register/size-class-nesting.js';
 import type { CountCell, ResultCell, ResultsDocument, ResultsTable, TableTest } from '../results-document.js';
 import { DEFAULT_K } from './small-count.js';
-import { suppressVariable, type TableLink, type VariableCounts, type VariableSuppression } from './suppress-variable.js';
+import { suppressVariable, type TableLink, type TallyEquations, type TallyTerm, type VariableCounts, type VariableSuppression } from './suppress-variable.js';
 
 /** A test on a table with suppressed cells: X², p and V would let a reader solve for the hidden cells. */
 export interface WithheldTest {
@@ -30,6 +32,8 @@ export interface SuppressOptions {
   readonly filters?: ReadonlyMap<string, readonly Condition[]>;
   /** Derived variables that regroup another's values (DERIVED_RECODES_2019): their cells are sums of its cells. */
   readonly recodes?: Readonly<Record<string, Recode>>;
+  /** Derived counts over other questions (DERIVED_TALLIES_2019): Σ value · n of a group = their parts' cells. */
+  readonly tallies?: Readonly<Record<string, Tally>>;
 }
 
 /**
@@ -60,7 +64,9 @@ export function suppressResults(doc: ResultsDocument, k: number = DEFAULT_K, opt
           const filter = patternOf(condition.variable, [...path, variable]);
           return filter ? [{ filter, values: condition.in }] : [];
         });
-        pattern = variablePattern(tables, countTables, filters, nestsOf(variable, recodes, variables), k);
+        const tally = options.tallies?.[variable];
+        const parts = tally && tallyParts(tally, (part) => patternOf(part, [...path, variable]));
+        pattern = variablePattern(tables, countTables, filters, nestsOf(variable, recodes, variables), k, parts);
       }
       patterns.set(variable, pattern);
     }
@@ -82,9 +88,12 @@ export function suppressResults(doc: ResultsDocument, k: number = DEFAULT_K, opt
 /** A variable's pattern by group label: what its own tables publish, and what questions it filters read. */
 interface PublishedPattern {
   readonly values: readonly string[];
-  readonly tables: ReadonlyMap<string, { readonly groups: readonly string[]; readonly index: number | 'all' }>;
+  readonly tables: Layout;
   readonly suppression: VariableSuppression;
 }
+
+/** Per grouping (and `all`): the groups listed, and the table's index in the pattern. */
+type Layout = ReadonlyMap<string, { readonly groups: readonly string[]; readonly index: number | 'all' }>;
 
 interface Filter {
   readonly filter: PublishedPattern;
@@ -97,6 +106,7 @@ function variablePattern(
   filters: readonly Filter[],
   nests: (values: readonly string[]) => number[][],
   k: number,
+  tally?: TallyPatterns,
 ): PublishedPattern {
   const values = valuesOf(tables);
   const layout = new Map<string, { groups: string[]; index: number | 'all' }>();
@@ -122,8 +132,40 @@ function variablePattern(
   // Without an all table its row sums are still computable from any grouping without missing values.
   all ??= values.map((_, v) => Math.max(0, ...matrices.map((matrix) => matrix[v]!.reduce((a, b) => a + b, 0))));
   const withheldAll = filters.some(({ filter, values: asked }) => withheldByFilter(filter, 'all', asked).length > 0);
-  const counts: VariableCounts = { all, tables: matrices, withheld: { all: withheldAll, tables: withheldTables } };
+  const equations = tally && tallyEquations(tally, values, layout);
+  const counts: VariableCounts = { all, tables: matrices, withheld: { all: withheldAll, tables: withheldTables }, ...(equations ? { tally: equations } : {}) };
   return { values, tables: layout, suppression: suppressVariable(counts, k, nestingLinks(layout), nests(values)) };
+}
+
+/** The published patterns of a tally's parts (and of its "keine" cell). */
+interface TallyPatterns {
+  readonly parts: readonly { readonly pattern: PublishedPattern | undefined; readonly value: string }[];
+  readonly none?: { readonly pattern: PublishedPattern | undefined; readonly value: string };
+}
+
+function tallyParts(tally: Tally, patternOf: (variable: string) => PublishedPattern | undefined): TallyPatterns {
+  const of = (part: TallyPart) => ({ pattern: patternOf(part.variable), value: part.value });
+  return { parts: tally.parts.map(of), ...(tally.none ? { none: of(tally.none) } : {}) };
+}
+
+/** Undefined when a value is not a count (0, 1, …) or a part is not published: then the count stands alone. */
+function tallyEquations(tally: TallyPatterns, values: readonly string[], layout: Layout): TallyEquations | undefined {
+  if (!values.every((value) => /^(0|[1-9]\d*)$/.test(value))) return undefined;
+  const term = ({ pattern, value }: TallyPatterns['parts'][number]): TallyTerm | undefined => {
+    const row = pattern?.values.indexOf(value) ?? -1;
+    if (!pattern || row === -1) return undefined;
+    const tables: TallyTerm['columns']['tables'][number][] = [];
+    for (const [by, { groups, index }] of layout) {
+      const there = pattern.tables.get(by);
+      if (index !== 'all' && typeof there?.index === 'number') tables[index] = { table: there.index, groups: groups.map((group) => there.groups.indexOf(group)) };
+    }
+    return { pattern: pattern.suppression, links: nestingLinks(pattern.tables), row, columns: { all: pattern.tables.has('all'), tables } };
+  };
+  const parts = tally.parts.map(term);
+  if (parts.some((part) => part === undefined)) return undefined;
+  const none = tally.none && term(tally.none);
+  const zeroRow = values.indexOf('0');
+  return { weights: values.map(Number), parts: parts as TallyTerm[], ...(none && zeroRow !== -1 ? { none: { ...none, zeroRow } } : {}) };
 }
 
 /**
@@ -187,7 +229,7 @@ function recodedPattern(tables: readonly ResultsTable[], countTables: ReadonlyMa
 }
 
 /** Size classes nested in unit types: per row, landkreis = lk1 + lk2 + lk3, and so on. */
-function nestingLinks(layout: ReadonlyMap<string, { readonly groups: readonly string[]; readonly index: number | 'all' }>): TableLink[] {
+function nestingLinks(layout: Layout): TableLink[] {
   const coarse = layout.get('unit_type');
   const fine = layout.get('size_class');
   if (typeof coarse?.index !== 'number' || typeof fine?.index !== 'number') return [];

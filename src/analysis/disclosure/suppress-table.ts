@@ -30,6 +30,11 @@ export interface TableCounts {
    * (nest) of each row. A derived cell is the sum of its nest's cells of the same group.
    */
   readonly nests?: readonly (readonly number[])[];
+  /**
+   * Cells whose count another variable publishes (a count's 0 = its question's "keine"), with the all
+   * table's in the last column: hiding them protects nothing, so they are never complements.
+   */
+  readonly published?: readonly (readonly boolean[])[];
 }
 
 export interface TableSuppression {
@@ -68,7 +73,7 @@ export function suppressTable(table: TableCounts, k: number = DEFAULT_K): TableS
   const value = (row: number, column: number): number => (column === groups ? margin[row]! : counts[row]![column]!);
   const cellCost = (row: number, column: number): number => {
     if (grid[row]![column]) return 0;
-    if (known[row]) return Infinity;
+    if (known[row] || table.published?.[row]?.[column]) return Infinity;
     if (column === groups) return MARGIN_COST + margin[row]!;
     const n = counts[row]![column]!;
     return n === 0 ? ZERO_COST : n;
