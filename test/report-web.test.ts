@@ -85,3 +85,25 @@ test('gzip for visitors without cookies (the report shrinks about fivefold), nev
   assert.equal(withCookie.headers.get('content-encoding'), null);
   assert.equal(await withCookie.text(), text);
 });
+
+test('the report is built once per wave: served from memory until a wave changes or ten minutes pass', async () => {
+  let clock = Date.parse('2026-12-07T10:00:00Z');
+  const cached = createApp({ store, log: () => {}, now: () => new Date(clock) });
+  const demo = (await store.responsesForWave('2019-demo')).slice(0, 45);
+  await store.createWave({ id: 'zwischenspeicher', title: 'Welle im Speicher', instrumentVersion: '2019', demo: true });
+  await store.saveResponses('zwischenspeicher', demo.slice(0, 30), { status: 'submitted', source: 'demo', actor: 'test' });
+  await store.setWaveStatus('zwischenspeicher', 'open');
+  await store.setWaveStatus('zwischenspeicher', 'closed');
+  const page = async () => (await cached.request('/bericht/zwischenspeicher')).text();
+  const first = await page();
+  assert.match(first, /30 Kommunen/);
+  await store.saveResponses('zwischenspeicher', demo.slice(30, 40), { status: 'submitted', source: 'demo', actor: 'test' });
+  clock += 9 * 60 * 1000;
+  assert.equal(await page(), first, 'the same wave within ten minutes: from memory');
+  clock += 60 * 1000;
+  const renewed = await page();
+  assert.match(renewed, /40 Kommunen/);
+  await store.saveResponses('zwischenspeicher', demo.slice(40), { status: 'submitted', source: 'demo', actor: 'test' });
+  await store.createWave({ id: 'andere', title: 'Eine andere Welle', instrumentVersion: '2019' });
+  assert.match(await page(), /45 Kommunen/, 'a changed list of waves renews it at once');
+});

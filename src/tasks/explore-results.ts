@@ -14,6 +14,7 @@ import { explorerCsvRows, explorerTable, type ExplorerTable } from '../report/ex
 import { explorerTrend, explorerTrendCsvRows, type ExplorerTrendResult } from '../report/explorer/explorer-trend.js';
 import { findTable } from '../report/read-results.js';
 import type { Store, Wave } from '../store/store.js';
+import { expiringCache } from './expiring-cache.js';
 import { requireInstrument } from './instrument-files.js';
 import { loadWaveData } from './load-wave-data.js';
 import { trendSincePrevious } from './trend-since-previous.js';
@@ -48,18 +49,7 @@ export interface Exploration {
   readonly k: number;
 }
 
-interface PublicDocuments {
-  readonly key: string;
-  readonly at: number;
-  readonly documents: Promise<{ readonly unweighted: PublicResultsDocument; readonly weighted: PublicResultsDocument | Error }>;
-}
-
-interface Trends {
-  readonly key: string;
-  readonly at: number;
-  /** By weighted: the trend since the previous comparable wave (undefined: there is none). */
-  readonly trends: Map<boolean, Promise<TrendDocument | undefined>>;
-}
+type PublicDocuments = { readonly unweighted: PublicResultsDocument; readonly weighted: PublicResultsDocument | Error };
 
 const CACHE_MS = 10 * 60 * 1000;
 
@@ -73,33 +63,18 @@ export interface ResultsExplorer {
 }
 
 export function resultsExplorer(store: ExplorerStore, now: () => number = Date.now): ResultsExplorer {
-  const cache = new Map<string, PublicDocuments>();
-  const trendCache = new Map<string, Trends>();
+  const documents = expiringCache<PublicDocuments>(CACHE_MS, now);
+  const trends = expiringCache<TrendDocument | undefined>(CACHE_MS, now);
 
-  async function documentsOf(wave: Wave) {
-    const key = `${wave.status}|${wave.minCellCount}|${wave.closesAt ?? ''}`;
-    const cached = cache.get(wave.id);
-    if (cached && cached.key === key && now() - cached.at < CACHE_MS) return cached.documents;
-    const documents = analyse(store, wave);
-    cache.set(wave.id, { key, at: now(), documents });
-    documents.catch(() => cache.delete(wave.id));
-    return documents;
+  function documentsOf(wave: Wave): Promise<PublicDocuments> {
+    return documents(wave.id, `${wave.status}|${wave.minCellCount}|${wave.closesAt ?? ''}`, () => analyse(store, wave));
   }
 
   /** Cached like the documents, and also renewed when any wave closes or changes k. */
   async function trendOf(wave: Wave, weighted: boolean): Promise<TrendDocument | undefined> {
     const closed = (await store.listWaves()).filter((w) => w.status === 'closed');
     const key = closed.map((w) => `${w.id}|${w.minCellCount}|${w.closesAt ?? ''}`).join(',');
-    let entry = trendCache.get(wave.id);
-    if (!entry || entry.key !== key || now() - entry.at >= CACHE_MS) trendCache.set(wave.id, (entry = { key, at: now(), trends: new Map() }));
-    const { trends } = entry;
-    let trend = trends.get(weighted);
-    if (!trend) {
-      trend = trendSincePrevious(store, wave, { weighted });
-      trends.set(weighted, trend);
-      trend.catch(() => trends.delete(weighted));
-    }
-    return trend;
+    return trends(`${wave.id}|${weighted}`, key, () => trendSincePrevious(store, wave, { weighted }));
   }
 
   async function exploreTrend(wave: Wave, variable: CatalogVariable, grouping: CatalogGrouping, weighted: boolean): Promise<ExplorerTrendResult> {

@@ -84,7 +84,7 @@ export function createApp({ store, log, baseUrl, now = () => new Date(), codeAtt
       csrf: csrfCheck(publicOrigin),
     }),
   );
-  app.route('/bericht', reportRoutes({ store }));
+  app.route('/bericht', reportRoutes({ store, now: () => now().getTime() }));
   app.route('/ergebnisse', explorerRoutes({ store }));
   const secureCookies = baseUrl?.startsWith('https:') ?? false;
   app.route('/verwaltung', analystRoutes({ store }));
