@@ -1,4 +1,4 @@
-// Derived variables of 2019 that merely regroup the values of one other variable (derived-2019.ts):
+// Derived variables of 2019 that merely regroup the values of one other variable (derive-variables.ts):
 // every cell of theirs is a sum of that variable's cells in the same group, which disclosure control must
 // know. Declared from the definitions; a test checks them against deriveVariables on the demo waves.
 
@@ -19,9 +19,10 @@ const high = flagOf(['hoch', 'intensiv'], ['gar_nicht', 'gering', 'weiss_nicht']
 
 export const DERIVED_RECODES_2019: Readonly<Record<string, Recode>> = Object.freeze({
   egov_band: { variable: 'egov_count', values: { '0': '0', ...range(1, 2, '1-2'), ...range(3, 9, '3+') } },
-  vg_egov: { variable: 'egov_count', values: { ...range(0, 2, 'false'), ...range(3, 9, 'true') } },
+  // A recode of a recode: vg_egov merges egov_band's values, so each is suppressed against the next finer one.
+  vg_egov: { variable: 'egov_band', values: { '0': 'false', '1-2': 'false', '3+': 'true' } },
   community_band: { variable: 'community_count', values: { '0': '0', '1': '1', ...range(2, 8, '2+') } },
-  vg_community: { variable: 'community_count', values: { ...range(0, 1, 'false'), ...range(2, 8, 'true') } },
+  vg_community: { variable: 'community_band', values: { '0': 'false', '1': 'false', '2+': 'true' } },
   vg_strategy: { variable: 'strategy_status', values: { vorhanden: 'hat', in_entwicklung: 'entwickelt', geplant: 'ohne', kein_thema: 'ohne' } },
   broadband_good: { variable: 'broadband_grade', values: flagOf(['1', '2'], ['3', '4', '5', '6']) },
   fim_helpful__leistungen: { variable: 'fim_helpfulness__leistungen', values: helpful },

@@ -1,7 +1,7 @@
 // The attacker's view of one variable's public tables: every published sum (group bases, the joint sum
 // of a table's withheld bases, the all table as row margins, its base) is a linear equation in the
 // suppressed cells; a count over other questions adds its parts' tables and, per column, Σ value · n =
-// the parts' cells. A suppressed cell is recoverable when the equations fix its value, i.e. when no
+// the parts' cells; a recode adds its tables and, per column, each of its cells = the cells it merges. A suppressed cell is recoverable when the equations fix its value, i.e. when no
 // solution of the homogeneous system moves it.
 // Checks suppressVariable's heuristic exactly; bounds from non-negativity (interval attacks) are not used.
 import type { VariableSuppression } from './suppress-variable.js';
@@ -26,38 +26,61 @@ export interface TableLink {
   readonly fine: { readonly table: number; readonly groups: readonly number[] };
 }
 
-/** A count over other questions (derived-tallies-2019.ts) and the public patterns of its parts. */
+/** Other variables whose published cells are linear in this one's, with their public patterns. */
+export interface LinkedVariables {
+  /** The variable is a count over other questions (derived-tallies-2019.ts). */
+  readonly tally?: TallyEquations;
+  /**
+   * Its recodes (derived-recodes-2019.ts), suppressed before it, and theirs: each cell of a recode is the
+   * sum of its parent's cells it merges, group by group. Parents come before their recodes.
+   */
+  readonly recodes?: readonly RecodeTerm[];
+}
+
+/** A count: per column, Σ weight · n = Σ of its parts' cells; n(0) = the "keine" cell. */
 export interface TallyEquations {
   /** Per value of the count: its number. */
   readonly weights: readonly number[];
-  /** Per column, Σ weight · n of the count = Σ of these cells. */
   readonly parts: readonly TallyTerm[];
   /** A cell equal to the count's n(0) (row `zeroRow`), column by column. */
   readonly none?: TallyTerm & { readonly zeroRow: number };
 }
 
-/** One cell per column of another variable's published tables. */
-export interface TallyTerm {
+/** Another variable's public tables, located by this variable's columns. */
+export interface LinkedPattern {
   readonly pattern: VariableSuppression;
   readonly links: readonly TableLink[];
-  /** The value (row) of that variable. */
-  readonly row: number;
   /**
-   * Where the count's columns lie in that variable's tables: whether it has an all table, and per table of
-   * the count its table and per group its group (−1: not listed there, so 0); undefined: no such table.
+   * Where this variable's columns lie in that variable's tables: whether it has an all table, and per table
+   * of this variable its table and per group its group (−1: not listed there, so 0); undefined: no such table.
    */
   readonly columns: { readonly all: boolean; readonly tables: readonly ({ readonly table: number; readonly groups: readonly number[] } | undefined)[] };
 }
 
-/** A term's cell in a column of the count: its count is published, suppressed, or not in a public table. */
-export function termState(term: TallyTerm, table: number | 'all', group: number): 'published' | 'suppressed' | 'unknown' {
-  const { pattern, row } = term;
-  if (table === 'all') return !term.columns.all ? 'unknown' : pattern.withheld.all || pattern.all[row] ? 'suppressed' : 'published';
-  const at = term.columns.tables[table];
+/** One cell per column of another variable. */
+export interface TallyTerm extends LinkedPattern {
+  /** The value (row) of that variable. */
+  readonly row: number;
+}
+
+export interface RecodeTerm extends LinkedPattern {
+  /** 'own' (this variable) or the index of the recode term it merges. */
+  readonly parent: 'own' | number;
+  /** Per value of the parent: the value (row) of this recode it is merged into. */
+  readonly merged: readonly number[];
+}
+
+/** A linked variable's cell in a column of this variable: published, suppressed, or in no public table. */
+export function linkedState(linked: LinkedPattern, row: number, table: number | 'all', group: number): 'published' | 'suppressed' | 'unknown' {
+  const { pattern } = linked;
+  const known = pattern.known;
+  if (table === 'all') return !linked.columns.all ? 'unknown' : (pattern.withheld.all || pattern.all[row]) && !known?.all[row] ? 'suppressed' : 'published';
+  const at = linked.columns.tables[table];
   if (!at) return 'unknown';
   const g = at.groups[group]!;
   if (g === -1) return 'published';
-  return pattern.withheld.tables[at.table]![g] || pattern.tables[at.table]![row]![g] ? 'suppressed' : 'published';
+  const hidden = pattern.withheld.tables[at.table]![g] || pattern.tables[at.table]![row]![g];
+  return hidden && !known?.tables[at.table]![row]![g] ? 'suppressed' : 'published';
 }
 
 const EPSILON = 1e-9;
@@ -70,40 +93,51 @@ export function recoverableCells(pattern: VariableSuppression, links: readonly T
 }
 
 /**
- * A count's columns whose published numbers, with its parts' tables, fix a suppressed cell of the count or
- * of a part: the count's own cells by their column, a part's through the columns whose equation holds it.
- * The count's 0 cells equal to a published "keine" cell are public anyway.
+ * This variable's columns in which its published numbers, with the linked variables' tables, fix a
+ * suppressed cell of its own or of a linked variable (the latter by the columns whose equation holds it).
+ * Cells public through a linked variable (`pattern.known`) are no unknowns.
  */
-export function recoverableTallyColumns(pattern: VariableSuppression, links: readonly TableLink[], tally: TallyEquations): TableColumn[] {
+export function recoverableLinkedColumns(pattern: VariableSuppression, links: readonly TableLink[], linked: LinkedVariables): TableColumn[] {
   const system = new LinearSystem();
-  const { none } = tally;
-  const knownZero = (table: number | 'all', value: number, group: number) => none !== undefined && value === none.zeroRow && termState(none, table, group) === 'published';
-  const own = system.addVariable(pattern, links, knownZero);
-  const terms = [...tally.parts, ...(none ? [none] : [])].map((term) => ({ term, at: system.addVariable(term.pattern, term.links) }));
+  const own = system.addVariable(pattern, links);
+  const added = <T extends LinkedPattern>(variable: T) => ({ variable, at: system.addVariable(variable.pattern, variable.links) });
+  const tally = linked.tally;
+  const parts = (tally?.parts ?? []).map(added);
+  const none = tally?.none && added(tally.none);
+  const recodes = (linked.recodes ?? []).map(added);
   const columnOf = new Map<number, TableColumn[]>();
-  const column = (table: number | 'all', group: number, indices: readonly number[]) => {
-    const cell: TableColumn = table === 'all' ? { table } : { table, group };
-    const termIndex = (term: TallyTerm, at: Indices): number | undefined => {
-      if (table === 'all') return term.columns.all ? at.all[term.row] : undefined;
-      const place = term.columns.tables[table];
+  const remember = (index: number | undefined, column: TableColumn) => index !== undefined && index >= 0 && columnOf.set(index, [...(columnOf.get(index) ?? []), column]);
+  const visit = (table: number | 'all', group: number, ownIndex: (value: number) => number) => {
+    const column: TableColumn = table === 'all' ? { table } : { table, group };
+    const at = ({ variable, at: indices }: { readonly variable: LinkedPattern; readonly at: Indices }, row: number): number | undefined => {
+      if (table === 'all') return variable.columns.all ? indices.all[row] : undefined;
+      const place = variable.columns.tables[table];
       if (!place) return undefined;
       const g = place.groups[group]!;
-      return g === -1 ? -1 : at.tables[place.table]![term.row]![g]!;
+      return g === -1 ? -1 : indices.tables[place.table]![row]![g]!;
     };
-    const parts = terms.slice(0, tally.parts.length).map(({ term, at }) => termIndex(term, at));
-    if (parts.every((index) => index !== undefined)) {
-      const equation = [...indices.map((at, value) => [at, tally.weights[value]!] as const), ...parts.map((at) => [at!, -1] as const)];
-      system.equation(equation);
-      for (const at of parts) if (at! >= 0) columnOf.set(at!, [...(columnOf.get(at!) ?? []), cell]);
+    const equation = (terms: readonly (readonly [number | undefined, number])[]) => {
+      if (terms.some(([index]) => index === undefined)) return;
+      system.equation(terms as readonly (readonly [number, number])[]);
+      for (const [index] of terms) remember(index, column);
+    };
+    if (tally) {
+      const weighted = tally.weights.map((weight, value) => [ownIndex(value), weight] as const);
+      equation([...weighted, ...parts.map((part) => [at(part, part.variable.row), -1] as const)]);
+      if (none) equation([[ownIndex(tally.none!.zeroRow), 1], [at(none, none.variable.row), -1]]);
     }
-    const noneIndex = none && termIndex(none, terms.at(-1)!.at);
-    if (none && noneIndex !== undefined) {
-      system.equation([[indices[none.zeroRow]!, 1], [noneIndex, -1]]);
-      if (noneIndex >= 0) columnOf.set(noneIndex, [...(columnOf.get(noneIndex) ?? []), cell]);
-    }
+    recodes.forEach((recode, r) => {
+      const { parent, merged } = recode.variable;
+      const parentIndex = (value: number) => (parent === 'own' ? ownIndex(value) : at(recodes[parent]!, value));
+      const rows = recode.variable.pattern.all.length;
+      for (let row = 0; row < rows; row++) {
+        const sources = merged.flatMap((to, value) => (to === row ? [[parentIndex(value), -1] as const] : []));
+        equation([[at(recodes[r]!, row), 1], ...sources]);
+      }
+    });
   };
-  column('all', 0, own.all);
-  own.tables.forEach((table, t) => (table[0] ?? []).forEach((_, g) => column(t, g, table.map((row) => row[g]!))));
+  visit('all', 0, (value) => own.all[value]!);
+  own.tables.forEach((table, t) => (table[0] ?? []).forEach((_, g) => visit(t, g, (value) => table[value]![g]!)));
   const out = new Map<string, TableColumn>();
   for (const unknown of system.determined()) {
     const mine = own.cells[unknown];
@@ -135,11 +169,12 @@ class LinearSystem {
     if (unknown.length > 0) this.equations.push(unknown);
   }
 
-  /** A variable's suppressed cells as unknowns (but those `known` elsewhere) and its own published sums. */
-  addVariable(pattern: VariableSuppression, links: readonly TableLink[], known: (table: number | 'all', value: number, group: number) => boolean = () => false): Indices {
+  /** A variable's suppressed cells as unknowns (but those public elsewhere, `known`) and its own published sums. */
+  addVariable(pattern: VariableSuppression, links: readonly TableLink[]): Indices {
     const cells: SuppressedCell[] = [];
+    const known = (cell: SuppressedCell) => (cell.table === 'all' ? pattern.known?.all[cell.value] : pattern.known?.tables[cell.table]![cell.value]![cell.group!]) ?? false;
     const numbered = (on: boolean, cell: SuppressedCell): number => {
-      if (!on || known(cell.table, cell.value, cell.group ?? 0)) return -1;
+      if (!on || known(cell)) return -1;
       cells[this.unknowns] = cell;
       return this.unknowns++;
     };

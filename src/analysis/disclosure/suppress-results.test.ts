@@ -199,23 +199,3 @@ test('a filtered question whose filter count is hidden in the all table publishe
   const helpfulCells = pub.tables.filter((table) => table.variable === 'helpful').flatMap((table) => table.cells);
   assert.ok(helpfulCells.length > 0 && helpfulCells.every((cell) => 'suppressed' in cell && cell.base === undefined));
 });
-
-test('a recode (values merged) publishes only sums its source leaves open, and the source never hides within one merged value only', () => {
-  // d merges a and b: d's cell "ab" in group p is (a, p) + (b, p). Both are small, and c is large.
-  const source = { p: { a: 1, b: 2, c: 40 }, q: { a: 30, b: 25, c: 35 }, r: { a: 20, b: 22, c: 28 }, s: { a: 33, b: 31, c: 45 } };
-  const merged = Object.fromEntries(Object.entries(source).map(([group, n]) => [group, { ab: n.a + n.b, c: n.c }]));
-  const input: ResultsDocument = { wave: 'recode', n: 332, weighted: false, tables: [...variableTables('s', source), ...variableTables('d', merged)] };
-  const recodes = { d: { variable: 's', values: { a: 'ab', b: 'ab', c: 'c' } } };
-  const hiddenRows = (doc: { tables: readonly { variable: string; by: string; cells: readonly ResultsTable['cells'][number][] }[] }, group: string) =>
-    regionCells(doc, 's').filter((cell) => cell.by === group && 'suppressed' in cell).map((cell) => cell.value);
-  // Without the recode, group p hides a and b only: its base less c gives the merged cell, 3.
-  assert.deepEqual(hiddenRows(suppressResults(input, 5), 'p'), ['a', 'b']);
-  const pub = suppressResults(input, 5, { recodes });
-  assertValidResults(pub);
-  for (const group of ['p', 'q', 'r', 's']) {
-    const rows = hiddenRows(pub, group);
-    assert.ok(rows.length === 0 || rows.includes('c'), `${group}: ${rows.join()}`);
-    const hiddenMerged = regionCells(pub, 'd').filter((cell) => cell.by === group && 'suppressed' in cell).map((cell) => cell.value);
-    assert.deepEqual(hiddenMerged, [...(rows.some((row) => row !== 'c') ? ['ab'] : []), ...(rows.includes('c') ? ['c'] : [])], group);
-  }
-});

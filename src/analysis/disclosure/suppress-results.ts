@@ -1,14 +1,14 @@
 // The public results document (statistics.md "Disclosure control"; rule in docs/disclosure.md): the
 // analysts' document with small cells and their complements suppressed, variable by variable, filter
-// questions before the questions they filter, sources before their recodes, parts before their counts
-// (publicResults applies all three).
+// questions before the questions they filter, recodes (coarse, the report's figures) before their sources,
+// parts before their counts (publicResults applies all three).
 import type { Recode } from '../../instrument/derived-recodes-2019.js';
 import type { Tally, TallyPart } from '../../instrument/derived-tallies-2019.js';
 import type { Condition } from '../../instrument/model.js';
 import { SIZE_CLASS_NESTING } from '../../register/size-class-nesting.js';
 import type { CountCell, ResultCell, ResultsDocument, ResultsTable, TableTest } from '../results-document.js';
 import { DEFAULT_K } from './small-count.js';
-import { suppressVariable, type TableLink, type TallyEquations, type TallyTerm, type VariableCounts, type VariableSuppression } from './suppress-variable.js';
+import { linkedState, suppressVariable, type LinkedPattern, type RecodeTerm, type TableLink, type TallyEquations, type TallyTerm, type VariableCounts, type VariableSuppression } from './suppress-variable.js';
 
 /** A test on a table with suppressed cells: X², p and V would let a reader solve for the hidden cells. */
 export interface WithheldTest {
@@ -51,23 +51,33 @@ export function suppressResults(doc: ResultsDocument, k: number = DEFAULT_K, opt
   const variables = byVariable(doc.tables);
   const recodes = validRecodes(options.recodes ?? {}, variables);
   const patterns = new Map<string, PublishedPattern>();
+  const filtersOf = (variable: string): readonly Condition[] => options.filters?.get(variable) ?? (recodes.has(variable) ? filtersOf(recodes.get(variable)!.variable) : []);
   const patternOf = (variable: string, path: readonly string[]): PublishedPattern | undefined => {
     const tables = variables.get(variable);
     if (!tables || path.includes(variable)) return undefined;
     let pattern = patterns.get(variable);
     if (!pattern) {
+      const within = [...path, variable];
+      const filters = filtersOf(variable).flatMap((condition) => {
+        const filter = patternOf(condition.variable, within);
+        return filter ? [{ filter, values: condition.in }] : [];
+      });
+      const tally = options.tallies?.[variable];
+      const parts = tally && tallyParts(tally, (part) => patternOf(part, within));
+      const children = [...recodes].flatMap(([derived, recode]) => {
+        const child = recode.variable === variable ? patternOf(derived, within) : undefined;
+        return child ? [{ pattern: child, recode }] : [];
+      });
       const recode = recodes.get(variable);
-      const source = recode && patternOf(recode.variable, [...path, variable]);
-      pattern = source && recode ? recodedPattern(tables, countTables, source, recode) : undefined;
-      if (!pattern) {
-        const filters = (options.filters?.get(variable) ?? []).flatMap((condition) => {
-          const filter = patternOf(condition.variable, [...path, variable]);
-          return filter ? [{ filter, values: condition.in }] : [];
-        });
-        const tally = options.tallies?.[variable];
-        const parts = tally && tallyParts(tally, (part) => patternOf(part, [...path, variable]));
-        pattern = variablePattern(tables, countTables, filters, nestsOf(variable, recodes, variables), k, parts);
-      }
+      const counted = recode && options.tallies?.[recode.variable];
+      const pins = recode && counted ? { recode, count: recode.variable, parts: tallyParts(counted, (part) => patternOf(part, within)).parts } : undefined;
+      const zeros = (name: string) => structuralZero(name, recodes, (other) => valuesOf(variables.get(other) ?? []));
+      pattern = variablePattern(tables, countTables, filters, k, {
+        ...(parts ? { tally: parts } : {}),
+        children,
+        zero: zeros(variable),
+        ...(pins ? { pins: { ...pins, countValues: possibleValues(pins.count, variables, countTables), countZero: zeros(pins.count) } } : {}),
+      });
       patterns.set(variable, pattern);
     }
     return pattern;
@@ -90,6 +100,14 @@ interface PublishedPattern {
   readonly values: readonly string[];
   readonly tables: Layout;
   readonly suppression: VariableSuppression;
+  /** Its recodes, suppressed before it. */
+  readonly children: readonly Child[];
+}
+
+/** A recode of a variable with its published pattern. */
+interface Child {
+  readonly pattern: PublishedPattern;
+  readonly recode: Recode;
 }
 
 /** Per grouping (and `all`): the groups listed, and the table's index in the pattern. */
@@ -104,9 +122,8 @@ function variablePattern(
   tables: readonly ResultsTable[],
   countTables: ReadonlyMap<string, ResultsTable>,
   filters: readonly Filter[],
-  nests: (values: readonly string[]) => number[][],
   k: number,
-  tally?: TallyPatterns,
+  linked: { readonly tally?: TallyPatterns; readonly children: readonly Child[]; readonly zero: StructuralZero; readonly pins?: PinSource },
 ): PublishedPattern {
   const values = valuesOf(tables);
   const layout = new Map<string, { groups: string[]; index: number | 'all' }>();
@@ -132,9 +149,15 @@ function variablePattern(
   // Without an all table its row sums are still computable from any grouping without missing values.
   all ??= values.map((_, v) => Math.max(0, ...matrices.map((matrix) => matrix[v]!.reduce((a, b) => a + b, 0))));
   const withheldAll = filters.some(({ filter, values: asked }) => withheldByFilter(filter, 'all', asked).length > 0);
-  const equations = tally && tallyEquations(tally, values, layout);
-  const counts: VariableCounts = { all, tables: matrices, withheld: { all: withheldAll, tables: withheldTables }, ...(equations ? { tally: equations } : {}) };
-  return { values, tables: layout, suppression: suppressVariable(counts, k, nestingLinks(layout), nests(values)) };
+  const tally = linked.tally && tallyEquations(linked.tally, values, layout);
+  const recodes = recodeTerms(linked.children, values, layout);
+  const structuralZeros = {
+    all: values.map(() => false),
+    tables: [...layout].flatMap(([by, { groups, index }]) => (index === 'all' ? [] : [{ index, cells: values.map((value) => groups.map((group) => linked.zero(by, group, value))) }])).sort((a, b) => a.index - b.index).map((table) => table.cells),
+  };
+  const pins = linked.pins && pinningRows(linked.pins, values, layout);
+  const counts: VariableCounts = { all, tables: matrices, withheld: { all: withheldAll, tables: withheldTables }, linked: { ...(tally ? { tally } : {}), recodes }, structuralZeros, ...(pins ? { pins } : {}) };
+  return { values, tables: layout, suppression: suppressVariable(counts, k, nestingLinks(layout)), children: linked.children };
 }
 
 /** The published patterns of a tally's parts (and of its "keine" cell). */
@@ -153,13 +176,7 @@ function tallyEquations(tally: TallyPatterns, values: readonly string[], layout:
   if (!values.every((value) => /^(0|[1-9]\d*)$/.test(value))) return undefined;
   const term = ({ pattern, value }: TallyPatterns['parts'][number]): TallyTerm | undefined => {
     const row = pattern?.values.indexOf(value) ?? -1;
-    if (!pattern || row === -1) return undefined;
-    const tables: TallyTerm['columns']['tables'][number][] = [];
-    for (const [by, { groups, index }] of layout) {
-      const there = pattern.tables.get(by);
-      if (index !== 'all' && typeof there?.index === 'number') tables[index] = { table: there.index, groups: groups.map((group) => there.groups.indexOf(group)) };
-    }
-    return { pattern: pattern.suppression, links: nestingLinks(pattern.tables), row, columns: { all: pattern.tables.has('all'), tables } };
+    return pattern && row !== -1 ? { ...linkedIn(layout, pattern), row } : undefined;
   };
   const parts = tally.parts.map(term);
   if (parts.some((part) => part === undefined)) return undefined;
@@ -181,51 +198,88 @@ function validRecodes(recodes: Readonly<Record<string, Recode>>, variables: Read
   );
 }
 
-/** Per recode of `variable`: the merged value (nest) of each of its values. */
-function nestsOf(variable: string, recodes: ReadonlyMap<string, Recode>, variables: ReadonlyMap<string, readonly ResultsTable[]>) {
-  const own = [...recodes].filter(([, recode]) => recode.variable === variable);
-  return (values: readonly string[]): number[][] =>
-    own.map(([derived, recode]) => {
-      const merged = valuesOf(variables.get(derived)!);
-      return values.map((value) => merged.indexOf(recode.values[value]!));
-    });
+/** Whether a cell (value in a group of grouping `by`) is 0 whatever the data. */
+type StructuralZero = (by: string, group: string, value: string) => boolean;
+
+/** A recode of a count: the recode, the count's values and structural zeros, and the count's parts. */
+interface PinSource {
+  readonly recode: Recode;
+  readonly countValues: readonly string[];
+  readonly countZero: StructuralZero;
+  readonly parts: TallyPatterns['parts'];
+}
+
+/** The values of `variable` that some unit has (a row whose all-table count is 0 is public: 0 everywhere). */
+function possibleValues(variable: string, variables: ReadonlyMap<string, readonly ResultsTable[]>, countTables: ReadonlyMap<string, ResultsTable>): string[] {
+  const tables = variables.get(variable) ?? [];
+  const all = tables.find((table) => table.by === 'all');
+  const n = all ? countsOf(all, countTables).get('all') : undefined;
+  return valuesOf(tables).filter((value) => !n || (n.get(value) ?? 0) > 0);
+}
+
+/** VariableCounts `pins` of a recode of a count, column by column. */
+function pinningRows({ recode, countValues, countZero, parts }: PinSource, values: readonly string[], layout: Layout): VariableCounts['pins'] {
+  const located = parts.flatMap(({ pattern, value }) => (pattern && pattern.values.includes(value) ? [{ ...linkedIn(layout, pattern), row: pattern.values.indexOf(value) }] : []));
+  const column = (by: string, group: string, table: number | 'all', g: number): number[] | undefined => {
+    if (!located.some((part) => linkedState(part, part.row, table, g) === 'suppressed')) return undefined;
+    const possible = countValues.filter((value) => !countZero(by, group, value));
+    const rows: number[] = [];
+    for (const value of possible.filter((candidate) => Number(candidate) > 0)) {
+      const merged = recode.values[value]!;
+      if (possible.filter((other) => recode.values[other] === merged).length > 1) return undefined;
+      rows.push(values.indexOf(merged));
+    }
+    return rows.every((row) => row !== -1) ? rows : undefined;
+  };
+  const tables: (number[] | undefined)[][] = [];
+  for (const [by, { groups, index }] of layout) if (index !== 'all') tables[index] = groups.map((group, g) => column(by, group, index, g));
+  return { all: column('all', 'all', 'all', 0), tables };
 }
 
 /**
- * A recode publishes exactly what its source's pattern leaves computable: a cell where every source cell of
- * its nest and group is published (their sum), nothing where one is suppressed; the source's withheld
- * bases are its own. Undefined when the tables do not line up (then it is suppressed on its own).
+ * Whether a cell of `variable` by a grouping is 0 whatever the data: both are recodes (or the variable itself)
+ * of one variable, and no value of it leads to both the cell's value and the group (egov_count 5 in
+ * vg_egov false; vg_strategy hat in vg_strategy ohne).
  */
-function recodedPattern(tables: readonly ResultsTable[], countTables: ReadonlyMap<string, ResultsTable>, source: PublishedPattern, recode: Recode): PublishedPattern | undefined {
-  const values = valuesOf(tables);
-  const parts = values.map((value) => source.values.flatMap((from, s) => (recode.values[from] === value ? [s] : [])));
-  const layout = new Map<string, { groups: readonly string[]; index: number | 'all' }>();
-  const { suppression } = source;
-  const cells: boolean[][][] = [];
-  const withheld: boolean[][] = [];
-  let all: boolean[] | undefined;
-  for (const table of tables) {
-    const own = [...countsOf(table, countTables).keys()];
-    if (own.length === 0) continue;
-    const from = source.tables.get(table.by);
-    if (!from || own.some((group) => !from.groups.includes(group))) return undefined;
-    if (from.index === 'all') {
-      layout.set('all', { groups: ['all'], index: 'all' });
-      all = parts.map((rows) => rows.some((s) => suppression.all[s]));
-      continue;
+function structuralZero(variable: string, recodes: ReadonlyMap<string, Recode>, valuesOf: (variable: string) => readonly string[]): StructuralZero {
+  const lineage = (name: string): string[] => (recodes.has(name) ? [name, ...lineage(recodes.get(name)!.variable)] : [name]);
+  const own = lineage(variable);
+  /** The value of `name` for `value` of its ancestor `root`. */
+  const down = (name: string, root: string, value: string): string | undefined => (name === root ? value : recodes.get(name)!.values[down(recodes.get(name)!.variable, root, value)!]);
+  const roots = new Map<string, { root: string; values: readonly string[] } | undefined>();
+  return (by: string, group: string, value: string): boolean => {
+    if (!roots.has(by)) {
+      const root = lineage(by).find((name) => own.includes(name));
+      roots.set(by, root === undefined ? undefined : { root, values: valuesOf(root) });
     }
-    // The source's groups: one it lists without numbers (a withheld filter count) is listed here too.
-    const t = from.index;
-    layout.set(table.by, { groups: from.groups, index: cells.length });
-    cells.push(parts.map((rows) => from.groups.map((_, g) => suppression.withheld.tables[t]![g]! || rows.some((s) => suppression.tables[t]![s]![g]))));
-    withheld.push(from.groups.map((_, g) => suppression.withheld.tables[t]![g]!));
-  }
-  const suppressionOfRecode: VariableSuppression = {
-    all: all ?? parts.map(() => suppression.withheld.all),
-    tables: cells,
-    withheld: { all: suppression.withheld.all, tables: withheld },
+    const found = roots.get(by);
+    return found !== undefined && !found.values.some((source) => down(variable, found.root, source) === value && down(by, found.root, source) === group);
   };
-  return { values, tables: layout, suppression: suppressionOfRecode };
+}
+
+/**
+ * The recodes of a variable and theirs, parents first, each located by the variable's columns: a recode's
+ * cell is the sum of its parent's cells it merges.
+ */
+function recodeTerms(children: readonly Child[], values: readonly string[], layout: Layout): RecodeTerm[] {
+  const out: RecodeTerm[] = [];
+  const add = ({ pattern, recode }: Child, parent: 'own' | number, parentValues: readonly string[]) => {
+    out.push({ ...linkedIn(layout, pattern), parent, merged: parentValues.map((value) => pattern.values.indexOf(recode.values[value]!)) });
+    const index = out.length - 1;
+    for (const child of pattern.children) add(child, index, pattern.values);
+  };
+  for (const child of children) add(child, 'own', values);
+  return out;
+}
+
+/** Another variable's pattern located by the columns of `layout` (groups matched by name). */
+function linkedIn(layout: Layout, other: PublishedPattern): LinkedPattern {
+  const tables: LinkedPattern['columns']['tables'][number][] = [];
+  for (const [by, { groups, index }] of layout) {
+    const there = other.tables.get(by);
+    if (index !== 'all' && typeof there?.index === 'number') tables[index] = { table: there.index, groups: groups.map((group) => there.groups.indexOf(group)) };
+  }
+  return { pattern: other.suppression, links: nestingLinks(other.tables), columns: { all: other.tables.has('all'), tables } };
 }
 
 /** Size classes nested in unit types: per row, landkreis = lk1 + lk2 + lk3, and so on. */

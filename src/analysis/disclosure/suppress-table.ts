@@ -26,13 +26,9 @@ export interface TableCounts {
   /** Cells to suppress whatever their size (needed by a table this one is linked to). */
   readonly forced?: readonly (readonly boolean[])[];
   /**
-   * Recodes of the variable (a derived variable that merges its values): per recode, the merged value
-   * (nest) of each row. A derived cell is the sum of its nest's cells of the same group.
-   */
-  readonly nests?: readonly (readonly number[])[];
-  /**
-   * Cells whose count another variable publishes (a count's 0 = its question's "keine"), with the all
-   * table's in the last column: hiding them protects nothing, so they are never complements.
+   * Cells whose count another variable publishes (a count's 0 = its question's "keine", a value a recode
+   * keeps alone), with the all table's in the last column: hiding them protects nothing, so they are never
+   * complements.
    */
   readonly published?: readonly (readonly boolean[])[];
 }
@@ -89,7 +85,7 @@ export function suppressTable(table: TableCounts, k: number = DEFAULT_K): TableS
       else for (const [row, column] of added) grid[row]![column] = true;
       continue;
     }
-    const partner = nonZeroPartner(grid, withheld, value, cellCost) ?? otherNestPartner(grid, withheld, table.nests ?? [], cellCost);
+    const partner = nonZeroPartner(grid, withheld, value, cellCost);
     if (!partner) break;
     grid[partner[0]]![partner[1]] = true;
   }
@@ -149,26 +145,6 @@ function nonZeroPartner(
     const line = grid.map((_, r): Cell => [r, column]);
     const found = partnerIn(line, line.reduce((sum, [r, c]) => sum + value(r, c), 0));
     if (found) return found;
-  }
-  return undefined;
-}
-
-/**
- * A recode's cell is the sum of its nest's cells in the same column. Where the suppressed cells of a column
- * with a published sum (a base, the variable's base) all lie in one nest, that sum, the derived cell, would
- * follow: the column's cheapest cell of another nest joins them.
- */
-function otherNestPartner(grid: readonly (readonly boolean[])[], withheld: readonly boolean[], nests: readonly (readonly number[])[], cost: (row: number, column: number) => number): Cell | undefined {
-  for (let column = 0; column <= withheld.length; column++) {
-    if (withheld[column]) continue;
-    const hidden = grid.flatMap((line, row) => (line[column] ? [row] : []));
-    if (hidden.length === 0) continue;
-    for (const nest of nests) {
-      if (new Set(hidden.map((row) => nest[row])).size !== 1) continue;
-      const open = grid.flatMap((line, row): Cell[] => (!line[column] && nest[row] !== nest[hidden[0]!] && cost(row, column) < Infinity ? [[row, column]] : []));
-      const partner = cheapest(open, ([row]) => cost(row, column));
-      if (partner) return partner;
-    }
   }
   return undefined;
 }

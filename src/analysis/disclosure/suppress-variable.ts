@@ -2,11 +2,13 @@
 // table's cells as row margins, so a complement taken there in one grouping is suppressed in all of them;
 // and a grouping nested in another (size classes in unit types) makes sums across tables.
 import { cheapest } from './cheapest.js';
-import { recoverableCells, recoverableTallyColumns, termState, type TableColumn, type TableLink, type TallyEquations } from './recoverable-cells.js';
+import { linkedState, recoverableCells, recoverableLinkedColumns, type LinkedVariables, type TableColumn, type TableLink } from './recoverable-cells.js';
+
+export { linkedState } from './recoverable-cells.js';
 import { DEFAULT_K, isSmallCount } from './small-count.js';
 import { suppressTable } from './suppress-table.js';
 
-export type { TableLink, TallyEquations, TallyTerm } from './recoverable-cells.js';
+export type { LinkedPattern, LinkedVariables, RecodeTerm, TableLink, TallyEquations, TallyTerm } from './recoverable-cells.js';
 
 export interface VariableCounts {
   /** The all table: unweighted count per value. */
@@ -18,8 +20,22 @@ export interface VariableCounts {
    * question that filters this one: `all` for the variable's base, per grouping per group.
    */
   readonly withheld?: { readonly all: boolean; readonly tables: readonly (readonly boolean[])[] };
-  /** For a count over other questions (derived-tallies-2019.ts): its parts' public patterns. */
-  readonly tally?: TallyEquations;
+  /** Variables whose cells are linear in this one's (its parts if it is a count, its recodes), suppressed before it. */
+  readonly linked?: LinkedVariables;
+  /** Cells known to be 0 whatever the data (a value its grouping excludes: egov_count 5 in vg_egov false). */
+  readonly structuralZeros?: CellFlags;
+  /**
+   * For a recode of a count (egov_band of egov_count): per column, the rows that would pin the count's
+   * Σ value · n there if all were published (each the only count value > 0 it merges), in columns where a
+   * part of the count hides a cell; undefined elsewhere. One of them is hidden, else that part's cell follows.
+   */
+  readonly pins?: { readonly all: readonly number[] | undefined; readonly tables: readonly (readonly (readonly number[] | undefined)[])[] };
+}
+
+/** A flag per cell: per value of the all table, and per table values × groups. */
+export interface CellFlags {
+  readonly all: readonly boolean[];
+  readonly tables: readonly (readonly (readonly boolean[])[])[];
 }
 
 export interface VariableSuppression {
@@ -27,48 +43,48 @@ export interface VariableSuppression {
   readonly tables: readonly (readonly (readonly boolean[])[])[];
   /** Groups (and the variable, `all`) whose bases are not published; all their cells are suppressed. */
   readonly withheld: { readonly all: boolean; readonly tables: readonly (readonly boolean[])[] };
+  /** Cells a linked variable publishes (a count's 0 = "keine", a value merged alone): public even where suppressed. */
+  readonly known?: CellFlags;
 }
 
 /** Rounds of evening out linked tables before the exact check decides. */
 const MAX_LINK_ROUNDS = 32;
-/** Times a count's exact check may add cells to the columns it finds open before the count is withheld. */
-const MAX_TALLY_REPAIRS = 16;
+/** Times the exact check with linked variables may add cells to the columns it finds open before all is withheld. */
+const MAX_LINKED_REPAIRS = 16;
 
 /**
  * suppressTable for every grouping of one variable, repeated until the all table's pattern is stable and
  * no link (a row's cells of some groups = those of nested groups in another table) splits a suppressed sum,
- * then checked exactly (recoverable-cells.ts); should a cell still be determined, every cell of the
- * variable is suppressed. A variable whose base is below k, or withheld, publishes no cell and no base.
+ * then checked exactly (recoverable-cells.ts), with its linked variables if any; should a cell still be
+ * determined, every cell of the variable is suppressed. A variable whose base is below k, or withheld,
+ * publishes no cell and no base.
  *
  * @param links nestings between its groupings (size classes in unit types)
- * @param nests per recode of the variable, the merged value of each value (suppressTable `nests`)
  */
-export function suppressVariable(counts: VariableCounts, k: number = DEFAULT_K, links: readonly TableLink[] = [], nests: readonly (readonly number[])[] = []): VariableSuppression {
-  if (counts.withheld?.all || isSmallCount(sum(counts.all), k)) return everything(counts);
+export function suppressVariable(counts: VariableCounts, k: number = DEFAULT_K, links: readonly TableLink[] = []): VariableSuppression {
+  const known = knownCells(counts);
+  if (counts.withheld?.all || isSmallCount(sum(counts.all), k)) return everything(counts, known);
   const forced: Forced = {
     all: counts.all.map(() => false),
     cells: counts.tables.map((table) => table.map((row) => row.map(() => false))),
     withheld: counts.tables.map((table, t) => (table[0] ?? []).map((_, g) => counts.withheld?.tables[t]?.[g] ?? false)),
   };
-  const published = zeroCells(counts, 'published');
-  const hiddenZeros = zeroCells(counts, 'suppressed');
-  hiddenZeros.all.forEach((on, v) => on && (forced.all[v] = true));
-  hiddenZeros.tables.forEach((table, t) => table.forEach((row, v) => row.forEach((on, g) => on && (forced.cells[t]![v]![g] = true))));
+  const linked = counts.linked && (counts.linked.tally || (counts.linked.recodes?.length ?? 0) > 0) ? counts.linked : undefined;
   for (let round = 0, repairs = 0; ; round++) {
-    const pattern = tablePatterns(counts, k, forced, nests, published);
-    if (pattern === 'exposed') return everything(counts);
-    if (round < MAX_LINK_ROUNDS && (evenOutLinks(counts, pattern, links, forced) || evenOutTally(counts, pattern, forced, published))) continue;
-    if (counts.tally) {
-      const columns = recoverableTallyColumns(pattern, links, counts.tally);
+    const pattern = tablePatterns(counts, k, forced, known);
+    if (pattern === 'exposed') return everything(counts, known);
+    if (round < MAX_LINK_ROUNDS && (evenOutLinks(counts, pattern, links, forced) || evenOutLinked(counts, pattern, forced, known))) continue;
+    if (linked) {
+      const columns = recoverableLinkedColumns(pattern, links, linked);
       if (columns.length === 0) return pattern;
-      if (repairs++ < MAX_TALLY_REPAIRS && reinforce(counts, pattern, columns, forced, published)) {
+      if (repairs++ < MAX_LINKED_REPAIRS && reinforce(counts, pattern, columns, forced, known)) {
         round = -1;
         continue;
       }
-      return everything(counts);
+      return everything(counts, known);
     }
-    const linked = links.some((link) => sideHidden(pattern, link.coarse) || sideHidden(pattern, link.fine));
-    if ((pattern.all.some(Boolean) || linked) && recoverableCells(pattern, links).length > 0) return everything(counts);
+    const nested = links.some((link) => sideHidden(pattern, link.coarse) || sideHidden(pattern, link.fine));
+    if ((pattern.all.some(Boolean) || nested) && recoverableCells(pattern, links).length > 0) return everything(counts, known);
     return pattern;
   }
 }
@@ -79,17 +95,17 @@ interface Forced {
   readonly withheld: boolean[][];
 }
 
-function tablePatterns(counts: VariableCounts, k: number, forced: Forced, nests: readonly (readonly number[])[], published: Cells): VariableSuppression | 'exposed' {
+function tablePatterns(counts: VariableCounts, k: number, forced: Forced, known: CellFlags): VariableSuppression | 'exposed' {
   let all = counts.all.map((n, v) => isSmallCount(n, k) || forced.all[v]!);
   for (;;) {
-    all = completeColumn(counts.all, all, published.all);
+    all = completeColumn(counts.all, all, known.all);
     const tables = counts.tables.map((table, t) =>
-      suppressTable({ counts: table, margin: counts.all, marginSuppressed: all, withheld: forced.withheld[t], forced: forced.cells[t], nests, published: published.tables[t]!.map((row, v) => [...row, published.all[v]!]) }, k),
+      suppressTable({ counts: table, margin: counts.all, marginSuppressed: all, withheld: forced.withheld[t], forced: forced.cells[t], published: known.tables[t]!.map((row, v) => [...row, known.all[v]!]) }, k),
     );
     if (tables.some((table) => table.exposed)) return 'exposed';
     const next = all.map((on, value) => on || tables.some((table) => table.margin[value]));
     if (next.every((on, value) => on === all[value])) {
-      return { all, tables: tables.map((table) => table.cells), withheld: { all: false, tables: tables.map((table) => table.withheld) } };
+      return { all, tables: tables.map((table) => table.cells), withheld: { all: false, tables: tables.map((table) => table.withheld) }, known };
     }
     all = next;
   }
@@ -136,24 +152,25 @@ function evenOutLinks(counts: VariableCounts, pattern: VariableSuppression, link
   return changed;
 }
 
-/** Per value of the all table, and per table values × groups. */
-interface Cells {
-  readonly all: readonly boolean[];
-  readonly tables: readonly (readonly (readonly boolean[])[])[];
-}
-
-/** The 0 cells whose "keine" cell another variable publishes (`published`) or suppresses (`suppressed`). */
-function zeroCells(counts: VariableCounts, state: 'published' | 'suppressed'): Cells {
-  const none = counts.tally?.none;
-  const at = (table: number | 'all', v: number, g: number) => none !== undefined && v === none.zeroRow && termState(none, table, g) === state;
+/**
+ * Cells whose count is public anyway: structural zeros, a count's 0 where its "keine" cell is published, and
+ * a value that a recode keeps alone (the recode's cell is its count) where that cell is published.
+ */
+function knownCells(counts: VariableCounts): CellFlags {
+  const zeros = counts.structuralZeros;
+  const { tally, recodes = [] } = counts.linked ?? {};
+  const alone = recodes.filter((recode) => recode.parent === 'own').map((recode) => recode.merged.map((to) => (recode.merged.filter((other) => other === to).length === 1 ? to : -1)));
+  const at = (table: number | 'all', v: number, g: number) =>
+    (tally?.none !== undefined && v === tally.none.zeroRow && linkedState(tally.none, tally.none.row, table, g) === 'published') ||
+    recodes.some((recode, r) => recode.parent === 'own' && alone[r]![v] !== -1 && linkedState(recode, alone[r]![v]!, table, g) === 'published');
   return {
-    all: counts.all.map((_, v) => at('all', v, 0)),
-    tables: counts.tables.map((table, t) => table.map((row, v) => row.map((_, g) => at(t, v, g)))),
+    all: counts.all.map((_, v) => (zeros?.all[v] ?? false) || at('all', v, 0)),
+    tables: counts.tables.map((table, t) => table.map((row, v) => row.map((_, g) => (zeros?.tables[t]?.[v]?.[g] ?? false) || at(t, v, g)))),
   };
 }
 
-/** One column of a count as suppressVariable sees it (the all column: table 'all'). */
-interface CountColumn {
+/** One column of the variable as suppressVariable sees it (the all column: table 'all'). */
+interface Column {
   readonly n: (v: number) => number;
   readonly hidden: (v: number) => boolean;
   readonly known: (v: number) => boolean;
@@ -161,15 +178,15 @@ interface CountColumn {
   readonly withheld: boolean;
 }
 
-function eachColumn(counts: VariableCounts, pattern: VariableSuppression, forced: Forced, published: Cells, visit: (column: CountColumn, table: number | 'all', g: number) => void): void {
-  visit({ n: (v) => counts.all[v]!, hidden: (v) => pattern.all[v]!, known: (v) => published.all[v]!, force: (v) => (forced.all[v] = true), withheld: false }, 'all', 0);
+function eachColumn(counts: VariableCounts, pattern: VariableSuppression, forced: Forced, known: CellFlags, visit: (column: Column, table: number | 'all', g: number) => void): void {
+  visit({ n: (v) => counts.all[v]!, hidden: (v) => pattern.all[v]!, known: (v) => known.all[v]!, force: (v) => (forced.all[v] = true), withheld: false }, 'all', 0);
   counts.tables.forEach((table, t) =>
     (table[0] ?? []).forEach((_, g) => {
       const withheld = pattern.withheld.tables[t]![g]!;
-      const column: CountColumn = {
+      const column: Column = {
         n: (v) => table[v]![g]!,
         hidden: (v) => withheld || pattern.tables[t]![v]![g]!,
-        known: (v) => published.tables[t]![v]![g]!,
+        known: (v) => known.tables[t]![v]![g]!,
         force: (v) => (forced.cells[t]![v]![g] = true),
         withheld,
       };
@@ -179,38 +196,57 @@ function eachColumn(counts: VariableCounts, pattern: VariableSuppression, forced
 }
 
 /**
- * A count over other questions, column by column (the all column included): where a part's cell is
- * suppressed, the column hides a cell too, else Σ weight · n less the published parts would reveal it; where
- * the parts' sum is public and the base too, two equations fix up to two hidden cells and Σ weight · n = 0
- * over them would reveal them all, so the column hides a third (one with weight > 0 and n > 0).
- * True when anything changed.
+ * Column by column (the all column included), what linked variables need; true when anything changed.
+ * A count: its 0 cell hides where "keine" hides; where a part's cell is suppressed, the column hides a cell
+ * too (else Σ weight · n less the published parts would reveal it); where the parts' sum and the base are
+ * public, two equations fix up to two hidden cells and Σ weight · n = 0 over them would reveal them all, so
+ * the column hides a third (one with weight > 0 and n > 0). A recode: where its cell is suppressed, this
+ * variable hides one of the cells merged into it (else their sum would give it); where its cell is
+ * published, the merged cells hidden here are none or two or more and hold more than 0.
  */
-function evenOutTally(counts: VariableCounts, pattern: VariableSuppression, forced: Forced, published: Cells): boolean {
-  const { tally } = counts;
-  if (!tally) return false;
+function evenOutLinked(counts: VariableCounts, pattern: VariableSuppression, forced: Forced, known: CellFlags): boolean {
+  const { tally, recodes = [] } = counts.linked ?? {};
   let changed = false;
-  eachColumn(counts, pattern, forced, published, (column, table, g) => {
-    const states = tally.parts.map((part) => termState(part, table, g));
-    const values = counts.all.map((_, v) => v);
-    const unknown = values.filter((v) => column.hidden(v) && !column.known(v));
-    const open = values.filter((v) => !column.hidden(v) && !column.known(v) && column.n(v) > 0);
-    const weighted = unknown.reduce((total, v) => total + tally.weights[v]! * column.n(v), 0);
-    const sum = states.every((state) => state === 'published');
-    const tooFew = states.includes('suppressed') ? unknown.length === 0 : sum && !column.withheld && unknown.length > 0 && (unknown.length <= 2 || weighted === 0);
-    if (!tooFew) return;
-    const pick = cheapest(weighted === 0 && unknown.length > 0 ? open.filter((v) => tally.weights[v]! > 0) : open, column.n);
-    if (pick === undefined) return;
-    column.force(pick);
-    changed = true;
+  const values = counts.all.map((_, v) => v);
+  eachColumn(counts, pattern, forced, known, (column, table, g) => {
+    const open = (among: readonly number[], zeros = false) => among.filter((v) => !column.hidden(v) && !column.known(v) && counts.all[v]! > 0 && (zeros || column.n(v) > 0));
+    const hide = (candidates: readonly number[]) => {
+      const pick = cheapest(candidates, (v) => (column.n(v) === 0 ? 1e6 : column.n(v)));
+      if (pick === undefined) return;
+      column.force(pick);
+      changed = true;
+    };
+    const unknown = (among: readonly number[]) => among.filter((v) => column.hidden(v) && !column.known(v));
+    const pinning = table === 'all' ? counts.pins?.all : counts.pins?.tables[table]?.[g];
+    if (pinning && pinning.length > 0 && unknown(pinning).length === 0) hide(open(pinning));
+    if (tally) {
+      if (tally.none && linkedState(tally.none, tally.none.row, table, g) === 'suppressed' && !column.hidden(tally.none.zeroRow)) hide([tally.none.zeroRow]);
+      const states = tally.parts.map((part) => linkedState(part, part.row, table, g));
+      const hidden = unknown(values);
+      const weighted = hidden.reduce((total, v) => total + tally.weights[v]! * column.n(v), 0);
+      const sum = states.every((state) => state === 'published');
+      if (states.includes('suppressed') ? hidden.length === 0 : sum && !column.withheld && hidden.length > 0 && (hidden.length <= 2 || weighted === 0)) {
+        hide(weighted === 0 && hidden.length > 0 ? open(values).filter((v) => tally.weights[v]! > 0) : open(values));
+      }
+    }
+    for (const recode of recodes.filter((candidate) => candidate.parent === 'own')) {
+      recode.pattern.all.forEach((_, row) => {
+        const nest = values.filter((v) => recode.merged[v] === row);
+        const state = linkedState(recode, row, table, g);
+        const hidden = unknown(nest);
+        if (state === 'suppressed' && hidden.length === 0) hide(open(nest, true));
+        if (state === 'published' && (hidden.length === 1 || (hidden.length > 1 && hidden.every((v) => column.n(v) === 0)))) hide(open(nest));
+      });
+    }
   });
   return changed;
 }
 
 /** Each column the exact check found open hides its cheapest open cell (non-zero first). True when any did. */
-function reinforce(counts: VariableCounts, pattern: VariableSuppression, columns: readonly TableColumn[], forced: Forced, published: Cells): boolean {
+function reinforce(counts: VariableCounts, pattern: VariableSuppression, columns: readonly TableColumn[], forced: Forced, known: CellFlags): boolean {
   const open = new Set(columns.map((column) => `${column.table}/${column.group ?? 0}`));
   let changed = false;
-  eachColumn(counts, pattern, forced, published, (column, table, g) => {
+  eachColumn(counts, pattern, forced, known, (column, table, g) => {
     if (!open.has(`${table}/${g}`)) return;
     const candidates = counts.all.map((_, v) => v).filter((v) => counts.all[v]! > 0 && !column.hidden(v) && !column.known(v));
     const pick = cheapest(candidates, (v) => (column.n(v) === 0 ? 1e6 : column.n(v)));
@@ -236,9 +272,9 @@ function completeColumn(counts: readonly number[], suppressed: readonly boolean[
   return out;
 }
 
-function everything(counts: VariableCounts): VariableSuppression {
+function everything(counts: VariableCounts, known: CellFlags): VariableSuppression {
   const tables = counts.tables.map((table) => table.map((row) => row.map(() => true)));
-  return { all: counts.all.map(() => true), tables, withheld: { all: true, tables: counts.tables.map((table) => (table[0] ?? []).map(() => true)) } };
+  return { all: counts.all.map(() => true), tables, withheld: { all: true, tables: counts.tables.map((table) => (table[0] ?? []).map(() => true)) }, known };
 }
 
 function sum(values: readonly number[]): number {

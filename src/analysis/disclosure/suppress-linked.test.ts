@@ -1,0 +1,283 @@
+// Linked variables in disclosure control — counts over other questions (derived-tallies-2019.ts) and
+// recodes (derived-recodes-2019.ts), including a recode used as a grouping — checked by an attacker written
+// here from scratch: every published sum of every variable, per column Σ value · n(value) = the parts'
+// cells and n(0) = "keine", each recode cell = the cells it merges, and the structural zeros.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import type { Recode } from '../../instrument/derived-recodes-2019.js';
+import type { Tally } from '../../instrument/derived-tallies-2019.js';
+import type { CountCell, ResultsDocument, ResultsTable } from '../results-document.js';
+import { suppressResults, type PublicResultsDocument } from './suppress-results.js';
+
+/** A respondent as the values of every variable and grouping. */
+type Respondent = Readonly<Record<string, string>>;
+
+interface Variable {
+  readonly name: string;
+  readonly values: readonly string[];
+}
+
+/** The analysts' document: every variable by all and by each grouping (groups with units only). */
+function documentOf(respondents: readonly Respondent[], variables: readonly Variable[], groupings: readonly string[]): ResultsDocument {
+  const tables: ResultsTable[] = [];
+  for (const { name, values } of variables) {
+    for (const by of ['all', ...groupings]) {
+      const groupOf = (r: Respondent) => (by === 'all' ? 'all' : r[by]!);
+      const groups = [...new Set(respondents.map(groupOf))].sort();
+      const cells = groups.flatMap((group): CountCell[] => {
+        const members = respondents.filter((r) => groupOf(r) === group);
+        return values.map((value) => {
+          const n = members.filter((r) => r[name] === value).length;
+          return { by: group, value, n, base: members.length, share: n / members.length, ci95: [0, 1] };
+        });
+      });
+      tables.push({ variable: name, by, cells });
+    }
+  }
+  return { wave: 'test', n: respondents.length, weighted: false, tables };
+}
+
+interface Relations {
+  readonly tallies?: Readonly<Record<string, Tally>>;
+  readonly recodes?: Readonly<Record<string, Recode>>;
+}
+
+const key = (variable: string, by: string, group: string, value: string) => `${variable}|${by}|${group}|${value}`;
+
+/**
+ * Suppressed cells whose count the published numbers fix (Gauss–Jordan on the homogeneous system), but
+ * cells public anyway: a row whose all-table count is published as 0, a count's 0 beside a published
+ * "keine" cell, a value a recode keeps alone beside its published (or zero-row) recode cell, and structural
+ * zeros (a value its grouping excludes).
+ */
+function recovered(pub: PublicResultsDocument, { tallies = {}, recodes = {} }: Relations): string[] {
+  const hidden = new Set(pub.tables.flatMap((table) => table.cells.flatMap((cell) => ('suppressed' in cell ? [key(table.variable, table.by, cell.by, cell.value)] : []))));
+  const valuesOf = (variable: string) => [...new Set(pub.tables.filter((t) => t.variable === variable).flatMap((t) => t.cells.map((c) => c.value)))];
+  const lineage = (name: string): string[] => (recodes[name] ? [name, ...lineage(recodes[name].variable)] : [name]);
+  const down = (name: string, root: string, value: string): string => (name === root ? value : recodes[name]!.values[down(recodes[name]!.variable, root, value)]!);
+  const isPublic = (name: string) => {
+    const [variable, by, group, value] = name.split('|') as [string, string, string, string];
+    const zeroRow = (name: string, row: string) => {
+      const all = pub.tables.find((t) => t.variable === name && t.by === 'all')?.cells.find((c) => c.value === row);
+      return all !== undefined && !('suppressed' in all) && all.n === 0;
+    };
+    if (zeroRow(variable, value)) return true;
+    const none = tallies[variable]?.none;
+    if (none && value === '0' && !hidden.has(key(none.variable, by, group, none.value))) return true;
+    for (const [derived, recode] of Object.entries(recodes)) {
+      const alone = recode.variable === variable && Object.keys(recode.values).filter((v) => recode.values[v] === recode.values[value]).length === 1;
+      if (alone && (!hidden.has(key(derived, by, group, recode.values[value]!)) || zeroRow(derived, recode.values[value]!))) return true;
+    }
+    const root = lineage(by).find((name) => lineage(variable).includes(name));
+    return root !== undefined && !valuesOf(root).some((source) => down(variable, root, source) === value && down(by, root, source) === group);
+  };
+  const unknowns = new Map<string, number>();
+  for (const name of hidden) if (!isPublic(name)) unknowns.set(name, unknowns.size);
+  const equations: number[][] = [];
+  const equation = (terms: readonly [string, number][]) => {
+    const row = new Array<number>(unknowns.size).fill(0);
+    for (const [name, coefficient] of terms) if (unknowns.has(name)) row[unknowns.get(name)!]! += coefficient;
+    if (row.some((x) => x !== 0)) equations.push(row);
+  };
+  const columns = (variable: string) => pub.tables.filter((t) => t.variable === variable).flatMap((t) => [...new Set(t.cells.map((c) => c.by))].map((group) => [t.by, group] as const));
+  for (const table of pub.tables) {
+    const groups = [...new Set(table.cells.map((cell) => cell.by))];
+    const values = valuesOf(table.variable);
+    const withheld = groups.filter((group) => table.cells.some((cell) => cell.by === group && 'suppressed' in cell && cell.base === undefined));
+    for (const group of groups.filter((g) => !withheld.includes(g))) equation(values.map((value) => [key(table.variable, table.by, group, value), 1]));
+    equation(withheld.flatMap((group) => values.map((value): [string, number] => [key(table.variable, table.by, group, value), 1])));
+    if (table.by !== 'all') for (const value of values) equation([...groups.map((group): [string, number] => [key(table.variable, table.by, group, value), 1]), [key(table.variable, 'all', 'all', value), -1]]);
+  }
+  for (const [count, tally] of Object.entries(tallies)) {
+    for (const [by, group] of columns(count)) {
+      equation([...valuesOf(count).map((value): [string, number] => [key(count, by, group, value), Number(value)]), ...tally.parts.map((part): [string, number] => [key(part.variable, by, group, part.value), -1])]);
+      if (tally.none) equation([[key(count, by, group, '0'), 1], [key(tally.none.variable, by, group, tally.none.value), -1]]);
+    }
+  }
+  for (const [derived, recode] of Object.entries(recodes)) {
+    for (const [by, group] of columns(derived)) {
+      for (const value of valuesOf(derived)) {
+        const merged = Object.keys(recode.values).filter((source) => recode.values[source] === value);
+        equation([[key(derived, by, group, value), 1], ...merged.map((source): [string, number] => [key(recode.variable, by, group, source), -1])]);
+      }
+    }
+  }
+  const names = [...unknowns.keys()];
+  const pivots: number[] = [];
+  for (let column = 0, rank = 0; column < names.length && rank < equations.length; column++) {
+    const best = equations.slice(rank).reduce((b, row, i) => (Math.abs(row[column]!) > Math.abs(equations[b]![column]!) ? rank + i : b), rank);
+    if (Math.abs(equations[best]![column]!) < 1e-9) continue;
+    [equations[rank], equations[best]] = [equations[best]!, equations[rank]!];
+    const pivot = equations[rank]!.map((x) => x / equations[rank]![column]!);
+    equations[rank] = pivot;
+    equations.forEach((row, r) => r !== rank && row[column] !== 0 && (equations[r] = row.map((x, c) => x - row[column]! * pivot[c]!)));
+    pivots.push(column);
+    rank++;
+  }
+  return pivots.filter((column, r) => equations[r]!.every((x, c) => c === column || pivots.includes(c) || Math.abs(x) < 1e-9)).map((column) => names[column]!);
+}
+
+function assertNoSmallCell(pub: PublicResultsDocument, k: number): void {
+  for (const table of pub.tables) for (const cell of table.cells) if (!('suppressed' in cell)) assert.ok(cell.n === 0 || cell.n >= k, `${table.variable} × ${table.by}: ${cell.n}`);
+}
+
+const withheldWhole = (pub: PublicResultsDocument, variable: string) => pub.tables.filter((t) => t.variable === variable).every((t) => t.cells.every((cell) => 'suppressed' in cell));
+
+// --- Counts over other questions ---
+
+/** parts 0/1, "keine" = none of them, count = how many; groupings g and h. */
+function tallyDocument(rows: readonly { parts: readonly boolean[]; g: number; h: number }[], partCount: number): ResultsDocument {
+  const respondents = rows.map((row): Respondent => ({
+    ...Object.fromEntries(row.parts.map((on, p) => [`part${p}`, on ? '1' : '0'])),
+    count: String(row.parts.filter(Boolean).length),
+    keine: row.parts.some(Boolean) ? '0' : '1',
+    g: `g${row.g}`,
+    h: `h${row.h}`,
+  }));
+  const variables: Variable[] = [
+    { name: 'count', values: Array.from({ length: partCount + 1 }, (_, v) => String(v)) },
+    ...Array.from({ length: partCount }, (_, p) => ({ name: `part${p}`, values: ['0', '1'] })),
+    { name: 'keine', values: ['0', '1'] },
+  ];
+  return documentOf(respondents, variables, ['g', 'h']);
+}
+
+function tallyOf(partCount: number): Tally {
+  return { parts: Array.from({ length: partCount }, (_, p) => ({ variable: `part${p}`, value: '1' })), none: { variable: 'keine', value: '1' } };
+}
+
+const tallyRespondents = fc
+  .record({ partCount: fc.integer({ min: 3, max: 5 }), size: fc.integer({ min: 12, max: 90 }), groups: fc.integer({ min: 2, max: 5 }) })
+  .chain(({ partCount, size, groups }) =>
+    fc.record({
+      partCount: fc.constant(partCount),
+      rows: fc.array(
+        fc.record({ parts: fc.array(fc.boolean(), { minLength: partCount, maxLength: partCount }), g: fc.integer({ min: 0, max: groups - 1 }), h: fc.integer({ min: 0, max: 2 }) }),
+        { minLength: size, maxLength: size },
+      ),
+    }),
+  );
+
+test('property: with its parts and "keine" published beside it, no suppressed cell of a count is recoverable, nor one of theirs', () => {
+  let whole = 0;
+  let runs = 0;
+  fc.assert(
+    fc.property(tallyRespondents, fc.integer({ min: 3, max: 6 }), ({ partCount, rows }, k) => {
+      const relations = { tallies: { count: tallyOf(partCount) } };
+      const pub = suppressResults(tallyDocument(rows, partCount), k, relations);
+      assert.deepEqual(recovered(pub, relations), []);
+      assertNoSmallCell(pub, k);
+      runs++;
+      if (withheldWhole(pub, 'count')) whole++;
+    }),
+    { numRuns: Number(process.env.RUNS ?? 300), seed: Number(process.env.SEED ?? 2019) },
+  );
+  assert.ok(whole < runs / 4, `count withheld whole in ${whole} of ${runs} runs`);
+});
+
+test('without the tally the same attacker recovers cells: the equations matter', () => {
+  let found = 0;
+  fc.assert(
+    fc.property(tallyRespondents, ({ partCount, rows }) => {
+      const pub = suppressResults(tallyDocument(rows, partCount), 5);
+      if (recovered(pub, { tallies: { count: tallyOf(partCount) } }).length > 0) found++;
+    }),
+    { numRuns: 100, seed: 2019 },
+  );
+  assert.ok(found > 10, `recovered in ${found} of 100 documents`);
+});
+
+test('the 0 cell follows "keine": hidden where it is hidden, never a complement where it is published', () => {
+  // keine = 1 for 3 respondents of group g0 (suppressed there); the count's 0 cell of g0 must hide too.
+  const rows = [
+    ...Array.from({ length: 3 }, () => ({ parts: [false, false, false], g: 0, h: 0 })),
+    ...Array.from({ length: 12 }, (_, i) => ({ parts: [true, i % 3 !== 0, i % 2 === 0], g: 0, h: 1 })),
+    ...Array.from({ length: 20 }, (_, i) => ({ parts: [i % 4 !== 0, i % 5 !== 0, i % 3 === 0], g: 1, h: i % 2 })),
+    ...Array.from({ length: 9 }, () => ({ parts: [false, false, false], g: 1, h: 1 })),
+  ];
+  const relations = { tallies: { count: tallyOf(3) } };
+  const pub = suppressResults(tallyDocument(rows, 3), 5, relations);
+  const cell = (variable: string, by: string, group: string, value: string) => pub.tables.find((t) => t.variable === variable && t.by === by)!.cells.find((c) => c.by === group && c.value === value)!;
+  assert.ok('suppressed' in cell('keine', 'g', 'g0', '1'));
+  assert.ok('suppressed' in cell('count', 'g', 'g0', '0'));
+  for (const table of pub.tables.filter((t) => t.variable === 'count')) {
+    for (const c of table.cells.filter((c) => c.value === '0' && 'suppressed' in c)) assert.ok('suppressed' in cell('keine', table.by, c.by, '1'), `${table.by} ${c.by}`);
+  }
+  assert.deepEqual(recovered(pub, relations), []);
+});
+
+// --- Recodes, and a recode as a grouping ---
+
+/** source 0 … 5, band merges it into three values, flag merges band into two and is also a grouping. */
+const RECODES: Readonly<Record<string, Recode>> = {
+  band: { variable: 'source', values: { '0': 'low', '1': 'mid', '2': 'mid', '3': 'high', '4': 'high', '5': 'high' } },
+  flag: { variable: 'band', values: { low: 'false', mid: 'false', high: 'true' } },
+};
+
+function recodeDocument(rows: readonly { source: number; g: number; h: number }[]): ResultsDocument {
+  const respondents = rows.map((row): Respondent => {
+    const band = RECODES.band!.values[String(row.source)]!;
+    return { source: String(row.source), band, flag: RECODES.flag!.values[band]!, g: `g${row.g}`, h: `h${row.h}` };
+  });
+  const variables: Variable[] = [
+    { name: 'source', values: ['0', '1', '2', '3', '4', '5'] },
+    { name: 'band', values: ['low', 'mid', 'high'] },
+    { name: 'flag', values: ['false', 'true'] },
+  ];
+  return documentOf(respondents, variables, ['g', 'h', 'flag']);
+}
+
+const recodeRespondents = fc
+  .record({ size: fc.integer({ min: 15, max: 120 }), groups: fc.integer({ min: 2, max: 6 }), skew: fc.integer({ min: 0, max: 5 }) })
+  .chain(({ size, groups, skew }) =>
+    fc.array(
+      fc.record({ source: fc.oneof(fc.constant(skew), fc.integer({ min: 0, max: 5 })), g: fc.integer({ min: 0, max: groups - 1 }), h: fc.integer({ min: 0, max: 2 }) }),
+      { minLength: size, maxLength: size },
+    ),
+  );
+
+test('property: a recode chain and the recode as a grouping: nothing recoverable, and the coarse recodes stay published', () => {
+  const whole = { small: 0, large: 0, runs: 0, largeRuns: 0 };
+  let flagCells = 0;
+  let flagHidden = 0;
+  fc.assert(
+    fc.property(recodeRespondents, fc.integer({ min: 3, max: 6 }), (rows, k) => {
+      const pub = suppressResults(recodeDocument(rows), k, { recodes: RECODES });
+      assert.deepEqual(recovered(pub, { recodes: RECODES }), []);
+      assertNoSmallCell(pub, k);
+      // Withheld whole mostly in tiny documents, where a recode's own all-table cells are below k.
+      const large = rows.length >= 40;
+      whole.runs++;
+      if (large) whole.largeRuns++;
+      if (['source', 'band', 'flag'].some((variable) => withheldWhole(pub, variable))) whole[large ? 'large' : 'small']++;
+      const flag = pub.tables.filter((t) => t.variable === 'flag' && t.by !== 'flag').flatMap((t) => t.cells);
+      flagCells += flag.length;
+      flagHidden += flag.filter((cell) => 'suppressed' in cell).length;
+    }),
+    { numRuns: Number(process.env.RUNS ?? 300), seed: Number(process.env.SEED ?? 2021) },
+  );
+  assert.ok(whole.small + whole.large < whole.runs * 0.15 && whole.large <= whole.largeRuns * 0.01, `a variable withheld whole: ${JSON.stringify(whole)}`);
+  // The flag, suppressed on its own counts first, keeps most of its cells (before: only where every source cell was published).
+  assert.ok(flagHidden < flagCells / 2, `flag: ${flagHidden} of ${flagCells} cells suppressed`);
+});
+
+test('a recode is suppressed on its own counts; the source hides a merged cell wherever the recode hides, and values it keeps alone are never complements', () => {
+  // band "mid" merges 1 and 2; in group p both are small but their sum, 9, is published.
+  const counts: Record<string, number[]> = { p: [20, 4, 5, 30, 1, 2], q: [25, 30, 28, 35, 20, 22], r: [22, 31, 26, 33, 21, 24] };
+  const rows = Object.entries(counts).flatMap(([group, n]) => n.flatMap((count, source) => Array.from({ length: count }, () => ({ source, g: ['p', 'q', 'r'].indexOf(group), h: source % 3 }))));
+  const pub = suppressResults(recodeDocument(rows), 5, { recodes: RECODES });
+  const cell = (variable: string, group: string, value: string) => pub.tables.find((t) => t.variable === variable && t.by === 'g')!.cells.find((c) => c.by === `g${['p', 'q', 'r'].indexOf(group)}` && c.value === value)!;
+  assert.ok(!('suppressed' in cell('band', 'p', 'mid')), 'band mid of p: 9, published');
+  assert.ok('suppressed' in cell('source', 'p', '1') && 'suppressed' in cell('source', 'p', '2'));
+  // Source 0 is band "low" alone: its count is public through the band and never serves as a complement.
+  assert.ok(!('suppressed' in cell('source', 'p', '0')));
+  for (const group of ['p', 'q', 'r']) {
+    for (const value of ['low', 'mid', 'high']) {
+      if (!('suppressed' in cell('band', group, value))) continue;
+      const merged = Object.keys(RECODES.band!.values).filter((source) => RECODES.band!.values[source] === value);
+      assert.ok(merged.some((source) => 'suppressed' in cell('source', group, source)), `${group} ${value}`);
+    }
+  }
+  assert.deepEqual(recovered(pub, { recodes: RECODES }), []);
+});
