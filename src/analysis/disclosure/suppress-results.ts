@@ -3,12 +3,13 @@
 // questions before the questions they filter, recodes (coarse, the report's figures) before their sources,
 // parts before their counts (publicResults applies all three).
 import type { Recode } from '../../instrument/derived-recodes-2019.js';
-import type { Tally, TallyPart } from '../../instrument/derived-tallies-2019.js';
+import type { Tally } from '../../instrument/derived-tallies-2019.js';
 import type { Condition } from '../../instrument/model.js';
-import { SIZE_CLASS_NESTING } from '../../register/size-class-nesting.js';
 import type { CountCell, ResultCell, ResultsDocument, ResultsTable, TableTest } from '../results-document.js';
+import { pinningRows, recodeTerms, structuralZero, tallyEquations, tallyParts, type PinSource, type StructuralZero, type TallyPatterns } from './linked-variables.js';
+import { nestingLinks, type Child, type PublishedPattern } from './published-pattern.js';
 import { DEFAULT_K } from './small-count.js';
-import { linkedState, suppressVariable, type LinkedPattern, type RecodeTerm, type TableLink, type TallyEquations, type TallyTerm, type VariableCounts, type VariableSuppression } from './suppress-variable.js';
+import { suppressVariable, type VariableCounts } from './suppress-variable.js';
 
 /** A test on a table with suppressed cells: X², p and V would let a reader solve for the hidden cells. */
 export interface WithheldTest {
@@ -95,24 +96,6 @@ export function suppressResults(doc: ResultsDocument, k: number = DEFAULT_K, opt
   return { ...doc, tables: doc.tables.map((table) => out.get(table)!), disclosure: { k, suppressed_cells: suppressedCells } };
 }
 
-/** A variable's pattern by group label: what its own tables publish, and what questions it filters read. */
-interface PublishedPattern {
-  readonly values: readonly string[];
-  readonly tables: Layout;
-  readonly suppression: VariableSuppression;
-  /** Its recodes, suppressed before it. */
-  readonly children: readonly Child[];
-}
-
-/** A recode of a variable with its published pattern. */
-interface Child {
-  readonly pattern: PublishedPattern;
-  readonly recode: Recode;
-}
-
-/** Per grouping (and `all`): the groups listed, and the table's index in the pattern. */
-type Layout = ReadonlyMap<string, { readonly groups: readonly string[]; readonly index: number | 'all' }>;
-
 interface Filter {
   readonly filter: PublishedPattern;
   readonly values: readonly string[];
@@ -160,31 +143,6 @@ function variablePattern(
   return { values, tables: layout, suppression: suppressVariable(counts, k, nestingLinks(layout)), children: linked.children };
 }
 
-/** The published patterns of a tally's parts (and of its "keine" cell). */
-interface TallyPatterns {
-  readonly parts: readonly { readonly pattern: PublishedPattern | undefined; readonly value: string }[];
-  readonly none?: { readonly pattern: PublishedPattern | undefined; readonly value: string };
-}
-
-function tallyParts(tally: Tally, patternOf: (variable: string) => PublishedPattern | undefined): TallyPatterns {
-  const of = (part: TallyPart) => ({ pattern: patternOf(part.variable), value: part.value });
-  return { parts: tally.parts.map(of), ...(tally.none ? { none: of(tally.none) } : {}) };
-}
-
-/** Undefined when a value is not a count (0, 1, …) or a part is not published: then the count stands alone. */
-function tallyEquations(tally: TallyPatterns, values: readonly string[], layout: Layout): TallyEquations | undefined {
-  if (!values.every((value) => /^(0|[1-9]\d*)$/.test(value))) return undefined;
-  const term = ({ pattern, value }: TallyPatterns['parts'][number]): TallyTerm | undefined => {
-    const row = pattern?.values.indexOf(value) ?? -1;
-    return pattern && row !== -1 ? { ...linkedIn(layout, pattern), row } : undefined;
-  };
-  const parts = tally.parts.map(term);
-  if (parts.some((part) => part === undefined)) return undefined;
-  const none = tally.none && term(tally.none);
-  const zeroRow = values.indexOf('0');
-  return { weights: values.map(Number), parts: parts as TallyTerm[], ...(none && zeroRow !== -1 ? { none: { ...none, zeroRow } } : {}) };
-}
-
 /**
  * Recodes whose source is published and whose values cover the source's values (a later questionnaire
  * version with other options keeps its own suppression), keyed by the derived variable.
@@ -198,100 +156,12 @@ function validRecodes(recodes: Readonly<Record<string, Recode>>, variables: Read
   );
 }
 
-/** Whether a cell (value in a group of grouping `by`) is 0 whatever the data. */
-type StructuralZero = (by: string, group: string, value: string) => boolean;
-
-/** A recode of a count: the recode, the count's values and structural zeros, and the count's parts. */
-interface PinSource {
-  readonly recode: Recode;
-  readonly countValues: readonly string[];
-  readonly countZero: StructuralZero;
-  readonly parts: TallyPatterns['parts'];
-}
-
 /** The values of `variable` that some unit has (a row whose all-table count is 0 is public: 0 everywhere). */
 function possibleValues(variable: string, variables: ReadonlyMap<string, readonly ResultsTable[]>, countTables: ReadonlyMap<string, ResultsTable>): string[] {
   const tables = variables.get(variable) ?? [];
   const all = tables.find((table) => table.by === 'all');
   const n = all ? countsOf(all, countTables).get('all') : undefined;
   return valuesOf(tables).filter((value) => !n || (n.get(value) ?? 0) > 0);
-}
-
-/** VariableCounts `pins` of a recode of a count, column by column. */
-function pinningRows({ recode, countValues, countZero, parts }: PinSource, values: readonly string[], layout: Layout): VariableCounts['pins'] {
-  const located = parts.flatMap(({ pattern, value }) => (pattern && pattern.values.includes(value) ? [{ ...linkedIn(layout, pattern), row: pattern.values.indexOf(value) }] : []));
-  const column = (by: string, group: string, table: number | 'all', g: number): number[] | undefined => {
-    if (!located.some((part) => linkedState(part, part.row, table, g) === 'suppressed')) return undefined;
-    const possible = countValues.filter((value) => !countZero(by, group, value));
-    const rows: number[] = [];
-    for (const value of possible.filter((candidate) => Number(candidate) > 0)) {
-      const merged = recode.values[value]!;
-      if (possible.filter((other) => recode.values[other] === merged).length > 1) return undefined;
-      rows.push(values.indexOf(merged));
-    }
-    return rows.every((row) => row !== -1) ? rows : undefined;
-  };
-  const tables: (number[] | undefined)[][] = [];
-  for (const [by, { groups, index }] of layout) if (index !== 'all') tables[index] = groups.map((group, g) => column(by, group, index, g));
-  return { all: column('all', 'all', 'all', 0), tables };
-}
-
-/**
- * Whether a cell of `variable` by a grouping is 0 whatever the data: both are recodes (or the variable itself)
- * of one variable, and no value of it leads to both the cell's value and the group (egov_count 5 in
- * vg_egov false; vg_strategy hat in vg_strategy ohne).
- */
-function structuralZero(variable: string, recodes: ReadonlyMap<string, Recode>, valuesOf: (variable: string) => readonly string[]): StructuralZero {
-  const lineage = (name: string): string[] => (recodes.has(name) ? [name, ...lineage(recodes.get(name)!.variable)] : [name]);
-  const own = lineage(variable);
-  /** The value of `name` for `value` of its ancestor `root`. */
-  const down = (name: string, root: string, value: string): string | undefined => (name === root ? value : recodes.get(name)!.values[down(recodes.get(name)!.variable, root, value)!]);
-  const roots = new Map<string, { root: string; values: readonly string[] } | undefined>();
-  return (by: string, group: string, value: string): boolean => {
-    if (!roots.has(by)) {
-      const root = lineage(by).find((name) => own.includes(name));
-      roots.set(by, root === undefined ? undefined : { root, values: valuesOf(root) });
-    }
-    const found = roots.get(by);
-    return found !== undefined && !found.values.some((source) => down(variable, found.root, source) === value && down(by, found.root, source) === group);
-  };
-}
-
-/**
- * The recodes of a variable and theirs, parents first, each located by the variable's columns: a recode's
- * cell is the sum of its parent's cells it merges.
- */
-function recodeTerms(children: readonly Child[], values: readonly string[], layout: Layout): RecodeTerm[] {
-  const out: RecodeTerm[] = [];
-  const add = ({ pattern, recode }: Child, parent: 'own' | number, parentValues: readonly string[]) => {
-    out.push({ ...linkedIn(layout, pattern), parent, merged: parentValues.map((value) => pattern.values.indexOf(recode.values[value]!)) });
-    const index = out.length - 1;
-    for (const child of pattern.children) add(child, index, pattern.values);
-  };
-  for (const child of children) add(child, 'own', values);
-  return out;
-}
-
-/** Another variable's pattern located by the columns of `layout` (groups matched by name). */
-function linkedIn(layout: Layout, other: PublishedPattern): LinkedPattern {
-  const tables: LinkedPattern['columns']['tables'][number][] = [];
-  for (const [by, { groups, index }] of layout) {
-    const there = other.tables.get(by);
-    if (index !== 'all' && typeof there?.index === 'number') tables[index] = { table: there.index, groups: groups.map((group) => there.groups.indexOf(group)) };
-  }
-  return { pattern: other.suppression, links: nestingLinks(other.tables), columns: { all: other.tables.has('all'), tables } };
-}
-
-/** Size classes nested in unit types: per row, landkreis = lk1 + lk2 + lk3, and so on. */
-function nestingLinks(layout: Layout): TableLink[] {
-  const coarse = layout.get('unit_type');
-  const fine = layout.get('size_class');
-  if (typeof coarse?.index !== 'number' || typeof fine?.index !== 'number') return [];
-  const indices = (groups: readonly string[], names: readonly string[]) => names.map((name) => groups.indexOf(name)).filter((g) => g !== -1);
-  return SIZE_CLASS_NESTING.map((nest) => ({
-    coarse: { table: coarse.index as number, groups: indices(coarse.groups, nest.unitTypes) },
-    fine: { table: fine.index as number, groups: indices(fine.groups, nest.sizeClasses) },
-  }));
 }
 
 /**

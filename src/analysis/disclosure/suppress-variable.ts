@@ -3,8 +3,6 @@
 // and a grouping nested in another (size classes in unit types) makes sums across tables.
 import { cheapest } from './cheapest.js';
 import { linkedState, recoverableCells, recoverableLinkedColumns, type LinkedVariables, type TableColumn, type TableLink } from './recoverable-cells.js';
-
-export { linkedState } from './recoverable-cells.js';
 import { DEFAULT_K, isSmallCount } from './small-count.js';
 import { suppressTable } from './suppress-table.js';
 
@@ -210,12 +208,7 @@ function evenOutLinked(counts: VariableCounts, pattern: VariableSuppression, for
   const values = counts.all.map((_, v) => v);
   eachColumn(counts, pattern, forced, known, (column, table, g) => {
     const open = (among: readonly number[], zeros = false) => among.filter((v) => !column.hidden(v) && !column.known(v) && counts.all[v]! > 0 && (zeros || column.n(v) > 0));
-    const hide = (candidates: readonly number[]) => {
-      const pick = cheapest(candidates, (v) => (column.n(v) === 0 ? 1e6 : column.n(v)));
-      if (pick === undefined) return;
-      column.force(pick);
-      changed = true;
-    };
+    const hide = (candidates: readonly number[]) => (changed = hideCheapest(column, candidates) || changed);
     const unknown = (among: readonly number[]) => among.filter((v) => column.hidden(v) && !column.known(v));
     const pinning = table === 'all' ? counts.pins?.all : counts.pins?.tables[table]?.[g];
     if (pinning && pinning.length > 0 && unknown(pinning).length === 0) hide(open(pinning));
@@ -249,12 +242,16 @@ function reinforce(counts: VariableCounts, pattern: VariableSuppression, columns
   eachColumn(counts, pattern, forced, known, (column, table, g) => {
     if (!open.has(`${table}/${g}`)) return;
     const candidates = counts.all.map((_, v) => v).filter((v) => counts.all[v]! > 0 && !column.hidden(v) && !column.known(v));
-    const pick = cheapest(candidates, (v) => (column.n(v) === 0 ? 1e6 : column.n(v)));
-    if (pick === undefined) return;
-    column.force(pick);
-    changed = true;
+    changed = hideCheapest(column, candidates) || changed;
   });
   return changed;
+}
+
+/** Forces the cheapest of `candidates` (zeros last); true when there was one. */
+function hideCheapest(column: Column, candidates: readonly number[]): boolean {
+  const pick = cheapest(candidates, (v) => (column.n(v) === 0 ? 1e6 : column.n(v)));
+  if (pick !== undefined) column.force(pick);
+  return pick !== undefined;
 }
 
 type Side = TableLink['coarse'];

@@ -1,0 +1,99 @@
+// What suppressResults hands suppressVariable about variables linked to one: a count's parts, its
+// recodes (and theirs), the structural zeros of a recode used as grouping, and what a recode of a count
+// must not pin (docs/disclosure.md).
+import type { Recode } from '../../instrument/derived-recodes-2019.js';
+import type { Tally, TallyPart } from '../../instrument/derived-tallies-2019.js';
+import { linkedIn, type Child, type Layout, type PublishedPattern } from './published-pattern.js';
+import { linkedState, type RecodeTerm, type TallyEquations, type TallyTerm } from './recoverable-cells.js';
+import type { VariableCounts } from './suppress-variable.js';
+
+/** The published patterns of a tally's parts (and of its "keine" cell). */
+export interface TallyPatterns {
+  readonly parts: readonly { readonly pattern: PublishedPattern | undefined; readonly value: string }[];
+  readonly none?: { readonly pattern: PublishedPattern | undefined; readonly value: string };
+}
+
+export function tallyParts(tally: Tally, patternOf: (variable: string) => PublishedPattern | undefined): TallyPatterns {
+  const of = (part: TallyPart) => ({ pattern: patternOf(part.variable), value: part.value });
+  return { parts: tally.parts.map(of), ...(tally.none ? { none: of(tally.none) } : {}) };
+}
+
+/** Undefined when a value is not a count (0, 1, …) or a part is not published: then the count stands alone. */
+export function tallyEquations(tally: TallyPatterns, values: readonly string[], layout: Layout): TallyEquations | undefined {
+  if (!values.every((value) => /^(0|[1-9]\d*)$/.test(value))) return undefined;
+  const term = ({ pattern, value }: TallyPatterns['parts'][number]): TallyTerm | undefined => {
+    const row = pattern?.values.indexOf(value) ?? -1;
+    return pattern && row !== -1 ? { ...linkedIn(layout, pattern), row } : undefined;
+  };
+  const parts = tally.parts.map(term);
+  if (parts.some((part) => part === undefined)) return undefined;
+  const none = tally.none && term(tally.none);
+  const zeroRow = values.indexOf('0');
+  return { weights: values.map(Number), parts: parts as TallyTerm[], ...(none && zeroRow !== -1 ? { none: { ...none, zeroRow } } : {}) };
+}
+
+/** Whether a cell (value in a group of grouping `by`) is 0 whatever the data. */
+export type StructuralZero = (by: string, group: string, value: string) => boolean;
+
+/** A recode of a count: the recode, the count's values and structural zeros, and the count's parts. */
+export interface PinSource {
+  readonly recode: Recode;
+  readonly countValues: readonly string[];
+  readonly countZero: StructuralZero;
+  readonly parts: TallyPatterns['parts'];
+}
+
+/** VariableCounts `pins` of a recode of a count, column by column. */
+export function pinningRows({ recode, countValues, countZero, parts }: PinSource, values: readonly string[], layout: Layout): VariableCounts['pins'] {
+  const located = parts.flatMap(({ pattern, value }) => (pattern && pattern.values.includes(value) ? [{ ...linkedIn(layout, pattern), row: pattern.values.indexOf(value) }] : []));
+  const column = (by: string, group: string, table: number | 'all', g: number): number[] | undefined => {
+    if (!located.some((part) => linkedState(part, part.row, table, g) === 'suppressed')) return undefined;
+    const possible = countValues.filter((value) => !countZero(by, group, value));
+    const rows: number[] = [];
+    for (const value of possible.filter((candidate) => Number(candidate) > 0)) {
+      const merged = recode.values[value]!;
+      if (possible.filter((other) => recode.values[other] === merged).length > 1) return undefined;
+      rows.push(values.indexOf(merged));
+    }
+    return rows.every((row) => row !== -1) ? rows : undefined;
+  };
+  const tables: (number[] | undefined)[][] = [];
+  for (const [by, { groups, index }] of layout) if (index !== 'all') tables[index] = groups.map((group, g) => column(by, group, index, g));
+  return { all: column('all', 'all', 'all', 0), tables };
+}
+
+/**
+ * Whether a cell of `variable` by a grouping is 0 whatever the data: both are recodes (or the variable itself)
+ * of one variable, and no value of it leads to both the cell's value and the group (egov_count 5 in
+ * vg_egov false; vg_strategy hat in vg_strategy ohne).
+ */
+export function structuralZero(variable: string, recodes: ReadonlyMap<string, Recode>, valuesOf: (variable: string) => readonly string[]): StructuralZero {
+  const lineage = (name: string): string[] => (recodes.has(name) ? [name, ...lineage(recodes.get(name)!.variable)] : [name]);
+  const own = lineage(variable);
+  /** The value of `name` for `value` of its ancestor `root`. */
+  const down = (name: string, root: string, value: string): string | undefined => (name === root ? value : recodes.get(name)!.values[down(recodes.get(name)!.variable, root, value)!]);
+  const roots = new Map<string, { root: string; values: readonly string[] } | undefined>();
+  return (by: string, group: string, value: string): boolean => {
+    if (!roots.has(by)) {
+      const root = lineage(by).find((name) => own.includes(name));
+      roots.set(by, root === undefined ? undefined : { root, values: valuesOf(root) });
+    }
+    const found = roots.get(by);
+    return found !== undefined && !found.values.some((source) => down(variable, found.root, source) === value && down(by, found.root, source) === group);
+  };
+}
+
+/**
+ * The recodes of a variable and theirs, parents first, each located by the variable's columns: a recode's
+ * cell is the sum of its parent's cells it merges.
+ */
+export function recodeTerms(children: readonly Child[], values: readonly string[], layout: Layout): RecodeTerm[] {
+  const out: RecodeTerm[] = [];
+  const add = ({ pattern, recode }: Child, parent: 'own' | number, parentValues: readonly string[]) => {
+    out.push({ ...linkedIn(layout, pattern), parent, merged: parentValues.map((value) => pattern.values.indexOf(recode.values[value]!)) });
+    const index = out.length - 1;
+    for (const child of pattern.children) add(child, index, pattern.values);
+  };
+  for (const child of children) add(child, 'own', values);
+  return out;
+}
