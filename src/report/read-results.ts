@@ -1,5 +1,6 @@
 // Reading shares, means and test p-values out of a results document (analysts' or public). Every number
-// of the report comes through here, so every number is a sum of cells of one table of the document.
+// of the report comes through here, so every number is a sum (or difference) of published cells of one
+// variable's tables.
 import type { PublicResultsDocument, PublicTable } from '../analysis/disclosure/suppress-results.js';
 import type { CountCell, ResultCell, ResultsDocument, ResultsTable } from '../analysis/results-document.js';
 
@@ -63,10 +64,32 @@ export function shareOf(results: AnyResults, query: ShareQuery): Share | undefin
   for (const group of groups) {
     const cells = table.cells.filter((cell) => cell.by === group);
     if (cells.length === 0) continue;
-    if (cells.some((cell) => !isCount(cell))) return undefined;
+    if (cells.some((cell) => !isCount(cell))) return complementShare(results, table, query.values, groups);
     base += (cells[0] as CountCell).base;
     n += (cells as CountCell[]).filter((cell) => query.values.includes(cell.value)).reduce((sum, cell) => sum + cell.n, 0);
   }
+  return base > 0 ? { n, base, share: n / base } : undefined;
+}
+
+/**
+ * A share over several groups whose cells are partly suppressed can still be public: the all table less the
+ * other groups (gk1 + gk2 + gk3 = all − gk4 … lk3). Only where every group's base is published and the bases
+ * add up to the all table's, i.e. no respondent lacks a group; otherwise undefined.
+ */
+function complementShare(results: AnyResults, table: AnyTable, values: readonly string[], groups: readonly string[]): Share | undefined {
+  const all = results.tables.find((candidate) => candidate.variable === table.variable && candidate.by === 'all');
+  const counted = all?.cells.filter((cell) => values.includes(cell.value)) ?? [];
+  if (!all || counted.length !== values.length || !counted.every(isCount) || all.cells[0]?.base === undefined) return undefined;
+  const bases = new Map<string, number | undefined>();
+  for (const cell of table.cells) if (!bases.has(cell.by)) bases.set(cell.by, cell.base);
+  if ([...bases.values()].some((base) => base === undefined)) return undefined;
+  const sum = (items: readonly number[]) => items.reduce((total, item) => total + item, 0);
+  const allBase = all.cells[0].base;
+  if (Math.abs(sum([...bases.values()] as number[]) - allBase) > 1e-9 * allBase) return undefined;
+  const others = table.cells.filter((cell) => !groups.includes(cell.by) && values.includes(cell.value));
+  if (!others.every(isCount)) return undefined;
+  const n = sum(counted.map((cell) => cell.n)) - sum(others.map((cell) => cell.n));
+  const base = sum(groups.map((group) => bases.get(group) ?? 0));
   return base > 0 ? { n, base, share: n / base } : undefined;
 }
 

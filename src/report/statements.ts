@@ -184,7 +184,7 @@ export const egovBySize: Builder = (r) => {
   const egov = bySize(r, 'vg_egov', ['true']);
   const text = egov.word
     ? `Größere Städte und Gemeinden sind ${egov.word} im Bereich E-Government gut aufgestellt (${pct(egov.large)} gegenüber ${pct(egov.small)}; ${pText(egov.p)}).`
-    : `Ob eine Kommune im E-Government gut aufgestellt ist, zeigt keinen klaren Unterschied nach Größe (${pct(egov.large)} gegenüber ${pct(egov.small)}; ${pText(egov.p)}).`;
+    : `Zwischen größeren und kleineren Städten und Gemeinden zeigt sich im E-Government ${noClearDifference(egov.p)} (${pct(egov.large)} gegenüber ${pct(egov.small)}; ${pText(egov.p)}).`;
   return {
     id: 'egov_by_size',
     chapter: 'blick',
