@@ -10,3 +10,11 @@ export function cheapest<T>(items: readonly T[], cost: (item: T) => number): T |
   }
   return best;
 }
+
+/** A zero as a complement protects little (n ≥ 0): the last resort, after every non-zero cell. */
+export const ZERO_COST = 1e6;
+
+/** The cost of hiding a cell of count `n` as a complement: its count, zeros last. */
+export function countCost(n: number): number {
+  return n === 0 ? ZERO_COST : n;
+}

@@ -21,15 +21,18 @@ export function tallyParts(tally: Tally, patternOf: (variable: string) => Publis
 /** Undefined when a value is not a count (0, 1, …) or a part is not published: then the count stands alone. */
 export function tallyEquations(tally: TallyPatterns, values: readonly string[], layout: Layout): TallyEquations | undefined {
   if (!values.every((value) => /^(0|[1-9]\d*)$/.test(value))) return undefined;
-  const term = ({ pattern, value }: TallyPatterns['parts'][number]): TallyTerm | undefined => {
-    const row = pattern?.values.indexOf(value) ?? -1;
-    return pattern && row !== -1 ? { ...linkedIn(layout, pattern), row } : undefined;
-  };
+  const term = (part: TallyPatterns['parts'][number]) => tallyTerm(part, layout);
   const parts = tally.parts.map(term);
   if (parts.some((part) => part === undefined)) return undefined;
   const none = tally.none && term(tally.none);
   const zeroRow = values.indexOf('0');
   return { weights: values.map(Number), parts: parts as TallyTerm[], ...(none && zeroRow !== -1 ? { none: { ...none, zeroRow } } : {}) };
+}
+
+/** A part's cell located by the columns of `layout`; undefined when the part is not published. */
+function tallyTerm({ pattern, value }: TallyPatterns['parts'][number], layout: Layout): TallyTerm | undefined {
+  const row = pattern?.values.indexOf(value) ?? -1;
+  return pattern && row !== -1 ? { ...linkedIn(layout, pattern), row } : undefined;
 }
 
 /** Whether a cell (value in a group of grouping `by`) is 0 whatever the data. */
@@ -45,7 +48,7 @@ export interface PinSource {
 
 /** VariableCounts `pins` of a recode of a count, column by column. */
 export function pinningRows({ recode, countValues, countZero, parts }: PinSource, values: readonly string[], layout: Layout): VariableCounts['pins'] {
-  const located = parts.flatMap(({ pattern, value }) => (pattern && pattern.values.includes(value) ? [{ ...linkedIn(layout, pattern), row: pattern.values.indexOf(value) }] : []));
+  const located = parts.flatMap((part) => tallyTerm(part, layout) ?? []);
   const column = (by: string, group: string, table: number | 'all', g: number): number[] | undefined => {
     if (!located.some((part) => linkedState(part, part.row, table, g) === 'suppressed')) return undefined;
     const possible = countValues.filter((value) => !countZero(by, group, value));

@@ -134,10 +134,9 @@ function variablePattern(
   const withheldAll = filters.some(({ filter, values: asked }) => withheldByFilter(filter, 'all', asked).length > 0);
   const tally = linked.tally && tallyEquations(linked.tally, values, layout);
   const recodes = recodeTerms(linked.children, values, layout);
-  const structuralZeros = {
-    all: values.map(() => false),
-    tables: [...layout].flatMap(([by, { groups, index }]) => (index === 'all' ? [] : [{ index, cells: values.map((value) => groups.map((group) => linked.zero(by, group, value))) }])).sort((a, b) => a.index - b.index).map((table) => table.cells),
-  };
+  // The grouping tables were added to `layout` in the order of their indices.
+  const groupings = [...layout].filter(([, { index }]) => index !== 'all');
+  const structuralZeros = { all: values.map(() => false), tables: groupings.map(([by, { groups }]) => values.map((value) => groups.map((group) => linked.zero(by, group, value)))) };
   const pins = linked.pins && pinningRows(linked.pins, values, layout);
   const counts: VariableCounts = { all, tables: matrices, withheld: { all: withheldAll, tables: withheldTables }, linked: { ...(tally ? { tally } : {}), recodes }, structuralZeros, ...(pins ? { pins } : {}) };
   return { values, tables: layout, suppression: suppressVariable(counts, k, nestingLinks(layout)), children: linked.children };

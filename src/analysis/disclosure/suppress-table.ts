@@ -5,13 +5,12 @@
 // protected when no suppressed cell is a bridge of the graph of suppressed cells (find-bridges.ts), which
 // implies that no row or column holds exactly one of them. Non-negativity adds one more attack: a line
 // whose published sum leaves 0 for its suppressed cells reveals every one of them (docs/disclosure.md).
-import { cheapest } from './cheapest.js';
+import { cheapest, countCost } from './cheapest.js';
 import { cheapestCycle } from './cheapest-cycle.js';
 import { findBridges, type Cell } from './find-bridges.js';
 import { DEFAULT_K, isSmallCount } from './small-count.js';
 
-/** Costs of complementary cells: the smallest non-zero cells first, then zeros, then "all" cells. */
-const ZERO_COST = 1e6;
+/** Costs of complementary cells: the smallest non-zero cells first, then zeros (countCost), then "all" cells. */
 const MARGIN_COST = 1e9;
 
 export interface TableCounts {
@@ -71,8 +70,7 @@ export function suppressTable(table: TableCounts, k: number = DEFAULT_K): TableS
     if (grid[row]![column]) return 0;
     if (known[row] || table.published?.[row]?.[column]) return Infinity;
     if (column === groups) return MARGIN_COST + margin[row]!;
-    const n = counts[row]![column]!;
-    return n === 0 ? ZERO_COST : n;
+    return countCost(counts[row]![column]!);
   };
   // On the graph, the withheld groups are one vertex (the first of them); their cells are all suppressed.
   const cost = (row: number, vertex: number): number => (vertex < groups && withheld[vertex] ? (vertex === first ? cellCost(row, vertex) : Infinity) : cellCost(row, vertex));

@@ -1,7 +1,7 @@
 // One variable's public tables together: its "all" table and one table per grouping share the all
 // table's cells as row margins, so a complement taken there in one grouping is suppressed in all of them;
 // and a grouping nested in another (size classes in unit types) makes sums across tables.
-import { cheapest } from './cheapest.js';
+import { cheapest, countCost } from './cheapest.js';
 import { linkedState, recoverableCells, recoverableLinkedColumns, type LinkedVariables, type TableColumn, type TableLink } from './recoverable-cells.js';
 import { DEFAULT_K, isSmallCount } from './small-count.js';
 import { suppressTable } from './suppress-table.js';
@@ -249,7 +249,7 @@ function reinforce(counts: VariableCounts, pattern: VariableSuppression, columns
 
 /** Forces the cheapest of `candidates` (zeros last); true when there was one. */
 function hideCheapest(column: Column, candidates: readonly number[]): boolean {
-  const pick = cheapest(candidates, (v) => (column.n(v) === 0 ? 1e6 : column.n(v)));
+  const pick = cheapest(candidates, (v) => countCost(column.n(v)));
   if (pick !== undefined) column.force(pick);
   return pick !== undefined;
 }
