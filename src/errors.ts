@@ -148,6 +148,11 @@ export const ERROR_CODES = {
     exitCode: 5,
     message: (p) => `Gewichtung nicht möglich: ${p.detail}`,
   },
+  DM_WAVE_NOT_CLOSED: {
+    status: 409,
+    exitCode: 5,
+    message: (p) => `Welle „${p.wave}“ ist nicht geschlossen: veröffentlicht wird erst nach „wave close“.`,
+  },
   DM_REPORT_NOT_PUBLIC: {
     status: 403,
     exitCode: 5,

@@ -44,6 +44,16 @@ test('waves: create (201), twice → 409, invalid id → 400, open and close, a 
   assert.deepEqual([opened.status, opened.json.status], [200, 'open']);
   const closed = await f.call('POST', '/api/v1/waves/api-2027/status', json({ status: 'closed' }));
   assert.deepEqual([closed.status, closed.json.status], [200, 'closed']);
+  assert.match(closed.json.publishedAt, /^\d{4}-\d{2}-\d{2}T/, 'the first close publishes');
+  const published = await f.call('POST', '/api/v1/waves/api-2027/publish');
+  assert.equal(published.status, 200);
+  assert.deepEqual([published.json.wave.id, published.json.previous], ['api-2027', closed.json.publishedAt]);
+  assert.match(published.json.warning, /neu veröffentlicht .+ aus dem Unterschied die Angaben/);
+  assert.equal((await f.call('POST', '/api/v1/waves/api-2027/status', json({ status: 'open' }))).status, 200);
+  const open = await f.call('POST', '/api/v1/waves/api-2027/publish');
+  assert.deepEqual([open.status, open.json.code], [409, 'DM_WAVE_NOT_CLOSED']);
+  const unknown = await f.call('POST', '/api/v1/waves/gibtsnicht/publish');
+  assert.deepEqual([unknown.status, unknown.json.code], [404, 'DM_WAVE_NOT_FOUND']);
 });
 
 test('bad JSON bodies: unknown field 422 with its path, missing and wrong types 422, malformed 400, wrong type 415, too large 413', async () => {

@@ -208,7 +208,7 @@ test('unknown wave → 404, unknown variable or grouping → 400, open wave → 
 
 test('the public documents of a wave are computed once and then served from memory', async () => {
   let loads = 0;
-  const counting = { ...pick(store), responsesForWave: (wave: string) => (loads++, store.responsesForWave(wave)) };
+  const counting = { ...pick(store), publishedResponses: (wave: string) => (loads++, store.publishedResponses(wave)) };
   const explorer = resultsExplorer(counting);
   await explorer.explore({ waveId: '2019-demo', variable: 'vg_egov', by: 'state' });
   await explorer.explore({ waveId: '2019-demo', variable: 'chefsache', by: 'size_class', weighted: true });
@@ -217,5 +217,15 @@ test('the public documents of a wave are computed once and then served from memo
 });
 
 function pick(source: Store) {
-  return { getWave: source.getWave.bind(source), listWaves: source.listWaves.bind(source), registerUnits: source.registerUnits.bind(source), responsesForWave: source.responsesForWave.bind(source), instrumentVersion: source.instrumentVersion.bind(source), targetUnits: source.targetUnits.bind(source) };
+  const bound = <K extends keyof Store>(name: K) => (source[name] as (...args: unknown[]) => unknown).bind(source) as Store[K];
+  return {
+    getWave: bound('getWave'),
+    listWaves: bound('listWaves'),
+    registerUnits: bound('registerUnits'),
+    responsesForWave: bound('responsesForWave'),
+    publishedResponses: bound('publishedResponses'),
+    publishWave: bound('publishWave'),
+    instrumentVersion: bound('instrumentVersion'),
+    targetUnits: bound('targetUnits'),
+  };
 }

@@ -205,13 +205,15 @@ test('malformed requests get German messages with 400/404/405/409/413, never 500
   assert.deepEqual(await snapshot(), before);
 
   await f.store.setWaveStatus('w', 'closed');
+  const atClose = await snapshot(); // closing publishes the wave: one audit entry
+  assert.equal(atClose.audit, before.audit + 1);
   try {
     const closed = await browser.post('/umfrage/seite/1', { revision, respondent_role: 'cdo' });
     assertGerman(closed, 409, /ist nicht \(mehr\) geöffnet\. Ihre Eingabe wurde nicht gespeichert/);
     assertGerman(await browser.post('/umfrage/abschicken', { revision }), 409, /nicht gespeichert/);
     assertGerman(await browser.get('/umfrage/seite/1'), 403, /derzeit nicht geöffnet/);
     assertGerman(await new Browser(f.app, '192.0.2.41').signIn(f.letters.get('05111000')!), 403, /derzeit nicht geöffnet/);
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await snapshot(), atClose);
   } finally {
     await f.store.setWaveStatus('w', 'open');
   }

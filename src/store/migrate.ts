@@ -8,6 +8,7 @@ import { privacy } from './migrations/007-privacy.js';
 import { twoFactor } from './migrations/008-two-factor.js';
 import { apiKeys } from './migrations/009-api-keys.js';
 import { sealedTotp } from './migrations/010-sealed-totp.js';
+import { publications } from './migrations/011-publications.js';
 import type { SqlClient } from './sql-client.js';
 
 export interface Migration {
@@ -17,7 +18,7 @@ export interface Migration {
   readonly statements: readonly string[];
 }
 
-const MIGRATIONS: readonly Migration[] = [initial, survey, accounts, auditChain, instrumentVersions, privacy, twoFactor, apiKeys, sealedTotp];
+const MIGRATIONS: readonly Migration[] = [initial, survey, accounts, auditChain, instrumentVersions, privacy, twoFactor, apiKeys, sealedTotp, publications];
 
 /**
  * Runs the pending migrations. Safe when several processes start at once on one PostgreSQL: each

@@ -11,6 +11,9 @@ export const PRIVACY_QUERIES = {
     SELECT count(*)::int AS n FROM changed`,
   purgeRevisions: `UPDATE response_revisions SET answers = answers - $2::text[]
     WHERE wave_id = $1 AND ($3::text IS NULL OR ags = $3) AND answers ?| $2::text[]`,
+  /** Publications leave the personal variables out; this keeps it so should one ever carry them. */
+  purgePublished: `UPDATE published_responses SET answers = answers - $2::text[]
+    WHERE wave_id = $1 AND ($3::text IS NULL OR ags = $3) AND answers ?| $2::text[]`,
   markPurged: `UPDATE waves SET contacts_purged_at = now() WHERE id = $1`,
   unitResponses: `SELECT wave_id AS "waveId", status, revision, answers, source, created_at AS "createdAt",
       updated_at AS "updatedAt", submitted_at AS "submittedAt", receipt_sha256 AS "receiptSha256"

@@ -1,6 +1,7 @@
 // The privacy part of SqlStore (migration 007), as functions over one connection or transaction.
 import { DmError } from '../errors.js';
 import { PRIVACY_QUERIES as P } from './privacy-queries.js';
+import { textArrayParam } from './text-array-param.js';
 import type { SqlClient } from './sql-client.js';
 import type { Audit } from './sql-survey.js';
 import type { RegisterUnit } from '../register/unit.js';
@@ -12,7 +13,7 @@ export async function setContactRetention(tx: SqlClient, audit: Audit, waveId: s
   await audit(tx, { actor, action: 'privacy.retention', subject: waveId, details: { days } });
 }
 
-/** Removes the answer keys from the current answers and every saved revision; the whole wave when `ags` is absent. */
+/** Removes the answer keys from the current answers, every saved revision and the publication; the whole wave when `ags` is absent. */
 export async function purgeContacts(
   tx: SqlClient,
   audit: Audit,
@@ -22,9 +23,10 @@ export async function purgeContacts(
 ): Promise<number> {
   const exists = await tx.query('SELECT 1 FROM waves WHERE id = $1 FOR UPDATE', [waveId]);
   if (exists.length === 0) throw new DmError('DM_WAVE_NOT_FOUND', { wave: waveId });
-  const params = [waveId, `{${keys.map((key) => `"${key}"`).join(',')}}`, options.ags ?? null];
+  const params = [waveId, textArrayParam(keys), options.ags ?? null];
   const [row] = await tx.query<{ n: number }>(P.purgeResponses, params);
   await tx.query(P.purgeRevisions, params);
+  await tx.query(P.purgePublished, params);
   if (options.ags === undefined) await tx.query(P.markPurged, [waveId]);
   const subject = options.ags === undefined ? waveId : `${waveId}/${options.ags}`;
   await audit(tx, { actor: options.actor, action: 'privacy.delete', subject, details: { keys: [...keys], responses: row?.n ?? 0 } });

@@ -6,7 +6,8 @@ export const UNIT_COLUMNS = `ags, name, state_code AS "stateCode", state, distri
   size_class AS "sizeClass", synthetic`;
 
 export const WAVE_COLUMNS = `id, title, instrument_version AS "instrumentVersion", opens_at AS "opensAt",
-  closes_at AS "closesAt", status, demo, min_cell_count AS "minCellCount", target, created_at AS "createdAt"`;
+  closes_at AS "closesAt", status, demo, min_cell_count AS "minCellCount", target, created_at AS "createdAt",
+  published_at AS "publishedAt"`;
 
 export const RESPONSE_COLUMNS = `wave_id AS "waveId", ags, status, revision, answers, source, created_at AS "createdAt",
   updated_at AS "updatedAt", submitted_at AS "submittedAt",
@@ -73,6 +74,13 @@ export const QUERIES = {
   waveForShare: `SELECT id FROM waves WHERE id = $1 FOR SHARE`,
   waves: `SELECT ${WAVE_COLUMNS} FROM waves ORDER BY created_at, id`,
   setWaveStatus: `UPDATE waves SET status = $2, closed_at = CASE WHEN $2 = 'closed' THEN now() END WHERE id = $1 RETURNING ${WAVE_COLUMNS}`,
+  /** $1 wave, $2 text[] of answer keys left out. Replaces the wave's publication with its submitted responses. */
+  clearPublication: `DELETE FROM published_responses WHERE wave_id = $1`,
+  copyPublication: `WITH copied AS (INSERT INTO published_responses (wave_id, ags, answers)
+      SELECT wave_id, ags, answers - $2::text[] FROM responses WHERE wave_id = $1 AND status = 'submitted' RETURNING ags)
+    SELECT count(*)::int AS n FROM copied`,
+  markPublished: `UPDATE waves SET published_at = now() WHERE id = $1 RETURNING ${WAVE_COLUMNS}`,
+  publishedResponses: `SELECT ags, answers FROM published_responses WHERE wave_id = $1 ORDER BY ags`,
   deleteWave: `DELETE FROM waves WHERE id = $1`,
 
   /** $1 wave, $2 status, $3 source, $4 jsonb [{ags, answers}]. Revision 1 means inserted by this write. */

@@ -14,6 +14,7 @@ import * as privacy from './sql-privacy.js';
 import { restore, snapshot } from './sql-snapshot.js';
 import * as survey from './sql-survey.js';
 import { SURVEY_QUERIES as S } from './survey-queries.js';
+import { textArrayParam } from './text-array-param.js';
 import { isSealed, type SecretBox } from './totp-secret-box.js';
 import type {
   AnalystSession,
@@ -25,6 +26,7 @@ import type {
   InvitedUnit,
   NewInvitation,
   NewWave,
+  Publication,
   RegisterInfo,
   RegisterReplacement,
   ResponseCount,
@@ -140,7 +142,7 @@ export class SqlStore implements Store {
     return this.#query({}, Q.waves);
   }
 
-  setWaveStatus(id: string, status: WaveStatus): Promise<Wave> {
+  setWaveStatus(id: string, status: WaveStatus, publication: Publication = { omitKeys: [], actor: SYSTEM_ACTOR }): Promise<Wave> {
     return this.#transaction({ wave: id }, async (tx) => {
       const [wave] = await tx.query<Wave>(Q.waveForUpdate, [id]);
       if (!wave) throw new DmError('DM_WAVE_NOT_FOUND', { wave: id });
@@ -149,8 +151,24 @@ export class SqlStore implements Store {
         throw new DmError('DM_WAVE_STATUS', { wave: id, status: wave.status, target: status });
       }
       const [updated] = await tx.query<Wave>(Q.setWaveStatus, [id, status]);
-      return updated!;
+      return status === 'closed' && updated!.publishedAt === null ? publish(tx, updated!, publication) : updated!;
     });
+  }
+
+  publishWave(id: string, publication: Publication & { readonly replace: boolean }): Promise<Wave> {
+    return this.#transaction({ wave: id }, async (tx) => {
+      const [wave] = await tx.query<Wave>(Q.waveForUpdate, [id]);
+      if (!wave) throw new DmError('DM_WAVE_NOT_FOUND', { wave: id });
+      if (wave.status !== 'closed') throw new DmError('DM_WAVE_NOT_CLOSED', { wave: id });
+      if (wave.publishedAt !== null && !publication.replace) return wave;
+      return publish(tx, wave, publication);
+    });
+  }
+
+  async publishedResponses(waveId: string): Promise<{ ags: string; answers: FlatResponse }[]> {
+    const rows = await this.#query<{ ags: string; answers: FlatResponse }>({ wave: waveId }, Q.publishedResponses, [waveId]);
+    if (rows.length === 0) await requireWave(this.#db, Q.wave, waveId);
+    return rows;
   }
 
   /** A missing wave is not an error: the demo task deletes before it (re)creates. */
@@ -497,6 +515,16 @@ export class SqlStore implements Store {
 
 async function audit(db: SqlClient, entry: AuditEntry): Promise<void> {
   await db.query(Q.appendAudit, [entry.actor, entry.action, entry.subject, JSON.stringify(entry.details ?? {})]);
+}
+
+/** Replaces the wave's publication with its submitted responses now (inside the caller's transaction). */
+async function publish(tx: SqlClient, wave: Wave, { omitKeys, actor }: Publication): Promise<Wave> {
+  await tx.query(Q.clearPublication, [wave.id]);
+  const copied = await tx.query<{ n: number }>(Q.copyPublication, [wave.id, textArrayParam(omitKeys)]);
+  const [published] = await tx.query<Wave>(Q.markPublished, [wave.id]);
+  const details = { responses: copied[0]?.n ?? 0, previous: wave.publishedAt };
+  await audit(tx, { actor, action: 'wave.publish', subject: wave.id, details });
+  return published!;
 }
 
 async function requireWave(db: SqlClient, sql: string, waveId: string): Promise<void> {

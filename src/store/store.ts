@@ -31,6 +31,17 @@ export interface Wave {
   /** null until set: nobody can be invited. */
   readonly target: TargetPopulation | null;
   readonly createdAt: string;
+  /**
+   * When its public results were fixed (first close, or the last republication); null before. The public
+   * sees the responses as they were then (publishedResponses), analysts the current ones.
+   */
+  readonly publishedAt: string | null;
+}
+
+/** A publication leaves out these answer keys (the questionnaire's personal variables) and is audited as `actor`. */
+export interface Publication {
+  readonly omitKeys: readonly string[];
+  readonly actor: string;
 }
 
 export interface NewWave {
@@ -291,7 +302,19 @@ export interface Store {
   createWave(wave: NewWave): Promise<Wave>;
   getWave(id: string): Promise<Wave | null>;
   listWaves(): Promise<Wave[]>;
-  setWaveStatus(id: string, status: WaveStatus): Promise<Wave>;
+  /**
+   * Closing a wave that has no publication yet publishes it in the same transaction (publishWave); without
+   * `publication` no answer key is left out.
+   */
+  setWaveStatus(id: string, status: WaveStatus, publication?: Publication): Promise<Wave>;
+  /**
+   * Copies the closed wave's submitted responses (without `omitKeys`) as what the public sees, and sets
+   * publishedAt; audited. `replace`: anew (republication), else only when it has none yet (then a no-op).
+   * DM_WAVE_NOT_FOUND; DM_WAVE_NOT_CLOSED unless the wave is closed.
+   */
+  publishWave(id: string, publication: Publication & { readonly replace: boolean }): Promise<Wave>;
+  /** The responses of the wave's publication (submitted ones, personal variables left out), by AGS. */
+  publishedResponses(waveId: string): Promise<{ readonly ags: string; readonly answers: FlatResponse }[]>;
   /** Removes the wave and its responses (demo re-creation); a missing wave is a no-op. */
   deleteWave(id: string): Promise<void>;
 

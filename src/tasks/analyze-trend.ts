@@ -9,12 +9,13 @@ import { resolveComparabilityChain, translateAlongChain, type ComparabilityChain
 import type { InstrumentVersion } from '../instrument/instrument-file.js';
 import type { Store, Wave } from '../store/store.js';
 import { requireInstrument } from './instrument-files.js';
+import { publishedWave } from './publication.js';
 import { rakeToRegister, targetPopulation } from './rake-to-register.js';
 import { requireWave } from './waves.js';
 
 export type { TrendDocument };
 
-export type TrendStore = Pick<Store, 'getWave' | 'responsesForWave' | 'registerUnits' | 'instrumentVersion' | 'targetUnits'>;
+export type TrendStore = Pick<Store, 'getWave' | 'responsesForWave' | 'publishedResponses' | 'publishWave' | 'registerUnits' | 'instrumentVersion' | 'targetUnits'>;
 
 export interface AnalyzeTrendInput {
   /** Two or more waves, oldest first (`--waves a,b`). */
@@ -23,6 +24,8 @@ export interface AnalyzeTrendInput {
   readonly by?: readonly string[];
   /** `--weighted`: each wave raked to the register (statistics.md "Weighted"), tests Rao-Scott on the stacked waves. */
   readonly weighted?: boolean;
+  /** What the public sees: each wave's publication (publication.ts), every wave closed. */
+  readonly published?: boolean;
 }
 
 interface RawWave {
@@ -43,7 +46,7 @@ export async function analyzeTrendOfWaves(store: TrendStore, input: AnalyzeTrend
   if (twice !== undefined) throw dmError('DM_TREND_WAVE_TWICE', { wave: twice });
   if (input.waveIds.length < 2) throw dmError('DM_USAGE', { detail: '--waves braucht mindestens zwei Wellen (z. B. --waves 2019-demo,2021-demo).' });
   const raw: RawWave[] = [];
-  for (const id of input.waveIds) raw.push(await loadRaw(store, id));
+  for (const id of input.waveIds) raw.push(await loadRaw(store, id, input.published === true));
   const last = raw[raw.length - 1]!;
   const by = input.by ?? [];
   // Comparison groups (vg_*) are derived variables: known only where the last version keeps them (as loadWaveData).
@@ -71,10 +74,10 @@ async function rakeEach(store: TrendStore, waves: readonly Wave[], data: readonl
   return data.map((one, i) => rakeToRegister(one, register, populations[i]));
 }
 
-async function loadRaw(store: TrendStore, id: string): Promise<RawWave> {
-  const wave = await requireWave(store, id);
+async function loadRaw(store: TrendStore, id: string, published: boolean): Promise<RawWave> {
+  const wave = published ? await publishedWave(store, id) : await requireWave(store, id);
   const instrument = await requireInstrument(store, wave.instrumentVersion);
-  const responses = (await store.responsesForWave(wave.id)).filter((response) => response.status === 'submitted');
+  const responses = published ? await store.publishedResponses(wave.id) : (await store.responsesForWave(wave.id)).filter((response) => response.status === 'submitted');
   if (responses.length === 0) throw dmError('DM_WAVE_NO_RESPONSES', { wave: wave.id });
   return { wave, instrument, responses };
 }

@@ -7,16 +7,14 @@ import { reportJson } from '../report/report-json.js';
 import type { RegisterUnit } from '../register/unit.js';
 import { responseRates } from '../report/response-rates.js';
 import type { Store, Wave } from '../store/store.js';
-import { dmError } from '../errors.js';
-import { loadWaveData, type WaveDataStore } from './load-wave-data.js';
+import { loadPublishedWaveData, loadWaveData, type PublishedDataStore, type WaveDataStore } from './load-wave-data.js';
 import { publicResults } from './public-results.js';
-import { requireWave } from './waves.js';
 import { trendSincePrevious } from './trend-since-previous.js';
 
 export type ReportFormat = 'html' | 'json';
 
 /** What the report reads: the wave's responses, the register and the wave's target population. */
-export type ReportStore = WaveDataStore & Pick<Store, 'targetUnits' | 'listWaves' | 'instrumentVersion'>;
+export type ReportStore = WaveDataStore & PublishedDataStore & Pick<Store, 'targetUnits' | 'listWaves' | 'instrumentVersion'>;
 
 export interface ReportInput {
   readonly waveId: string;
@@ -45,11 +43,8 @@ export async function buildReportPdf(store: ReportStore, input: Omit<ReportInput
 }
 
 async function reportInputs(store: ReportStore, input: ReportInput): Promise<{ results: AnyResults; meta: ReportMeta }> {
-  // Until analysts publish explicitly, a wave's public report appears once the wave is closed.
-  if (input.public && (await requireWave(store, input.waveId)).status !== 'closed') {
-    throw dmError('DM_REPORT_NOT_PUBLIC', { wave: input.waveId });
-  }
-  const { wave, instrument, data } = await loadWaveData(store, input.waveId);
+  // The public report: once the wave is closed, from its publication (publication.ts).
+  const { wave, instrument, data } = input.public ? await loadPublishedWaveData(store, input.waveId) : await loadWaveData(store, input.waveId);
   const analysed = analyzeWave(data);
   const results: AnyResults = input.public ? publicResults(instrument, analysed, wave.minCellCount) : analysed;
   const register = (await store.registerUnits()).filter((unit) => !unit.synthetic);
@@ -63,7 +58,7 @@ async function reportInputs(store: ReportStore, input: ReportInput): Promise<{ r
     ...(input.stylesheet === undefined ? {} : { stylesheet: input.stylesheet }),
     ...(input.explorerLink === undefined ? {} : { explorerLink: input.explorerLink }),
   };
-  const trend = await trendSincePrevious(store, wave); // issue 9: chapter "Entwicklung seit <Welle>"
+  const trend = await trendSincePrevious(store, wave, { published: input.public === true }); // issue 9: chapter "Entwicklung seit <Welle>"
   return { results, meta: trend ? { ...meta, trend } : meta };
 }
 

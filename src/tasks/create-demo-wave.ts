@@ -1,7 +1,9 @@
 import { generateDemoWave } from '../demo/generate-demo-wave.js';
 import { dmError } from '../errors.js';
+import { instrument2019 } from '../instrument/waves/instrument-2019.js';
 import type { RegisterUnit } from '../register/unit.js';
 import type { ResponseInput, Store, Wave } from '../store/store.js';
+import { publicationOmits } from './publication.js';
 
 export const DEMO_WAVE_ID = '2019-demo';
 
@@ -44,5 +46,5 @@ export async function replaceDemoWave(store: DemoStore, spec: DemoWaveSpec, resp
   await store.createWave({ ...spec, instrumentVersion: '2019', demo: true });
   await store.saveResponses(spec.id, responses, { status: 'submitted', source: 'demo', actor });
   await store.setWaveStatus(spec.id, 'open');
-  return store.setWaveStatus(spec.id, 'closed');
+  return store.setWaveStatus(spec.id, 'closed', { omitKeys: publicationOmits(instrument2019), actor });
 }

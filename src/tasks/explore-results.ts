@@ -16,11 +16,11 @@ import { findTable } from '../report/read-results.js';
 import type { Store, Wave } from '../store/store.js';
 import { expiringCache } from './expiring-cache.js';
 import { requireInstrument } from './instrument-files.js';
-import { loadWaveData } from './load-wave-data.js';
+import { loadPublishedWaveData } from './load-wave-data.js';
 import { trendSincePrevious } from './trend-since-previous.js';
 import { requireWave } from './waves.js';
 
-export type ExplorerStore = Pick<Store, 'getWave' | 'listWaves' | 'responsesForWave' | 'registerUnits' | 'instrumentVersion' | 'targetUnits'>;
+export type ExplorerStore = Pick<Store, 'getWave' | 'listWaves' | 'responsesForWave' | 'publishedResponses' | 'publishWave' | 'registerUnits' | 'instrumentVersion' | 'targetUnits'>;
 
 export interface ExploreInput {
   readonly waveId: string;
@@ -67,14 +67,14 @@ export function resultsExplorer(store: ExplorerStore, now: () => number = Date.n
   const trends = expiringCache<TrendDocument | undefined>(CACHE_MS, now);
 
   function documentsOf(wave: Wave): Promise<PublicDocuments> {
-    return documents(wave.id, `${wave.status}|${wave.minCellCount}|${wave.closesAt ?? ''}`, () => analyse(store, wave));
+    return documents(wave.id, `${wave.status}|${wave.minCellCount}|${wave.publishedAt ?? ''}`, () => analyse(store, wave));
   }
 
-  /** Cached like the documents, and also renewed when any wave closes or changes k. */
+  /** Cached like the documents, and also renewed when any wave closes, is republished or changes k. */
   async function trendOf(wave: Wave, weighted: boolean): Promise<TrendDocument | undefined> {
     const closed = (await store.listWaves()).filter((w) => w.status === 'closed');
-    const key = closed.map((w) => `${w.id}|${w.minCellCount}|${w.closesAt ?? ''}`).join(',');
-    return trends(`${wave.id}|${weighted}`, key, () => trendSincePrevious(store, wave, { weighted }));
+    const key = closed.map((w) => `${w.id}|${w.minCellCount}|${w.publishedAt ?? ''}`).join(',');
+    return trends(`${wave.id}|${weighted}`, key, () => trendSincePrevious(store, wave, { weighted, published: true }));
   }
 
   async function exploreTrend(wave: Wave, variable: CatalogVariable, grouping: CatalogGrouping, weighted: boolean): Promise<ExplorerTrendResult> {
@@ -141,7 +141,7 @@ export function resultsExplorer(store: ExplorerStore, now: () => number = Date.n
 }
 
 async function analyse(store: ExplorerStore, wave: Wave) {
-  const { instrument, data } = await loadWaveData(store, wave.id);
+  const { instrument, data } = await loadPublishedWaveData(store, wave.id);
   const counts = analyzeWave(data);
   const unweighted = publicResults(instrument, counts, wave.minCellCount);
   let weighted: PublicResultsDocument | Error;

@@ -6,8 +6,12 @@ import type { ExportFile } from '../formats/export-dataset.js';
 import { dcatDataset, type OpenDataDistribution, type OpenDataLicense } from '../opendata/dcat-dataset.js';
 import { formatOpenDataCsv, formatOpenDataJson, OPEN_DATA_CSV, OPEN_DATA_JSON } from '../opendata/open-data-tables.js';
 import { STATES } from '../register/states.js';
-import type { StoredResponse, Wave } from '../store/store.js';
+import type { WaveData } from '../analysis/wave-data.js';
+import type { Instrument } from '../instrument/model.js';
+import type { RegisterUnit } from '../register/unit.js';
+import type { Wave } from '../store/store.js';
 import { loadExport, type ExportDatasetStore } from './build-export-dataset.js';
+import { loadPublishedWaveData, type PublishedDataStore } from './load-wave-data.js';
 import { publicResults } from './public-results.js';
 import { requireWave } from './waves.js';
 
@@ -30,10 +34,13 @@ export interface OpenDataInput extends OpenDataSettings {
   readonly public?: boolean;
 }
 
-/** tabellen.csv, tabellen.json, dcat.jsonld. Throws DM_WAVE_NOT_FOUND, DM_WAVE_NO_RESPONSES, DM_REPORT_NOT_PUBLIC. */
-export async function exportOpenData(store: ExportDatasetStore, input: OpenDataInput): Promise<{ wave: Wave; files: ExportFile[] }> {
-  if (input.public && (await requireWave(store, input.waveId)).status !== 'closed') throw dmError('DM_REPORT_NOT_PUBLIC', { wave: input.waveId });
-  const { wave, instrument, data, responses, units } = await loadExport(store, input.waveId);
+/**
+ * tabellen.csv, tabellen.json, dcat.jsonld; of a closed wave from its publication (publication.ts), as the
+ * public page, else (CLI, open wave) from the current responses. Throws DM_WAVE_NOT_FOUND,
+ * DM_WAVE_NO_RESPONSES, DM_REPORT_NOT_PUBLIC.
+ */
+export async function exportOpenData(store: ExportDatasetStore & PublishedDataStore, input: OpenDataInput): Promise<{ wave: Wave; files: ExportFile[] }> {
+  const { wave, instrument, data, units, dates } = await openDataInputs(store, input);
   const doc = publicResults(instrument, analyzeWave(data), wave.minCellCount);
   const encoder = new TextEncoder();
   const csv = encoder.encode(formatOpenDataCsv(doc, instrument));
@@ -58,8 +65,8 @@ export async function exportOpenData(store: ExportDatasetStore, input: OpenDataI
     publisher: input.publisher,
     contact: { name: input.publisher, email: input.contactEmail, url: input.contactEmail ? undefined : landingPage },
     license: input.license,
-    temporal: period(wave, responses),
-    modified: newest(responses),
+    temporal: dates.temporal,
+    modified: dates.modified,
     states: STATES.filter((state) => codes.has(state.code)),
     distributions,
   });
@@ -73,14 +80,33 @@ export async function exportOpenData(store: ExportDatasetStore, input: OpenDataI
   };
 }
 
-/** The wave's period, else the span of the submissions, as Berlin calendar days. */
-function period(wave: Wave, responses: readonly StoredResponse[]): { start: string; end: string } {
-  const times = responses.map((response) => response.submittedAt ?? response.updatedAt).sort();
-  return { start: berlinDate(wave.opensAt ?? times[0]!), end: berlinDate(wave.closesAt ?? times.at(-1)!) };
+interface OpenDataInputs {
+  readonly wave: Wave;
+  readonly instrument: Instrument;
+  readonly data: WaveData;
+  readonly units: readonly RegisterUnit[];
+  readonly dates: { readonly temporal: { start: string; end: string }; readonly modified: string };
 }
 
-function newest(responses: readonly StoredResponse[]): string {
-  return responses.map((response) => response.updatedAt).sort().at(-1)!;
+async function openDataInputs(store: ExportDatasetStore & PublishedDataStore, input: OpenDataInput): Promise<OpenDataInputs> {
+  const current = await requireWave(store, input.waveId);
+  if (input.public && current.status !== 'closed') throw dmError('DM_REPORT_NOT_PUBLIC', { wave: input.waveId });
+  if (current.status !== 'closed') {
+    const { wave, instrument, data, responses, units } = await loadExport(store, input.waveId);
+    // The wave's period, else the span of the submissions.
+    const times = responses.map((response) => response.submittedAt ?? response.updatedAt).sort();
+    const modified = responses.map((response) => response.updatedAt).sort().at(-1)!;
+    return { wave, instrument, data, units, dates: { temporal: days(wave.opensAt ?? times[0]!, wave.closesAt ?? times.at(-1)!), modified } };
+  }
+  const { wave, instrument, data } = await loadPublishedWaveData(store, input.waveId);
+  const units = await store.registerUnits(data.ags);
+  // The wave's period, else from its creation to its publication; modified when it was published.
+  return { wave, instrument, data, units, dates: { temporal: days(wave.opensAt ?? wave.createdAt, wave.closesAt ?? wave.publishedAt!), modified: wave.publishedAt! } };
+}
+
+/** Two instants as Berlin calendar days. */
+function days(start: string, end: string): { start: string; end: string } {
+  return { start: berlinDate(start), end: berlinDate(end) };
 }
 
 const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });

@@ -9,6 +9,7 @@ import { formatSpss } from '../formats/spss-syntax.js';
 import { formatXlsx } from '../formats/xlsx-workbook.js';
 import type { Store } from '../store/store.js';
 import { buildExportDataset, type ExportDatasetStore } from './build-export-dataset.js';
+import type { PublishedDataStore } from './load-wave-data.js';
 import { requireWave } from './waves.js';
 import { exportOpenData, type OpenDataSettings } from './export-open-data.js';
 import { exportResponsesCsv } from './export-responses.js';
@@ -42,7 +43,7 @@ export interface ExportOutput {
   readonly demo: boolean;
 }
 
-export async function exportWave(store: ExportDatasetStore & Pick<Store, 'appendAudit'>, input: ExportInput): Promise<ExportOutput> {
+export async function exportWave(store: ExportDatasetStore & PublishedDataStore & Pick<Store, 'appendAudit'>, input: ExportInput): Promise<ExportOutput> {
   if (input.intern) {
     await requireWave(store, input.waveId);
     await store.appendAudit({ actor: input.actor ?? 'unbekannt', action: 'privacy.read', subject: input.waveId, details: { export: input.format } });

@@ -3,6 +3,7 @@ import { dmError } from '../errors.js';
 import type { Store, Wave, WaveStatus } from '../store/store.js';
 import { berlinDayBoundary } from './berlin-day.js';
 import { findInstrument } from './instrument-files.js';
+import { publicationOf } from './publication.js';
 
 export interface WaveInput {
   readonly id: string;
@@ -30,9 +31,13 @@ export async function createWave(store: Pick<Store, 'createWave' | 'instrumentVe
 
 export const WAVE_STATUS_DE: Readonly<Record<WaveStatus, string>> = { draft: 'Entwurf', open: 'offen', closed: 'geschlossen' };
 
-/** draft → open → closed → open (reopen); the store checks the transition inside its transaction. */
-export function setWaveStatus(store: Pick<Store, 'setWaveStatus'>, id: string, target: WaveStatus): Promise<Wave> {
-  return store.setWaveStatus(id, target);
+/**
+ * draft → open → closed → open (reopen); the store checks the transition inside its transaction. The first
+ * close publishes the wave (publication.ts).
+ */
+export async function setWaveStatus(store: Pick<Store, 'setWaveStatus' | 'getWave' | 'instrumentVersion'>, id: string, target: WaveStatus, actor = 'system'): Promise<Wave> {
+  const wave = await requireWave(store, id);
+  return store.setWaveStatus(id, target, await publicationOf(store, wave, actor));
 }
 
 export async function requireWave(store: Pick<Store, 'getWave'>, id: string): Promise<Wave> {

@@ -20,6 +20,7 @@ export function waveCases(open: OpenFixture): void {
         minCellCount: 5,
         target: null,
         createdAt: '',
+        publishedAt: null,
       });
       assert.deepEqual(await store.getWave('2026'), created);
       assert.equal(await store.getWave('2027'), null);
@@ -79,5 +80,57 @@ export function waveCases(open: OpenFixture): void {
       assert.deepEqual(await sql.query('SELECT * FROM responses'), []);
       await store.createWave({ id: 'w', ...base });
       assert.deepEqual(await store.responsesForWave('w'), []);
+    }));
+
+  test('publication: the first close copies the submitted responses without the left-out keys; later changes stay out of it', () =>
+    withStore(open, async ({ store, sql }) => {
+      await store.createWave({ id: 'w', ...base });
+      const save = (ags: string, answers: Record<string, string>, status: 'draft' | 'submitted') => store.saveResponses('w', [{ ags, answers }], { status, source: 'import', actor: 't' });
+      await save('01001000', { a: '1', contact_email: 'x@example.de' }, 'submitted');
+      await save('01002000', { a: '2' }, 'draft');
+      await store.setWaveStatus('w', 'open');
+      assert.deepEqual(await store.publishedResponses('w'), []);
+      const closed = await store.setWaveStatus('w', 'closed', { omitKeys: ['contact_email'], actor: 'analyst@test' });
+      assert.match(closed.publishedAt ?? '', ISO_TIMESTAMP);
+      assert.deepEqual(await store.publishedResponses('w'), [{ ags: '01001000', answers: { a: '1' } }]);
+      const [entry] = await sql.query<{ actor: string; details: unknown }>(`SELECT actor, details FROM audit_log WHERE action = 'wave.publish'`);
+      assert.deepEqual(entry, { actor: 'analyst@test', details: { responses: 1, previous: null } });
+
+      await save('01001000', { a: '9' }, 'submitted');
+      await save('01003000', { a: '3' }, 'submitted');
+      await store.setWaveStatus('w', 'open');
+      const again = await store.setWaveStatus('w', 'closed', { omitKeys: [], actor: 't' });
+      assert.equal(again.publishedAt, closed.publishedAt);
+      assert.deepEqual(await store.publishedResponses('w'), [{ ags: '01001000', answers: { a: '1' } }]);
+      assert.equal((await store.publishWave('w', { omitKeys: [], actor: 't', replace: false })).publishedAt, closed.publishedAt);
+
+      const republished = await store.publishWave('w', { omitKeys: [], actor: 't', replace: true });
+      assert.ok(republished.publishedAt! >= closed.publishedAt!);
+      assert.deepEqual(await store.publishedResponses('w'), [
+        { ags: '01001000', answers: { a: '9' } },
+        { ags: '01003000', answers: { a: '3' } },
+      ]);
+      assert.deepEqual(await store.getWave('w'), republished);
+    }));
+
+  test('publication: only closed waves; a wave closed before publications existed is published once on request', () =>
+    withStore(open, async ({ store, sql }) => {
+      await store.createWave({ id: 'w', ...base });
+      const publication = { omitKeys: [], actor: 't', replace: false };
+      await assert.rejects(store.publishWave('w', publication), { code: 'DM_WAVE_NOT_CLOSED', message: /„w“ ist nicht geschlossen/ });
+      await assert.rejects(store.publishWave('nope', publication), { code: 'DM_WAVE_NOT_FOUND' });
+      await assert.rejects(store.publishedResponses('nope'), { code: 'DM_WAVE_NOT_FOUND' });
+      await store.saveResponses('w', [{ ags: '01001000', answers: { a: '1' } }], { status: 'submitted', source: 'import', actor: 't' });
+      await store.setWaveStatus('w', 'open');
+      await store.setWaveStatus('w', 'closed');
+      // As after migration 011 on a wave that was already closed.
+      await sql.query('DELETE FROM published_responses');
+      await sql.query('UPDATE waves SET published_at = NULL');
+      assert.equal((await store.getWave('w'))?.publishedAt, null);
+      const published = await store.publishWave('w', publication);
+      assert.match(published.publishedAt ?? '', ISO_TIMESTAMP);
+      assert.deepEqual(await store.publishedResponses('w'), [{ ags: '01001000', answers: { a: '1' } }]);
+      await store.deleteWave('w');
+      assert.deepEqual(await sql.query('SELECT * FROM published_responses'), []);
     }));
 }

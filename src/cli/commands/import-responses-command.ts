@@ -1,6 +1,7 @@
 import { dmError } from '../../errors.js';
 import { importLimeSurveyResponses } from '../../tasks/import-limesurvey-responses.js';
 import { importResponses } from '../../tasks/import-responses.js';
+import { publicationNote } from '../../tasks/publication.js';
 import type { Command, CommandContext } from '../command.js';
 import { requirePositionals } from './require-positionals.js';
 
@@ -41,16 +42,26 @@ Exit-Codes: 0 erfolgreich, 2 Aufruf fehlerhaft, 3 ungültige Datei, 4 Datei oder
     const bytes = await io.readFile(path!);
     const result = await importResponses(await store(), { waveId: values.wave, bytes, fileName: path!, actor: 'cli' });
     io.stdout(`${result.rows} Antworten importiert (${result.inserted} neu, ${result.updated} ersetzt) in Welle „${values.wave}“.\n`);
+    await notePublication(context, values.wave);
     return 0;
   },
 };
 
-async function importLimeSurvey({ io, values, store }: CommandContext, path: string, waveId: string): Promise<number> {
+/** Into a published wave: where the import does (not yet) show. */
+async function notePublication({ io, store }: CommandContext, waveId: string): Promise<void> {
+  const wave = await (await store()).getWave(waveId);
+  const note = wave ? publicationNote(wave) : undefined;
+  if (note) io.stderr(`${note}\n`);
+}
+
+async function importLimeSurvey(context: CommandContext, path: string, waveId: string): Promise<number> {
+  const { io, values, store } = context;
   if (typeof values.mapping !== 'string') throw dmError('DM_USAGE', { detail: '--from limesurvey braucht --mapping <zuordnung.json>.' });
   const mapping = await io.readFile(values.mapping);
   const bytes = await io.readFile(path);
   const result = await importLimeSurveyResponses(await store(), { waveId, bytes, mapping, fileName: path, mappingName: values.mapping, actor: 'cli' });
   const skipped = result.skipped > 0 ? `; ${result.skipped} unvollständige übersprungen` : '';
   io.stdout(`${result.rows} Antworten aus LimeSurvey importiert (${result.inserted} neu, ${result.updated} ersetzt${skipped}) in Welle „${waveId}“.\n`);
+  await notePublication(context, waveId);
   return 0;
 }

@@ -1,5 +1,6 @@
 import { dmError } from '../../errors.js';
 import type { Wave } from '../../store/store.js';
+import { publicationNote, republicationWarning, republishWave } from '../../tasks/publication.js';
 import { setWaveTarget } from '../../tasks/wave-target.js';
 import { WAVE_STATUS_DE, createWave, setWaveStatus } from '../../tasks/waves.js';
 import type { Command, CommandContext } from '../command.js';
@@ -10,13 +11,19 @@ import { berlinDay } from '../../tasks/berlin-day.js';
 
 export const waveCommand: Command = {
   name: 'wave',
-  summary: 'Befragungswellen anlegen, auflisten, öffnen, schließen',
+  summary: 'Befragungswellen anlegen, auflisten, öffnen, schließen, veröffentlichen',
   help: `Aufruf:
   digitalmonitor wave create <id> --title <text> [--instrument 2019] [--opens JJJJ-MM-TT] [--closes JJJJ-MM-TT]
   digitalmonitor wave list [--json]
   digitalmonitor wave open <id>      (auch: wieder öffnen)
   digitalmonitor wave close <id>
+  digitalmonitor wave publish <id>   (öffentliche Ergebnisse neu veröffentlichen)
   digitalmonitor wave target <id> [--unit-type <arten>] [--state <länder>] [--size-class <klassen>] [--ags <liste> | --ags-file <datei>]
+
+Veröffentlichung: Beim ersten Schließen werden die abgeschickten Antworten als Stand der öffentlichen
+Ergebnisse festgehalten (Bericht mit Sperrung, Datenexplorer, offene Daten). Später importierte oder
+geänderte Antworten sehen Auswertende sofort, die Öffentlichkeit erst nach „wave publish“: Sonst zeigte der
+Unterschied zwischen alter und neuer Fassung die Angaben der neuen Kommunen (docs/disclosure.md).
 
 Zielgruppe (wer eingeladen wird): jede angegebene Liste schränkt ein (Komma-getrennt). Ohne Liste: das
 ganze Gemeindeverzeichnis. Arten: kreisfreie_stadt, kreisangehoerige_gemeinde, landkreis; Länder: SH … TH;
@@ -47,11 +54,18 @@ Exit-Codes: 0 erfolgreich, 2 Aufruf fehlerhaft, 3 ungültige Angabe, 4 Welle unb
     if (action === 'target') return target(context, rest);
     if (action === 'open' || action === 'close') {
       const [id] = requirePositionals(rest, 1, 1, `wave ${action} <id>`);
-      const wave = await setWaveStatus(await context.store(), id!, action === 'open' ? 'open' : 'closed');
+      const wave = await setWaveStatus(await context.store(), id!, action === 'open' ? 'open' : 'closed', 'cli');
       context.io.stdout(`Welle „${wave.id}“ ist jetzt ${WAVE_STATUS_DE[wave.status]}.\n`);
+      const note = action === 'open' ? publicationNote(wave) : undefined;
+      if (note) context.io.stderr(`${note}\n`);
       return 0;
     }
-    throw dmError('DM_USAGE', { detail: `wave erwartet create, list, open, close oder target${action ? `, nicht „${action}“` : ''}.` });
+    if (action === 'publish') {
+      const [id] = requirePositionals(rest, 1, 1, 'wave publish <id>');
+      context.io.stdout(`${republicationWarning(await republishWave(await context.store(), id!, 'cli'))}\n`);
+      return 0;
+    }
+    throw dmError('DM_USAGE', { detail: `wave erwartet create, list, open, close, publish oder target${action ? `, nicht „${action}“` : ''}.` });
   },
 };
 

@@ -56,8 +56,14 @@ export const WaveSchema = z.strictObject({
     })
     .nullable(),
   createdAt: Timestamp,
+  publishedAt: Timestamp.nullable().describe('seit wann die öffentlichen Ergebnisse gelten (erstes Schließen oder „wave publish“); null davor'),
 });
 export const WaveListSchema = z.strictObject({ items: z.array(WaveSchema), page: Page });
+export const RepublicationSchema = z.strictObject({
+  wave: WaveSchema,
+  previous: Timestamp.nullable().describe('Stand der ersetzten Veröffentlichung'),
+  warning: z.string().describe('was die Öffentlichkeit aus dem Unterschied der Fassungen ablesen kann'),
+});
 
 export const RegisterInfoSchema = z.strictObject({
   referenceDate: z.string(),

@@ -3,6 +3,7 @@
 import { dmError } from '../../errors.js';
 import { importLimeSurveyResponses } from '../../tasks/import-limesurvey-responses.js';
 import { importResponses } from '../../tasks/import-responses.js';
+import { republicationWarning, republishWave } from '../../tasks/publication.js';
 import { MAX_IMPORT_BYTES } from '../../tasks/read-csv-file.js';
 import { createWave, requireWave, setWaveStatus } from '../../tasks/waves.js';
 import { apiOperation, type ApiOperation } from './api-operation.js';
@@ -14,6 +15,7 @@ import {
   NoQuery,
   PageQuery,
   RegisterInfoSchema,
+  RepublicationSchema,
   WaveCreateBody,
   WaveListSchema,
   WaveParams,
@@ -73,7 +75,23 @@ export const WAVE_OPERATIONS: readonly ApiOperation[] = [
     query: NoQuery,
     body: { kind: 'json', schema: WaveStatusBody },
     success: { status: 200, schema: WaveSchema, description: 'die Welle mit neuem Status' },
-    handle: ({ deps, params, body }) => setWaveStatus(deps.store, params.wave, body.status),
+    handle: ({ deps, params, body, user }) => setWaveStatus(deps.store, params.wave, body.status, `user:${user.email}`),
+  }),
+  apiOperation({
+    id: 'publishWave',
+    method: 'post',
+    path: '/v1/waves/:wave/publish',
+    summary: 'Öffentliche Ergebnisse neu veröffentlichen',
+    description:
+      'Wie „digitalmonitor wave publish“: Bericht, Datenexplorer und offene Daten einer geschlossenen Welle zeigen den Stand ihres ersten Schließens; dies ersetzt ihn durch die jetzt abgeschickten Antworten (ohne Körper). Nur für geschlossene Wellen (sonst 409 DM_WAVE_NOT_CLOSED).',
+    role: 'analyst',
+    params: WaveParams,
+    query: NoQuery,
+    success: { status: 200, schema: RepublicationSchema, description: 'die Welle, der ersetzte Stand und die Warnung' },
+    handle: async ({ deps, params, user }) => {
+      const republication = await republishWave(deps.store, params.wave, `user:${user.email}`);
+      return { ...republication, warning: republicationWarning(republication) };
+    },
   }),
   apiOperation({
     id: 'getRegister',

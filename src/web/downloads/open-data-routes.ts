@@ -16,7 +16,7 @@ const TYPES: Readonly<Record<string, string>> = {
 };
 
 // A closed wave's open data are computed once (analysis and suppression) and kept while the wave's status,
-// k and end stay the same, at most CACHE_MS, as the explorer does with its public documents.
+// k and publication stay the same, at most CACHE_MS, as the explorer does with its public documents.
 const CACHE_MS = 10 * 60 * 1000;
 
 type OpenData = Awaited<ReturnType<typeof exportOpenData>>;
@@ -26,7 +26,7 @@ export function openDataRoutes({ store, baseUrl, now = Date.now }: { readonly st
   const cache = new Map<string, { readonly key: string; readonly at: number; readonly files: Promise<OpenData> }>();
   const files = async (waveId: string, url: string): Promise<OpenData> => {
     const wave = await requireWave(store, waveId);
-    const key = `${wave.status}|${wave.minCellCount}|${wave.closesAt ?? ''}|${baseUrl ?? new URL(url).origin}`;
+    const key = `${wave.status}|${wave.minCellCount}|${wave.publishedAt ?? ''}|${baseUrl ?? new URL(url).origin}`;
     const cached = cache.get(wave.id);
     if (cached && cached.key === key && now() - cached.at < CACHE_MS) return cached.files;
     const computed = exportOpenData(store, { ...DEFAULT_OPEN_DATA, baseUrl: (baseUrl ?? new URL(url).origin).replace(/\/$/, ''), waveId, public: true });
