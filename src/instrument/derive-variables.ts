@@ -7,7 +7,8 @@ import { instrumentIndex } from './instrument-index.js';
 
 export type DerivedValues = Readonly<Record<DerivedVariableId2019, string | null>>;
 
-const CHEF_OPTIONS = ['buergermeister', 'cdo', 'cio'];
+/** The options of responsible_admin and responsible_community that make digitalisation "Chefsache". */
+export const CHEF_OPTIONS: readonly string[] = ['buergermeister', 'cdo', 'cio'];
 const NOT_BASISKOMPONENTE = 'dms'; // instrument.md C: counted among operated components, not among the nine
 
 // Column names, computed once: deriveVariables runs per respondent on up to 1e6 rows.

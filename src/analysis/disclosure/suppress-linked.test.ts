@@ -7,36 +7,9 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import type { Recode } from '../../instrument/derived-recodes-2019.js';
 import type { Tally } from '../../instrument/derived-tallies-2019.js';
-import type { CountCell, ResultsDocument, ResultsTable } from '../results-document.js';
+import type { ResultsDocument } from '../results-document.js';
+import { documentOf, type Respondent, type Variable } from '../../../test/support/respondents-document.js';
 import { suppressResults, type PublicResultsDocument } from './suppress-results.js';
-
-/** A respondent as the values of every variable and grouping. */
-type Respondent = Readonly<Record<string, string>>;
-
-interface Variable {
-  readonly name: string;
-  readonly values: readonly string[];
-}
-
-/** The analysts' document: every variable by all and by each grouping (groups with units only). */
-function documentOf(respondents: readonly Respondent[], variables: readonly Variable[], groupings: readonly string[]): ResultsDocument {
-  const tables: ResultsTable[] = [];
-  for (const { name, values } of variables) {
-    for (const by of ['all', ...groupings]) {
-      const groupOf = (r: Respondent) => (by === 'all' ? 'all' : r[by]!);
-      const groups = [...new Set(respondents.map(groupOf))].sort();
-      const cells = groups.flatMap((group): CountCell[] => {
-        const members = respondents.filter((r) => groupOf(r) === group);
-        return values.map((value) => {
-          const n = members.filter((r) => r[name] === value).length;
-          return { by: group, value, n, base: members.length, share: n / members.length, ci95: [0, 1] };
-        });
-      });
-      tables.push({ variable: name, by, cells });
-    }
-  }
-  return { wave: 'test', n: respondents.length, weighted: false, tables };
-}
 
 interface Relations {
   readonly tallies?: Readonly<Record<string, Tally>>;

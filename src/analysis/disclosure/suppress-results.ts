@@ -1,15 +1,17 @@
 // The public results document (statistics.md "Disclosure control"; rule in docs/disclosure.md): the
 // analysts' document with small cells and their complements suppressed, variable by variable, filter
 // questions before the questions they filter, recodes (coarse, the report's figures) before their sources,
-// parts before their counts (publicResults applies all three).
+// parts before their counts and their "or" flags (publicResults applies all four).
 import type { Recode } from '../../instrument/derived-recodes-2019.js';
 import type { Tally } from '../../instrument/derived-tallies-2019.js';
+import type { Union } from '../../instrument/derived-unions-2019.js';
 import type { Condition } from '../../instrument/model.js';
 import type { CountCell, ResultCell, ResultsDocument, ResultsTable, TableTest } from '../results-document.js';
 import { pinningRows, recodeTerms, structuralZero, tallyEquations, tallyParts, type PinSource, type StructuralZero, type TallyPatterns } from './linked-variables.js';
 import { nestingLinks, type Child, type PublishedPattern } from './published-pattern.js';
 import { DEFAULT_K } from './small-count.js';
 import { suppressVariable, type VariableCounts } from './suppress-variable.js';
+import { unionForced, type UnionPart } from './union-columns.js';
 
 /** A test on a table with suppressed cells: X², p and V would let a reader solve for the hidden cells. */
 export interface WithheldTest {
@@ -35,6 +37,8 @@ export interface SuppressOptions {
   readonly recodes?: Readonly<Record<string, Recode>>;
   /** Derived counts over other questions (DERIVED_TALLIES_2019): Σ value · n of a group = their parts' cells. */
   readonly tallies?: Readonly<Record<string, Tally>>;
+  /** Derived "or" flags (DERIVED_UNIONS_2019): flag − part counts units no table shows. */
+  readonly unions?: Readonly<Record<string, Union>>;
 }
 
 /**
@@ -73,8 +77,11 @@ export function suppressResults(doc: ResultsDocument, k: number = DEFAULT_K, opt
       const counted = recode && options.tallies?.[recode.variable];
       const pins = recode && counted ? { recode, count: recode.variable, parts: tallyParts(counted, (part) => patternOf(part, within)).parts } : undefined;
       const zeros = (name: string) => structuralZero(name, recodes, (other) => valuesOf(variables.get(other) ?? []));
+      const union = options.unions?.[variable];
+      const unionParts = union && unionPartsOf(union, (part) => patternOf(part, within), variables, countTables);
       pattern = variablePattern(tables, countTables, filters, k, {
         ...(parts ? { tally: parts } : {}),
+        ...(union && unionParts ? { union: { union, parts: unionParts } } : {}),
         children,
         zero: zeros(variable),
         ...(pins ? { pins: { ...pins, countValues: possibleValues(pins.count, variables, countTables), countZero: zeros(pins.count) } } : {}),
@@ -106,7 +113,13 @@ function variablePattern(
   countTables: ReadonlyMap<string, ResultsTable>,
   filters: readonly Filter[],
   k: number,
-  linked: { readonly tally?: TallyPatterns; readonly children: readonly Child[]; readonly zero: StructuralZero; readonly pins?: PinSource },
+  linked: {
+    readonly tally?: TallyPatterns;
+    readonly union?: { readonly union: Union; readonly parts: readonly UnionPart[] };
+    readonly children: readonly Child[];
+    readonly zero: StructuralZero;
+    readonly pins?: PinSource;
+  },
 ): PublishedPattern {
   const values = valuesOf(tables);
   const layout = new Map<string, { groups: string[]; index: number | 'all' }>();
@@ -138,8 +151,35 @@ function variablePattern(
   const groupings = [...layout].filter(([, { index }]) => index !== 'all');
   const structuralZeros = { all: values.map(() => false), tables: groupings.map(([by, { groups }]) => values.map((value) => groups.map((group) => linked.zero(by, group, value)))) };
   const pins = linked.pins && pinningRows(linked.pins, values, layout);
-  const counts: VariableCounts = { all, tables: matrices, withheld: { all: withheldAll, tables: withheldTables }, linked: { ...(tally ? { tally } : {}), recodes }, structuralZeros, ...(pins ? { pins } : {}) };
+  const own = { values, tables: [...(layout.has('all') ? [{ by: 'all', groups: ['all'], counts: values.map((_, v) => [all![v]!]) }] : []), ...groupings.map(([by, { groups, index }]) => ({ by, groups, counts: matrices[index as number]! }))] };
+  const forced = linked.union && unionForced(linked.union.union, linked.union.parts, own, k);
+  const counts: VariableCounts = {
+    all,
+    tables: matrices,
+    withheld: { all: withheldAll, tables: withheldTables },
+    linked: { ...(tally ? { tally } : {}), recodes },
+    structuralZeros,
+    ...(pins ? { pins } : {}),
+    ...(forced ? { forced } : {}),
+  };
   return { values, tables: layout, suppression: suppressVariable(counts, k, nestingLinks(layout)), children: linked.children };
+}
+
+/** The parts of a union with their patterns and counts; undefined when a part is not a published variable. */
+function unionPartsOf(
+  union: Union,
+  patternOf: (variable: string) => PublishedPattern | undefined,
+  variables: ReadonlyMap<string, readonly ResultsTable[]>,
+  countTables: ReadonlyMap<string, ResultsTable>,
+): UnionPart[] | undefined {
+  const parts: UnionPart[] = [];
+  for (const { variable, value } of union.parts) {
+    const pattern = patternOf(variable);
+    if (!pattern) return undefined;
+    const byGrouping = new Map((variables.get(variable) ?? []).map((table) => [table.by, countsOf(table, countTables)]));
+    parts.push({ pattern, value, count: (by, group) => byGrouping.get(by)?.get(group)?.get(value) ?? 0 });
+  }
+  return parts;
 }
 
 /**

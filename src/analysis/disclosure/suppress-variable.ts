@@ -28,6 +28,8 @@ export interface VariableCounts {
    * part of the count hides a cell; undefined elsewhere. One of them is hidden, else that part's cell follows.
    */
   readonly pins?: { readonly all: readonly number[] | undefined; readonly tables: readonly (readonly (readonly number[] | undefined)[])[] };
+  /** Cells suppressed whatever their count (an "or" flag where a count it implies is small: union-columns.ts). */
+  readonly forced?: CellFlags;
 }
 
 /** A flag per cell: per value of the all table, and per table values × groups. */
@@ -63,8 +65,8 @@ export function suppressVariable(counts: VariableCounts, k: number = DEFAULT_K, 
   const known = knownCells(counts);
   if (counts.withheld?.all || isSmallCount(sum(counts.all), k)) return everything(counts, known);
   const forced: Forced = {
-    all: counts.all.map(() => false),
-    cells: counts.tables.map((table) => table.map((row) => row.map(() => false))),
+    all: counts.all.map((_, v) => counts.forced?.all[v] ?? false),
+    cells: counts.tables.map((table, t) => table.map((row, v) => row.map((_, g) => counts.forced?.tables[t]?.[v]?.[g] ?? false))),
     withheld: counts.tables.map((table, t) => (table[0] ?? []).map((_, g) => counts.withheld?.tables[t]?.[g] ?? false)),
   };
   const linked = counts.linked && (counts.linked.tally || (counts.linked.recodes?.length ?? 0) > 0) ? counts.linked : undefined;

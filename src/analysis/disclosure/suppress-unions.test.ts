@@ -1,0 +1,87 @@
+// "Or" flags in disclosure control (derived-unions-2019.ts, union-columns.ts): a flag and its parts
+// published side by side imply counts no table shows (flag − part; part + part − flag for two parts). An
+// attacker written here reads them off every published column; none may be small.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import type { Union } from '../../instrument/derived-unions-2019.js';
+import type { CountCell } from '../results-document.js';
+import { documentOf, type Respondent } from '../../../test/support/respondents-document.js';
+import { suppressResults, type PublicResultsDocument } from './suppress-results.js';
+
+const FLAG = ['false', 'true'];
+const UNIONS: Readonly<Record<string, Union>> = {
+  either: { value: 'true', parts: [{ variable: 'a', value: 'true' }, { variable: 'b', value: 'true' }] },
+  any: { value: 'true', parts: ['a', 'b', 'c'].map((variable) => ({ variable, value: 'true' })) },
+};
+
+/** Counts the published cells imply, per union and column, that lie between 1 and k − 1. */
+function smallImplied(pub: PublicResultsDocument, unions: Readonly<Record<string, Union>>, k: number): string[] {
+  const cell = (variable: string, by: string, group: string, value: string): number | undefined => {
+    const table = pub.tables.find((t) => t.variable === variable && t.by === by);
+    const found = table?.cells.find((c) => c.by === group && c.value === value);
+    if (!found) return table?.cells.some((c) => c.by === group) ? undefined : 0; // a group not listed has no units
+    return 'suppressed' in found ? undefined : (found as CountCell).n;
+  };
+  const out: string[] = [];
+  for (const [name, { value, parts }] of Object.entries(unions)) {
+    for (const table of pub.tables.filter((t) => t.variable === name)) {
+      for (const group of new Set(table.cells.map((c) => c.by))) {
+        const flag = cell(name, table.by, group, value);
+        if (flag === undefined) continue;
+        const shown = parts.map((part) => cell(part.variable, table.by, group, part.value));
+        const implied = shown.flatMap((part) => (part === undefined ? [] : [flag - part]));
+        if (shown.length === 2 && shown.every((part) => part !== undefined)) implied.push(shown[0]! + shown[1]! - flag);
+        for (const n of implied) if (n > 0 && n < k) out.push(`${name} × ${table.by} = ${group}: ${n}`);
+      }
+    }
+  }
+  return out;
+}
+
+const respondents = fc
+  .record({ size: fc.integer({ min: 15, max: 150 }), groups: fc.integer({ min: 2, max: 6 }) })
+  .chain(({ size, groups }) =>
+    fc.array(fc.record({ parts: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }), g: fc.integer({ min: 0, max: groups - 1 }), h: fc.integer({ min: 0, max: 2 }) }), {
+      minLength: size,
+      maxLength: size,
+    }),
+  );
+
+function unionDocument(rows: readonly { parts: readonly boolean[]; g: number; h: number }[]) {
+  const people: Respondent[] = rows.map(({ parts: [a, b, c], g, h }) => ({
+    a: String(a),
+    b: String(b),
+    c: String(c),
+    either: String(a || b),
+    any: String(a || b || c),
+    g: `g${g}`,
+    h: `h${h}`,
+  }));
+  return documentOf(people, ['a', 'b', 'c', 'either', 'any'].map((name) => ({ name, values: FLAG })), ['g', 'h']);
+}
+
+test('property: no count implied by an "or" flag and its published parts is small', () => {
+  let forced = 0;
+  fc.assert(
+    fc.property(respondents, fc.integer({ min: 3, max: 6 }), (rows, k) => {
+      const doc = unionDocument(rows);
+      const pub = suppressResults(doc, k, { unions: UNIONS });
+      assert.deepEqual(smallImplied(pub, UNIONS, k), []);
+      if (pub.disclosure.suppressed_cells > suppressResults(doc, k).disclosure.suppressed_cells) forced++;
+    }),
+    { numRuns: Number(process.env.RUNS ?? 200), seed: Number(process.env.SEED ?? 2019) },
+  );
+  assert.ok(forced > 0, 'the rule suppressed more in some documents');
+});
+
+test('without the unions the same attacker finds small implied counts', () => {
+  let found = 0;
+  fc.assert(
+    fc.property(respondents, (rows) => {
+      if (smallImplied(suppressResults(unionDocument(rows), 5), UNIONS, 5).length > 0) found++;
+    }),
+    { numRuns: 100, seed: 2019 },
+  );
+  assert.ok(found > 10, `small implied counts in ${found} of 100 documents`);
+});

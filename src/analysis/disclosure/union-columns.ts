@@ -1,0 +1,69 @@
+// An "or" flag (DERIVED_UNIONS_2019: chefsache = chefsache_admin or chefsache_community) publishes counts
+// of categories no table shows: per group, flag − part = units with the flag but not that part, and with
+// two parts, part + part − flag = units with both. Measured in the 2019 demo at k = 5: 27 such counts
+// between 1 and 4 ("in vg_strategy ohne exactly one municipality ..."). Where one would be small, the
+// flag's cell in that group is suppressed (before its complementary suppression), so that it is unknown.
+import type { Union } from '../../instrument/derived-unions-2019.js';
+import type { PublishedPattern } from './published-pattern.js';
+import { isSmallCount } from './small-count.js';
+import type { CellFlags } from './suppress-variable.js';
+
+/** A part of the union: its published pattern and its unweighted counts (0 where its table lacks the group). */
+export interface UnionPart {
+  readonly pattern: PublishedPattern;
+  readonly value: string;
+  readonly count: (by: string, group: string) => number;
+}
+
+/** The union's own layout and counts, as variablePattern builds them. */
+export interface UnionTables {
+  readonly values: readonly string[];
+  /** The all table first (groups ['all']) when there is one, then each grouping in index order. */
+  readonly tables: readonly { readonly by: string; readonly groups: readonly string[]; readonly counts: readonly (readonly number[])[] }[];
+}
+
+/**
+ * Cells of the union to suppress whatever their count: its value's cell in every column where a count
+ * derived from published cells (flag − a published part, and part + part − flag with two parts) is small.
+ */
+export function unionForced(union: Union, parts: readonly UnionPart[], own: UnionTables, k: number): { all: boolean[]; tables: boolean[][][] } {
+  const row = own.values.indexOf(union.value);
+  const flags = own.tables.map(({ counts }) => counts.map((line) => line.map(() => false)));
+  if (row !== -1) {
+    own.tables.forEach(({ by, groups, counts }, t) => {
+      groups.forEach((group, g) => {
+        const flag = counts[row]![g]!;
+        const shown = parts.map((part) => publishedCount(part, by, group));
+        if (derivedCounts(flag, shown).some((n) => isSmallCount(n, k))) flags[t]![row]![g] = true;
+      });
+    });
+  }
+  const hasAll = own.tables[0]?.by === 'all';
+  return { all: hasAll ? flags[0]!.map((line) => line[0]!) : own.values.map(() => false), tables: hasAll ? flags.slice(1) : flags };
+}
+
+/** flag − each published part; with exactly two parts, both published, also their overlap. */
+function derivedCounts(flag: number, parts: readonly (number | undefined)[]): number[] {
+  const out = parts.flatMap((part) => (part === undefined ? [] : [flag - part]));
+  const [a, b] = parts;
+  if (parts.length === 2 && a !== undefined && b !== undefined) out.push(a + b - flag);
+  return out;
+}
+
+/** The part's count in a group where a reader sees it (published or known), else undefined. */
+function publishedCount(part: UnionPart, by: string, group: string): number | undefined {
+  const { values, tables, suppression } = part.pattern;
+  const v = values.indexOf(part.value);
+  const table = tables.get(by);
+  if (!table) return 0; // no group answered: the table is empty
+  const g = table.groups.indexOf(group);
+  if (g === -1) return 0; // the group is not listed: nobody there answered
+  if (v === -1) return 0;
+  if (table.index === 'all') {
+    const hidden = suppression.withheld.all || (suppression.all[v]! && !suppression.known?.all[v]);
+    return hidden ? undefined : part.count(by, group);
+  }
+  const t = table.index;
+  const hidden = suppression.withheld.tables[t]![g]! || (suppression.tables[t]![v]![g]! && !suppression.known?.tables[t]?.[v]?.[g]);
+  return hidden ? undefined : part.count(by, group);
+}

@@ -1,0 +1,27 @@
+// Derived flags of 2019 that are an "or" of other cells (instrument.md "Derived variables"): in every
+// group, the flag's count less one part's count is the count of units with the flag but not that part,
+// and with two parts, part + part − flag is the count with both. These are counts of categories no table
+// publishes, so disclosure control must keep them from being small. Declared from the definitions; a test
+// checks them against every demo respondent.
+import { CHEF_OPTIONS } from './derive-variables.js';
+import { instrumentIndex } from './instrument-index.js';
+import type { TallyPart } from './derived-tallies-2019.js';
+import { instrument2019 } from './waves/instrument-2019.js';
+
+/** A flag that is `value` exactly where some part's cell holds; missing where a part's question is unanswered. */
+export interface Union {
+  readonly value: string;
+  readonly parts: readonly TallyPart[];
+}
+
+const fiberItems = (): string[] => {
+  const found = instrumentIndex(instrument2019).questionById.get('fiber');
+  return found && 'items' in found ? found.items.map((item) => item.id) : [];
+};
+
+export const DERIVED_UNIONS_2019: Readonly<Record<string, Union>> = Object.freeze({
+  chefsache_admin: { value: 'true', parts: CHEF_OPTIONS.map((option) => ({ variable: `responsible_admin__${option}`, value: '1' })) },
+  chefsache_community: { value: 'true', parts: CHEF_OPTIONS.map((option) => ({ variable: `responsible_community__${option}`, value: '1' })) },
+  chefsache: { value: 'true', parts: [{ variable: 'chefsache_admin', value: 'true' }, { variable: 'chefsache_community', value: 'true' }] },
+  fiber_engaged: { value: 'true', parts: fiberItems().map((item) => ({ variable: `fiber__${item}`, value: 'ja' })) },
+});
