@@ -99,14 +99,22 @@ test('a publication holds no personal variable and no free text', async () => {
 test('web: explorer and open data show the publication; wave publish renews them at once', async () => {
   const app = createApp({ store: cli.store, log: () => {} });
   const openDataN = async () => ((await (await app.request(`/opendata/${WAVE}/tabellen.json`)).json()) as { n: number }).n;
+  const startPage = async () => {
+    const text = await (await app.request('/')).text();
+    const section = text.slice(text.indexOf(`<section aria-labelledby="welle-${WAVE}">`));
+    return /Antworten: ([\d.]+) \(davon abgeschickt: ([\d.]+)\)/.exec(section)!.slice(1).map((n) => Number(n.replace('.', '')));
+  };
   const table = async () => (await app.request(`/ergebnisse/${WAVE}/tabelle.csv?variable=strategy_status&by=unit_type`)).text();
   const n = await openDataN();
   const before = await table();
+  assert.deepEqual(await startPage(), [n, n], 'the public start page counts the publication');
   cli.files.set('noch-einer.csv', new TextEncoder().encode(await lateResponse('01002000')));
   assert.equal((await cli.run('import-responses', 'noch-einer.csv', '--wave', WAVE)).code, 0);
   assert.equal(await openDataN(), n);
   assert.equal(await table(), before);
+  assert.deepEqual(await startPage(), [n, n]);
   assert.equal((await cli.run('wave', 'publish', WAVE)).code, 0);
   assert.equal(await openDataN(), n + 1);
   assert.notEqual(await table(), before);
+  assert.deepEqual(await startPage(), [n + 1, n + 1]);
 });

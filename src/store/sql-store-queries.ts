@@ -27,15 +27,21 @@ const INSERT_UNITS = `
  * Units of the wave's target population (statistics.md: real units of the unit types that occur among
  * the respondents) plus every responding unit, so synthetic demo respondents are counted too.
  */
-const MONITOR_POPULATION = `
-  WITH r AS (SELECT ags, status FROM responses WHERE wave_id = $1),
+const monitorPopulation = (responses: string): string => `
+  WITH r AS (${responses}),
   population AS (
     SELECT u.ags, u.state_code, u.size_class FROM register_units u
     WHERE (NOT u.synthetic AND u.unit_type IN (SELECT ru.unit_type FROM register_units ru JOIN r USING (ags)))
        OR u.ags IN (SELECT ags FROM r)
   )`;
 
-const monitorBy = (column: 'state_code' | 'size_class', orderBy: string): string => `${MONITOR_POPULATION}
+/** The wave's current responses, or (published) those of its publication, all submitted. */
+const MONITORED = {
+  current: 'SELECT ags, status FROM responses WHERE wave_id = $1',
+  published: `SELECT ags, 'submitted' AS status FROM published_responses WHERE wave_id = $1`,
+} as const;
+
+const monitorBy = (column: 'state_code' | 'size_class', orderBy: string, source: keyof typeof MONITORED): string => `${monitorPopulation(MONITORED[source])}
   SELECT p.${column} AS key, count(r.ags) AS responses, count(r.ags) FILTER (WHERE r.status = 'submitted') AS submitted
   FROM population p LEFT JOIN r USING (ags)
   GROUP BY p.${column} ORDER BY ${orderBy}`;
@@ -98,11 +104,14 @@ export const QUERIES = {
     SELECT count(*) FILTER (WHERE revision = 1) AS inserted, count(*) FILTER (WHERE revision > 1) AS updated
     FROM saved`,
   responses: `SELECT ${RESPONSE_COLUMNS} FROM responses WHERE wave_id = $1 ORDER BY ags`,
-  monitorByState: monitorBy('state_code', 'min(p.ags)'),
-  monitorBySizeClass: monitorBy('size_class', 'key'),
+  monitorByState: monitorBy('state_code', 'min(p.ags)', 'current'),
+  monitorBySizeClass: monitorBy('size_class', 'key', 'current'),
   monitorTotal: `
     SELECT 'total' AS key, count(*) AS responses, count(*) FILTER (WHERE status = 'submitted') AS submitted
     FROM responses WHERE wave_id = $1`,
+  publishedMonitorByState: monitorBy('state_code', 'min(p.ags)', 'published'),
+  publishedMonitorBySizeClass: monitorBy('size_class', 'key', 'published'),
+  publishedMonitorTotal: `SELECT 'total' AS key, count(*) AS responses, count(*) AS submitted FROM published_responses WHERE wave_id = $1`,
 
   appendAudit: `INSERT INTO audit_log (actor, action, subject, details) VALUES ($1, $2, $3, $4::jsonb)`,
   auditLog: `SELECT id, at, actor, action, subject, details FROM audit_log ORDER BY id DESC LIMIT $1`,

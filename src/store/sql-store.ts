@@ -208,12 +208,15 @@ export class SqlStore implements Store {
     return rows;
   }
 
-  responseMonitor(waveId: string): Promise<ResponseMonitor> {
+  responseMonitor(waveId: string, options: { readonly published?: boolean } = {}): Promise<ResponseMonitor> {
+    const [byStateSql, bySizeClassSql, totalSql] = options.published
+      ? [Q.publishedMonitorByState, Q.publishedMonitorBySizeClass, Q.publishedMonitorTotal]
+      : [Q.monitorByState, Q.monitorBySizeClass, Q.monitorTotal];
     return this.#transaction({ wave: waveId }, async (tx) => {
       await requireWave(tx, Q.wave, waveId);
-      const byState = await tx.query<ResponseCount>(Q.monitorByState, [waveId]);
-      const bySizeClass = await tx.query<ResponseMonitor['bySizeClass'][number]>(Q.monitorBySizeClass, [waveId]);
-      const [total] = await tx.query<ResponseCount>(Q.monitorTotal, [waveId]);
+      const byState = await tx.query<ResponseCount>(byStateSql, [waveId]);
+      const bySizeClass = await tx.query<ResponseMonitor['bySizeClass'][number]>(bySizeClassSql, [waveId]);
+      const [total] = await tx.query<ResponseCount>(totalSql, [waveId]);
       return { byState, bySizeClass, total: total! };
     });
   }

@@ -337,8 +337,9 @@ export interface Store {
    * Responses per Land (official order) and size class over the wave's target population (statistics.md:
    * real units of the unit types among the respondents, plus the respondents): groups without a response
    * count 0; empty lists before the first response. `total` also counts AGS missing from the register.
+   * `published`: the responses of the wave's publication instead (all submitted; empty before it).
    */
-  responseMonitor(waveId: string): Promise<ResponseMonitor>;
+  responseMonitor(waveId: string, options?: { readonly published?: boolean }): Promise<ResponseMonitor>;
 
   /** Sets (or with null clears) the wave's target population; audited. */
   setWaveTarget(id: string, target: TargetPopulation | null, actor: string): Promise<Wave>;

@@ -5,8 +5,12 @@ export interface WaveOverview {
   readonly monitor: ResponseMonitor;
 }
 
-/** Every wave with its responses by Bundesland and size class (the analyst's monitoring table). */
+/**
+ * Every wave with its responses by Bundesland and size class (the public start page): a published closed
+ * wave with those of its publication, as its report, so that a late import shows nowhere in public.
+ */
 export async function waveOverview(store: Pick<Store, 'listWaves' | 'responseMonitor'>): Promise<WaveOverview[]> {
   const waves = await store.listWaves();
-  return Promise.all(waves.map(async (wave) => ({ wave, monitor: await store.responseMonitor(wave.id) })));
+  const published = (wave: Wave) => wave.status === 'closed' && wave.publishedAt !== null;
+  return Promise.all(waves.map(async (wave) => ({ wave, monitor: await store.responseMonitor(wave.id, { published: published(wave) }) })));
 }

@@ -111,6 +111,9 @@ export function waveCases(open: OpenFixture): void {
         { ags: '01003000', answers: { a: '3' } },
       ]);
       assert.deepEqual(await store.getWave('w'), republished);
+      const monitor = await store.responseMonitor('w', { published: true });
+      assert.deepEqual([monitor.total.responses, monitor.total.submitted], [2, 2]);
+      assert.deepEqual((await store.responseMonitor('w')).total, { key: 'total', responses: 3, submitted: 2 });
     }));
 
   test('publication: only closed waves; a wave closed before publications existed is published once on request', () =>
