@@ -11,7 +11,7 @@ import { pinningRows, recodeTerms, structuralZero, tallyEquations, tallyParts, t
 import { nestingLinks, type Child, type PublishedPattern } from './published-pattern.js';
 import { DEFAULT_K } from './small-count.js';
 import { suppressVariable, type VariableCounts } from './suppress-variable.js';
-import { unionForced, type UnionPart } from './union-columns.js';
+import { unionCells, type UnionPart } from './union-columns.js';
 
 /** A test on a table with suppressed cells: X², p and V would let a reader solve for the hidden cells. */
 export interface WithheldTest {
@@ -152,7 +152,7 @@ function variablePattern(
   const structuralZeros = { all: values.map(() => false), tables: groupings.map(([by, { groups }]) => values.map((value) => groups.map((group) => linked.zero(by, group, value)))) };
   const pins = linked.pins && pinningRows(linked.pins, values, layout);
   const own = { values, tables: [...(layout.has('all') ? [{ by: 'all', groups: ['all'], counts: values.map((_, v) => [all![v]!]) }] : []), ...groupings.map(([by, { groups, index }]) => ({ by, groups, counts: matrices[index as number]! }))] };
-  const forced = linked.union && unionForced(linked.union.union, linked.union.parts, own, k);
+  const union = linked.union && unionCells(linked.union.union, linked.union.parts, own, k);
   const counts: VariableCounts = {
     all,
     tables: matrices,
@@ -160,7 +160,7 @@ function variablePattern(
     linked: { ...(tally ? { tally } : {}), recodes },
     structuralZeros,
     ...(pins ? { pins } : {}),
-    ...(forced ? { forced } : {}),
+    ...(union ? { forced: union.forced, known: union.known } : {}),
   };
   return { values, tables: layout, suppression: suppressVariable(counts, k, nestingLinks(layout)), children: linked.children };
 }

@@ -28,8 +28,12 @@ function smallImplied(pub: PublicResultsDocument, unions: Readonly<Record<string
     for (const table of pub.tables.filter((t) => t.variable === name)) {
       for (const group of new Set(table.cells.map((c) => c.by))) {
         const flag = cell(name, table.by, group, value);
-        if (flag === undefined) continue;
         const shown = parts.map((part) => cell(part.variable, table.by, group, part.value));
+        if (flag === undefined) {
+          // Hidden, but fixed when every part is shown and at most one is not 0: the flag is that part.
+          if (shown.every((part) => part !== undefined) && shown.filter((part) => part! > 0).length <= 1) out.push(`${name} × ${table.by} = ${group}: hidden, = ${Math.max(...(shown as number[]))}`);
+          continue;
+        }
         const implied = shown.flatMap((part) => (part === undefined ? [] : [flag - part]));
         if (shown.length === 2 && shown.every((part) => part !== undefined)) implied.push(shown[0]! + shown[1]! - flag);
         for (const n of implied) if (n > 0 && n < k) out.push(`${name} × ${table.by} = ${group}: ${n}`);
@@ -42,22 +46,28 @@ function smallImplied(pub: PublicResultsDocument, unions: Readonly<Record<string
 const respondents = fc
   .record({ size: fc.integer({ min: 15, max: 150 }), groups: fc.integer({ min: 2, max: 6 }) })
   .chain(({ size, groups }) =>
-    fc.array(fc.record({ parts: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }), g: fc.integer({ min: 0, max: groups - 1 }), h: fc.integer({ min: 0, max: 2 }) }), {
+    fc.array(fc.record({ parts: fc.array(fc.integer({ min: 0, max: 19 }), { minLength: 3, maxLength: 3 }), g: fc.integer({ min: 0, max: groups - 1 }), h: fc.integer({ min: 0, max: 2 }) }), {
       minLength: size,
       maxLength: size,
     }),
   );
 
-function unionDocument(rows: readonly { parts: readonly boolean[]; g: number; h: number }[]) {
-  const people: Respondent[] = rows.map(({ parts: [a, b, c], g, h }) => ({
-    a: String(a),
-    b: String(b),
-    c: String(c),
-    either: String(a || b),
-    any: String(a || b || c),
-    g: `g${g}`,
-    h: `h${h}`,
-  }));
+/** Parts held by 5 %, 20 % and 50 % of units: rare parts leave groups with none (a flag equal to one part). */
+const SHARE_OF_20 = [1, 4, 10];
+
+function unionDocument(rows: readonly { parts: readonly number[]; g: number; h: number }[]) {
+  const people: Respondent[] = rows.map(({ parts, g, h }) => {
+    const [a, b, c] = parts.map((draw, p) => draw < SHARE_OF_20[p]!);
+    return {
+      a: String(a),
+      b: String(b),
+      c: String(c),
+      either: String(a || b),
+      any: String(a || b || c),
+      g: `g${g}`,
+      h: `h${h}`,
+    };
+  });
   return documentOf(people, ['a', 'b', 'c', 'either', 'any'].map((name) => ({ name, values: FLAG })), ['g', 'h']);
 }
 

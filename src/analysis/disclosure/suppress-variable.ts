@@ -30,6 +30,8 @@ export interface VariableCounts {
   readonly pins?: { readonly all: readonly number[] | undefined; readonly tables: readonly (readonly (readonly number[] | undefined)[])[] };
   /** Cells suppressed whatever their count (an "or" flag where a count it implies is small: union-columns.ts). */
   readonly forced?: CellFlags;
+  /** Cells other variables' published cells fix (an "or" flag equal to its one non-zero part): public whatever. */
+  readonly known?: CellFlags;
 }
 
 /** A flag per cell: per value of the all table, and per table values × groups. */
@@ -163,9 +165,12 @@ function knownCells(counts: VariableCounts): CellFlags {
   const at = (table: number | 'all', v: number, g: number) =>
     (tally?.none !== undefined && v === tally.none.zeroRow && linkedState(tally.none, tally.none.row, table, g) === 'published') ||
     recodes.some((recode, r) => recode.parent === 'own' && alone[r]![v] !== -1 && linkedState(recode, alone[r]![v]!, table, g) === 'published');
+  const fixed = counts.known;
   return {
-    all: counts.all.map((_, v) => (zeros?.all[v] ?? false) || at('all', v, 0)),
-    tables: counts.tables.map((table, t) => table.map((row, v) => row.map((_, g) => (zeros?.tables[t]?.[v]?.[g] ?? false) || at(t, v, g)))),
+    all: counts.all.map((_, v) => (zeros?.all[v] ?? false) || (fixed?.all[v] ?? false) || at('all', v, 0)),
+    tables: counts.tables.map((table, t) =>
+      table.map((row, v) => row.map((_, g) => (zeros?.tables[t]?.[v]?.[g] ?? false) || (fixed?.tables[t]?.[v]?.[g] ?? false) || at(t, v, g))),
+    ),
   };
 }
 

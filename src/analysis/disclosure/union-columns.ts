@@ -1,8 +1,9 @@
 // An "or" flag (DERIVED_UNIONS_2019: chefsache = chefsache_admin or chefsache_community) publishes counts
 // of categories no table shows: per group, flag − part = units with the flag but not that part, and with
-// two parts, part + part − flag = units with both. Measured in the 2019 demo at k = 5: 27 such counts
+// two parts, part + part − flag = units with both. Measured in the 2019 demo at k = 5: 46 such counts
 // between 1 and 4 ("in vg_strategy ohne exactly one municipality ..."). Where one would be small, the
 // flag's cell in that group is suppressed (before its complementary suppression), so that it is unknown.
+// Where all parts but one are published as 0, the flag equals that part: its cell is known.
 import type { Union } from '../../instrument/derived-unions-2019.js';
 import type { PublishedPattern } from './published-pattern.js';
 import { isSmallCount } from './small-count.js';
@@ -22,22 +23,36 @@ export interface UnionTables {
   readonly tables: readonly { readonly by: string; readonly groups: readonly string[]; readonly counts: readonly (readonly number[])[] }[];
 }
 
+/** Cells of the union as its parts fix them: to suppress whatever their count, and known whatever it hides. */
+export interface UnionCells {
+  readonly forced: CellFlags;
+  readonly known: CellFlags;
+}
+
 /**
- * Cells of the union to suppress whatever their count: its value's cell in every column where a count
- * derived from published cells (flag − a published part, and part + part − flag with two parts) is small.
+ * `forced`: its value's cell in every column where a count derived from published cells (flag − a
+ * published part, and part + part − flag with two parts) is small. `known`: its value's cell where every
+ * part is published and at most one is not 0 — the flag is that part there (or 0), so hiding it protects
+ * nothing and it must never serve as a complement.
  */
-export function unionForced(union: Union, parts: readonly UnionPart[], own: UnionTables, k: number): { all: boolean[]; tables: boolean[][][] } {
+export function unionCells(union: Union, parts: readonly UnionPart[], own: UnionTables, k: number): UnionCells {
   const row = own.values.indexOf(union.value);
-  const flags = own.tables.map(({ counts }) => counts.map((line) => line.map(() => false)));
+  const forced = own.tables.map(({ counts }) => counts.map((line) => line.map(() => false)));
+  const known = own.tables.map(({ counts }) => counts.map((line) => line.map(() => false)));
   if (row !== -1) {
     own.tables.forEach(({ by, groups, counts }, t) => {
       groups.forEach((group, g) => {
-        const flag = counts[row]![g]!;
         const shown = parts.map((part) => publishedCount(part, by, group));
-        if (derivedCounts(flag, shown).some((n) => isSmallCount(n, k))) flags[t]![row]![g] = true;
+        if (shown.every((n) => n !== undefined) && shown.filter((n) => n! > 0).length <= 1) known[t]![row]![g] = true;
+        else if (derivedCounts(counts[row]![g]!, shown).some((n) => isSmallCount(n, k))) forced[t]![row]![g] = true;
       });
     });
   }
+  return { forced: asCellFlags(forced, own), known: asCellFlags(known, own) };
+}
+
+/** Per-table flags (the all table first, if any) as CellFlags. */
+function asCellFlags(flags: boolean[][][], own: UnionTables): CellFlags {
   const hasAll = own.tables[0]?.by === 'all';
   return { all: hasAll ? flags[0]!.map((line) => line[0]!) : own.values.map(() => false), tables: hasAll ? flags.slice(1) : flags };
 }
