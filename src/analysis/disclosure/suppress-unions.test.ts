@@ -95,3 +95,32 @@ test('without the unions the same attacker finds small implied counts', () => {
   );
   assert.ok(found > 10, `small implied counts in ${found} of 100 documents`);
 });
+
+test('a flag that differs from its only non-zero part (item non-response) is suppressed on its own count, not withheld whole', () => {
+  // g0: five units hold a (and not b); two of them left the other question unanswered, so the flag is
+  // missing for them and counts 3 there.
+  const held = (a: boolean, b: boolean, g: string, either?: string): Respondent => ({ a: String(a), b: String(b), ...(either ? { either } : {}), g });
+  const people: Respondent[] = [
+    ...Array.from({ length: 3 }, () => held(true, false, 'g0', 'true')),
+    ...Array.from({ length: 2 }, () => held(true, false, 'g0')),
+    ...Array.from({ length: 6 }, () => held(false, false, 'g0', 'false')),
+    ...Array.from({ length: 8 }, (_, i) => held(i < 4, i % 2 === 0, 'g1', String(i < 4 || i % 2 === 0))),
+    ...Array.from({ length: 9 }, (_, i) => held(i < 5, i > 2, 'g2', String(i < 5 || i > 2))),
+  ];
+  const built = documentOf(people, ['a', 'b', 'either'].map((name) => ({ name, values: FLAG })), ['g']);
+  // The flag's base leaves its missing units out, as the analysis does.
+  const answered = (cells: readonly CountCell[], group: string) => cells.filter((c) => c.by === group).reduce((sum, c) => sum + c.n, 0);
+  const doc = {
+    ...built,
+    tables: built.tables.map((t) => (t.variable !== 'either' ? t : { ...t, cells: (t.cells as CountCell[]).map((c) => ({ ...c, base: answered(t.cells as CountCell[], c.by) })) })),
+  };
+  const either = { either: UNIONS['either']! };
+  const pub = suppressResults(doc, 5, { unions: either });
+  const cellOf = (variable: string, group: string) => pub.tables.find((t) => t.variable === variable && t.by === 'g')!.cells.find((c) => c.by === group && c.value === 'true')!;
+  assert.deepEqual([(cellOf('a', 'g0') as CountCell).n, (cellOf('b', 'g0') as CountCell).n], [5, 0], 'the parts are published');
+  assert.ok('suppressed' in cellOf('either', 'g0'), 'the flag (3) is not taken for the part (5)');
+  assert.equal((cellOf('either', 'g2') as CountCell).n, 9, 'the rest of the flag is published');
+  // A reader who takes the hidden flag for its part guesses 5; the count is 3.
+  assert.deepEqual(smallImplied(pub, either, 5), ['either × g = g0: hidden, = 5']);
+  assert.equal((doc.tables.find((t) => t.variable === 'either' && t.by === 'g')!.cells.find((c) => c.by === 'g0' && c.value === 'true') as CountCell).n, 3);
+});

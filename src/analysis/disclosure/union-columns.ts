@@ -3,7 +3,7 @@
 // two parts, part + part − flag = units with both. Measured in the 2019 demo at k = 5: 46 such counts
 // between 1 and 4 ("in vg_strategy ohne exactly one municipality ..."). Where one would be small, the
 // flag's cell in that group is suppressed (before its complementary suppression), so that it is unknown.
-// Where all parts but one are published as 0, the flag equals that part: its cell is known.
+// Where all parts but one are published as 0 and the flag equals that part, its cell is known.
 import type { Union } from '../../instrument/derived-unions-2019.js';
 import type { PublishedPattern } from './published-pattern.js';
 import { isSmallCount } from './small-count.js';
@@ -32,8 +32,8 @@ export interface UnionCells {
 /**
  * `forced`: its value's cell in every column where a count derived from published cells (flag − a
  * published part, and part + part − flag with two parts) is small. `known`: its value's cell where every
- * part is published and at most one is not 0 — the flag is that part there (or 0), so hiding it protects
- * nothing and it must never serve as a complement.
+ * part is published, at most one is not 0 and the flag equals it — a reader knows the flag there, so hiding
+ * it protects nothing and it must never serve as a complement.
  */
 export function unionCells(union: Union, parts: readonly UnionPart[], own: UnionTables, k: number): UnionCells {
   const row = own.values.indexOf(union.value);
@@ -42,9 +42,10 @@ export function unionCells(union: Union, parts: readonly UnionPart[], own: Union
   if (row !== -1) {
     own.tables.forEach(({ by, groups, counts }, t) => {
       groups.forEach((group, g) => {
+        const flag = counts[row]![g]!;
         const shown = parts.map((part) => publishedCount(part, by, group));
-        if (shown.every((n) => n !== undefined) && shown.filter((n) => n! > 0).length <= 1) known[t]![row]![g] = true;
-        else if (derivedCounts(counts[row]![g]!, shown).some((n) => isSmallCount(n, k))) forced[t]![row]![g] = true;
+        if (equalsOnlyPart(flag, shown)) known[t]![row]![g] = true;
+        else if (derivedCounts(flag, shown).some((n) => isSmallCount(n, k))) forced[t]![row]![g] = true;
       });
     });
   }
@@ -55,6 +56,16 @@ export function unionCells(union: Union, parts: readonly UnionPart[], own: Union
 function asCellFlags(flags: boolean[][][], own: UnionTables): CellFlags {
   const hasAll = own.tables[0]?.by === 'all';
   return { all: hasAll ? flags[0]!.map((line) => line[0]!) : own.values.map(() => false), tables: hasAll ? flags.slice(1) : flags };
+}
+
+/**
+ * Every part shown, at most one not 0, and the flag equal to it (item non-response in another part's
+ * question can make the flag smaller: then a reader's guess is wrong and the cell is not known).
+ */
+function equalsOnlyPart(flag: number, shown: readonly (number | undefined)[]): boolean {
+  if (shown.some((n) => n === undefined)) return false;
+  const nonZero = (shown as number[]).filter((n) => n > 0);
+  return nonZero.length <= 1 && flag === (nonZero[0] ?? 0);
 }
 
 /** flag − each published part; with exactly two parts, both published, also their overlap. */
