@@ -24,14 +24,22 @@ test('every declared union holds for every demo respondent: the flag is its valu
       const code = flag.values.indexOf(union.value);
       const parts = union.parts.map(({ variable, value }) => ({ column: byName.get(variable)!, code: byName.get(variable)!.values.indexOf(value) }));
       assert.ok(code !== -1 && parts.length >= 2 && parts.every(({ column, code: part }) => column && part !== -1), name);
+      const none = union.none && { column: byName.get(union.none.variable)!, code: byName.get(union.none.variable)!.values.indexOf(union.none.value) };
+      assert.ok(!none || (none.column && none.code !== -1), `${name}: none`);
       let held = 0;
+      let nobody = 0;
       for (let i = 0; i < data.n; i++) {
         if (flag.codes[i] === MISSING) continue;
         const any = parts.some(({ column, code: part }) => column.codes[i] === part);
         assert.equal(flag.codes[i] === code, any, `${name} respondent ${i}`);
         held += any ? 1 : 0;
+        if (none && none.column.codes[i] === none.code) {
+          assert.ok(!any, `${name} respondent ${i}: the exclusive answer with a part`);
+          nobody++;
+        }
       }
       assert.ok(held > 0 && held < data.n, name);
+      assert.ok(!none || nobody > 0, `${name}: nobody answered the exclusive option`);
     }
   }
 });

@@ -12,6 +12,11 @@ import { instrument2019 } from './waves/instrument-2019.js';
 export interface Union {
   readonly value: string;
   readonly parts: readonly TallyPart[];
+  /**
+   * An exclusive answer ("niemand") whose units all have the flag's other value: per group, that cell less
+   * this one counts the units with neither a part nor the exclusive answer.
+   */
+  readonly none?: TallyPart;
 }
 
 const fiberItems = (): string[] => {
@@ -20,8 +25,16 @@ const fiberItems = (): string[] => {
 };
 
 export const DERIVED_UNIONS_2019: Readonly<Record<string, Union>> = Object.freeze({
-  chefsache_admin: { value: 'true', parts: CHEF_OPTIONS.map((option) => ({ variable: `responsible_admin__${option}`, value: '1' })) },
-  chefsache_community: { value: 'true', parts: CHEF_OPTIONS.map((option) => ({ variable: `responsible_community__${option}`, value: '1' })) },
+  chefsache_admin: {
+    value: 'true',
+    parts: CHEF_OPTIONS.map((option) => ({ variable: `responsible_admin__${option}`, value: '1' })),
+    none: { variable: 'responsible_admin__niemand', value: '1' },
+  },
+  chefsache_community: {
+    value: 'true',
+    parts: CHEF_OPTIONS.map((option) => ({ variable: `responsible_community__${option}`, value: '1' })),
+    none: { variable: 'responsible_community__niemand', value: '1' },
+  },
   chefsache: { value: 'true', parts: [{ variable: 'chefsache_admin', value: 'true' }, { variable: 'chefsache_community', value: 'true' }] },
   fiber_engaged: { value: 'true', parts: fiberItems().map((item) => ({ variable: `fiber__${item}`, value: 'ja' })) },
 });

@@ -3,7 +3,7 @@
 // questions before the questions they filter, recodes (coarse, the report's figures) before their sources,
 // parts before their counts and their "or" flags (publicResults applies all four).
 import type { Recode } from '../../instrument/derived-recodes-2019.js';
-import type { Tally } from '../../instrument/derived-tallies-2019.js';
+import type { Tally, TallyPart } from '../../instrument/derived-tallies-2019.js';
 import type { Union } from '../../instrument/derived-unions-2019.js';
 import type { Condition } from '../../instrument/model.js';
 import type { CountCell, ResultCell, ResultsDocument, ResultsTable, TableTest } from '../results-document.js';
@@ -78,10 +78,12 @@ export function suppressResults(doc: ResultsDocument, k: number = DEFAULT_K, opt
       const pins = recode && counted ? { recode, count: recode.variable, parts: tallyParts(counted, (part) => patternOf(part, within)).parts } : undefined;
       const zeros = (name: string) => structuralZero(name, recodes, (other) => valuesOf(variables.get(other) ?? []));
       const union = options.unions?.[variable];
-      const unionParts = union && unionPartsOf(union, (part) => patternOf(part, within), variables, countTables);
+      const cellsOf = (cells: readonly TallyPart[]) => unionPartsOf(cells, (part) => patternOf(part, within), variables, countTables);
+      const unionParts = union && cellsOf(union.parts);
+      const unionNone = union?.none && cellsOf([union.none])?.[0];
       pattern = variablePattern(tables, countTables, filters, k, {
         ...(parts ? { tally: parts } : {}),
-        ...(union && unionParts ? { union: { union, parts: unionParts } } : {}),
+        ...(union && unionParts ? { union: { union, parts: unionParts, ...(unionNone ? { none: unionNone } : {}) } } : {}),
         children,
         zero: zeros(variable),
         ...(pins ? { pins: { ...pins, countValues: possibleValues(pins.count, variables, countTables), countZero: zeros(pins.count) } } : {}),
@@ -115,7 +117,7 @@ function variablePattern(
   k: number,
   linked: {
     readonly tally?: TallyPatterns;
-    readonly union?: { readonly union: Union; readonly parts: readonly UnionPart[] };
+    readonly union?: { readonly union: Union; readonly parts: readonly UnionPart[]; readonly none?: UnionPart };
     readonly children: readonly Child[];
     readonly zero: StructuralZero;
     readonly pins?: PinSource;
@@ -152,7 +154,7 @@ function variablePattern(
   const structuralZeros = { all: values.map(() => false), tables: groupings.map(([by, { groups }]) => values.map((value) => groups.map((group) => linked.zero(by, group, value)))) };
   const pins = linked.pins && pinningRows(linked.pins, values, layout);
   const own = { values, tables: [...(layout.has('all') ? [{ by: 'all', groups: ['all'], counts: values.map((_, v) => [all![v]!]) }] : []), ...groupings.map(([by, { groups, index }]) => ({ by, groups, counts: matrices[index as number]! }))] };
-  const union = linked.union && unionCells(linked.union.union, linked.union.parts, own, k);
+  const union = linked.union && unionCells(linked.union.union, linked.union.parts, own, k, linked.union.none);
   const counts: VariableCounts = {
     all,
     tables: matrices,
@@ -165,15 +167,15 @@ function variablePattern(
   return { values, tables: layout, suppression: suppressVariable(counts, k, nestingLinks(layout)), children: linked.children };
 }
 
-/** The parts of a union with their patterns and counts; undefined when a part is not a published variable. */
+/** Cells of other variables with their patterns and counts; undefined when one is not a published variable. */
 function unionPartsOf(
-  union: Union,
+  cells: readonly TallyPart[],
   patternOf: (variable: string) => PublishedPattern | undefined,
   variables: ReadonlyMap<string, readonly ResultsTable[]>,
   countTables: ReadonlyMap<string, ResultsTable>,
 ): UnionPart[] | undefined {
   const parts: UnionPart[] = [];
-  for (const { variable, value } of union.parts) {
+  for (const { variable, value } of cells) {
     const pattern = patternOf(variable);
     if (!pattern) return undefined;
     const byGrouping = new Map((variables.get(variable) ?? []).map((table) => [table.by, countsOf(table, countTables)]));

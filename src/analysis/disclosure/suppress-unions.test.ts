@@ -12,7 +12,7 @@ import { suppressResults, type PublicResultsDocument } from './suppress-results.
 const FLAG = ['false', 'true'];
 const UNIONS: Readonly<Record<string, Union>> = {
   either: { value: 'true', parts: [{ variable: 'a', value: 'true' }, { variable: 'b', value: 'true' }] },
-  any: { value: 'true', parts: ['a', 'b', 'c'].map((variable) => ({ variable, value: 'true' })) },
+  any: { value: 'true', parts: ['a', 'b', 'c'].map((variable) => ({ variable, value: 'true' })), none: { variable: 'nobody', value: 'true' } },
 };
 
 /** Counts the published cells imply, per union and column, that lie between 1 and k − 1. */
@@ -24,7 +24,7 @@ function smallImplied(pub: PublicResultsDocument, unions: Readonly<Record<string
     return 'suppressed' in found ? undefined : (found as CountCell).n;
   };
   const out: string[] = [];
-  for (const [name, { value, parts }] of Object.entries(unions)) {
+  for (const [name, { value, parts, none }] of Object.entries(unions)) {
     for (const table of pub.tables.filter((t) => t.variable === name)) {
       for (const group of new Set(table.cells.map((c) => c.by))) {
         const flag = cell(name, table.by, group, value);
@@ -36,6 +36,9 @@ function smallImplied(pub: PublicResultsDocument, unions: Readonly<Record<string
         }
         const implied = shown.flatMap((part) => (part === undefined ? [] : [flag - part]));
         if (shown.length === 2 && shown.every((part) => part !== undefined)) implied.push(shown[0]! + shown[1]! - flag);
+        const otherValue = FLAG.find((candidate) => candidate !== value)!;
+        const [rest, nobody] = [cell(name, table.by, group, otherValue), none && cell(none.variable, table.by, group, none.value)];
+        if (rest !== undefined && nobody !== undefined) implied.push(rest - nobody);
         for (const n of implied) if (n > 0 && n < k) out.push(`${name} × ${table.by} = ${group}: ${n}`);
       }
     }
@@ -64,11 +67,13 @@ function unionDocument(rows: readonly { parts: readonly number[]; g: number; h: 
       c: String(c),
       either: String(a || b),
       any: String(a || b || c),
+      // The exclusive "nobody": some of those with no part choose it, others another answer.
+      nobody: String(!(a || b || c) && parts[0]! % 2 === 0),
       g: `g${g}`,
       h: `h${h}`,
     };
   });
-  return documentOf(people, ['a', 'b', 'c', 'either', 'any'].map((name) => ({ name, values: FLAG })), ['g', 'h']);
+  return documentOf(people, ['a', 'b', 'c', 'nobody', 'either', 'any'].map((name) => ({ name, values: FLAG })), ['g', 'h']);
 }
 
 test('property: no count implied by an "or" flag and its published parts is small', () => {

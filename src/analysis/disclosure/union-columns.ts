@@ -3,7 +3,8 @@
 // two parts, part + part − flag = units with both. Measured in the 2019 demo at k = 5: 46 such counts
 // between 1 and 4 ("in vg_strategy ohne exactly one municipality ..."). Where one would be small, the
 // flag's cell in that group is suppressed (before its complementary suppression), so that it is unknown.
-// Where all parts but one are published as 0 and the flag equals that part, its cell is known.
+// Where all parts but one are published as 0 and the flag equals that part, its cell is known. An
+// exclusive "niemand" answer lies within the flag's other value: that cell less it is such a count too.
 import type { Union } from '../../instrument/derived-unions-2019.js';
 import type { PublishedPattern } from './published-pattern.js';
 import { isSmallCount } from './small-count.js';
@@ -31,12 +32,15 @@ export interface UnionCells {
 
 /**
  * `forced`: its value's cell in every column where a count derived from published cells (flag − a
- * published part, and part + part − flag with two parts) is small. `known`: its value's cell where every
+ * published part, part + part − flag with two parts, and the other value − the exclusive answer `none`)
+ * is small. `known`: its value's cell where every
  * part is published, at most one is not 0 and the flag equals it — a reader knows the flag there, so hiding
  * it protects nothing and it must never serve as a complement.
  */
-export function unionCells(union: Union, parts: readonly UnionPart[], own: UnionTables, k: number): UnionCells {
+export function unionCells(union: Union, parts: readonly UnionPart[], own: UnionTables, k: number, none?: UnionPart): UnionCells {
   const row = own.values.indexOf(union.value);
+  // The flag's other value, where an exclusive "nobody" answer lies within it.
+  const other = none && own.values.length === 2 ? 1 - row : -1;
   const forced = own.tables.map(({ counts }) => counts.map((line) => line.map(() => false)));
   const known = own.tables.map(({ counts }) => counts.map((line) => line.map(() => false)));
   if (row !== -1) {
@@ -44,8 +48,10 @@ export function unionCells(union: Union, parts: readonly UnionPart[], own: Union
       groups.forEach((group, g) => {
         const flag = counts[row]![g]!;
         const shown = parts.map((part) => publishedCount(part, by, group));
-        if (equalsOnlyPart(flag, shown)) known[t]![row]![g] = true;
-        else if (derivedCounts(flag, shown).some((n) => isSmallCount(n, k))) forced[t]![row]![g] = true;
+        const nobody = other !== -1 ? publishedCount(none!, by, group) : undefined;
+        const rest = nobody === undefined ? [] : [counts[other]![g]! - nobody];
+        if (equalsOnlyPart(flag, shown) && !rest.some((n) => isSmallCount(n, k))) known[t]![row]![g] = true;
+        else if ([...derivedCounts(flag, shown), ...rest].some((n) => isSmallCount(n, k))) forced[t]![row]![g] = true;
       });
     });
   }
