@@ -15,7 +15,10 @@ test('every declared union holds for every demo respondent: the flag is its valu
   const register = parseRegisterCsv(read('data/gemeinden.csv'), read('data/kreise.csv'));
   const demo2019 = generateDemoWave(register.units);
   const waves = [demo2019, generateDemoWave2021(register.units, demo2019)];
-  assert.deepEqual(Object.keys(DERIVED_UNIONS_2019).sort(), ['chefsache', 'chefsache_admin', 'chefsache_community', 'fiber_engaged']);
+  const names = Object.keys(DERIVED_UNIONS_2019);
+  for (const name of ['chefsache', 'chefsache_admin', 'chefsache_community', 'fiber_engaged', 'responsible_admin__niemand', 'data_uses__keine', 'community_support__wlan__keine']) {
+    assert.ok(names.includes(name), name);
+  }
   for (const [w, demo] of waves.entries()) {
     const data = buildWaveData(instrument2019, `demo-${w}`, demo.units, demo.responses);
     const byName = new Map(data.variables.map((variable) => [variable.name, variable]));

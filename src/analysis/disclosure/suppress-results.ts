@@ -11,7 +11,7 @@ import { pinningRows, recodeTerms, structuralZero, tallyEquations, tallyParts, t
 import { nestingLinks, type Child, type PublishedPattern } from './published-pattern.js';
 import { DEFAULT_K } from './small-count.js';
 import { suppressVariable, type VariableCounts } from './suppress-variable.js';
-import { unionCells, type UnionPart } from './union-columns.js';
+import { unionCells, type UnionCellsOf, type UnionPart } from './union-columns.js';
 
 /** A test on a table with suppressed cells: X², p and V would let a reader solve for the hidden cells. */
 export interface WithheldTest {
@@ -81,9 +81,10 @@ export function suppressResults(doc: ResultsDocument, k: number = DEFAULT_K, opt
       const cellsOf = (cells: readonly TallyPart[]) => unionPartsOf(cells, (part) => patternOf(part, within), variables, countTables);
       const unionParts = union && cellsOf(union.parts);
       const unionNone = union?.none && cellsOf([union.none])?.[0];
+      const unionDeeper = union && cellsOf(deeperParts(union, options.unions ?? {}));
       pattern = variablePattern(tables, countTables, filters, k, {
         ...(parts ? { tally: parts } : {}),
-        ...(union && unionParts ? { union: { union, parts: unionParts, ...(unionNone ? { none: unionNone } : {}) } } : {}),
+        ...(union && unionParts ? { union: { union, cells: { parts: unionParts, deeper: unionDeeper ?? [], ...(unionNone ? { none: unionNone } : {}) } } } : {}),
         children,
         zero: zeros(variable),
         ...(pins ? { pins: { ...pins, countValues: possibleValues(pins.count, variables, countTables), countZero: zeros(pins.count) } } : {}),
@@ -117,7 +118,7 @@ function variablePattern(
   k: number,
   linked: {
     readonly tally?: TallyPatterns;
-    readonly union?: { readonly union: Union; readonly parts: readonly UnionPart[]; readonly none?: UnionPart };
+    readonly union?: { readonly union: Union; readonly cells: UnionCellsOf };
     readonly children: readonly Child[];
     readonly zero: StructuralZero;
     readonly pins?: PinSource;
@@ -154,7 +155,7 @@ function variablePattern(
   const structuralZeros = { all: values.map(() => false), tables: groupings.map(([by, { groups }]) => values.map((value) => groups.map((group) => linked.zero(by, group, value)))) };
   const pins = linked.pins && pinningRows(linked.pins, values, layout);
   const own = { values, tables: [...(layout.has('all') ? [{ by: 'all', groups: ['all'], counts: values.map((_, v) => [all![v]!]) }] : []), ...groupings.map(([by, { groups, index }]) => ({ by, groups, counts: matrices[index as number]! }))] };
-  const union = linked.union && unionCells(linked.union.union, linked.union.parts, own, k, linked.union.none);
+  const union = linked.union && unionCells(linked.union.union, linked.union.cells, own, k);
   const counts: VariableCounts = {
     all,
     tables: matrices,
@@ -165,6 +166,15 @@ function variablePattern(
     ...(union ? { forced: union.forced, known: union.known } : {}),
   };
   return { values, tables: layout, suppression: suppressVariable(counts, k, nestingLinks(layout)), children: linked.children };
+}
+
+/** The parts of the union's parts that are "or" flags themselves, and theirs (not the direct parts). */
+function deeperParts(union: Union, unions: Readonly<Record<string, Union>>, seen: ReadonlySet<string> = new Set()): TallyPart[] {
+  return union.parts.flatMap((part) => {
+    const inner = unions[part.variable];
+    if (!inner || inner.value !== part.value || seen.has(part.variable)) return [];
+    return [...inner.parts, ...deeperParts(inner, unions, new Set([...seen, part.variable]))];
+  });
 }
 
 /** Cells of other variables with their patterns and counts; undefined when one is not a published variable. */

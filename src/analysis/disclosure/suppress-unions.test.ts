@@ -13,7 +13,13 @@ const FLAG = ['false', 'true'];
 const UNIONS: Readonly<Record<string, Union>> = {
   either: { value: 'true', parts: [{ variable: 'a', value: 'true' }, { variable: 'b', value: 'true' }] },
   any: { value: 'true', parts: ['a', 'b', 'c'].map((variable) => ({ variable, value: 'true' })), none: { variable: 'nobody', value: 'true' } },
+  // An "or" of an "or": a and b lie within it too.
+  outer: { value: 'true', parts: [{ variable: 'either', value: 'true' }, { variable: 'c', value: 'true' }] },
 };
+
+/** Every cell within a union: its parts, and the parts of parts that are unions themselves. */
+const within = (union: Union, unions: Readonly<Record<string, Union>>): Union['parts'] =>
+  union.parts.flatMap((part) => [part, ...(unions[part.variable]?.value === part.value ? within(unions[part.variable]!, unions) : [])]);
 
 /** Counts the published cells imply, per union and column, that lie between 1 and k − 1. */
 function smallImplied(pub: PublicResultsDocument, unions: Readonly<Record<string, Union>>, k: number): string[] {
@@ -34,7 +40,8 @@ function smallImplied(pub: PublicResultsDocument, unions: Readonly<Record<string
           if (shown.every((part) => part !== undefined) && shown.filter((part) => part! > 0).length <= 1) out.push(`${name} × ${table.by} = ${group}: hidden, = ${Math.max(...(shown as number[]))}`);
           continue;
         }
-        const implied = shown.flatMap((part) => (part === undefined ? [] : [flag - part]));
+        const inside = within(unions[name]!, unions).map((part) => cell(part.variable, table.by, group, part.value));
+        const implied = inside.flatMap((part) => (part === undefined ? [] : [flag - part]));
         if (shown.length === 2 && shown.every((part) => part !== undefined)) implied.push(shown[0]! + shown[1]! - flag);
         const otherValue = FLAG.find((candidate) => candidate !== value)!;
         const [rest, nobody] = [cell(name, table.by, group, otherValue), none && cell(none.variable, table.by, group, none.value)];
@@ -67,13 +74,14 @@ function unionDocument(rows: readonly { parts: readonly number[]; g: number; h: 
       c: String(c),
       either: String(a || b),
       any: String(a || b || c),
+      outer: String(a || b || c),
       // The exclusive "nobody": some of those with no part choose it, others another answer.
       nobody: String(!(a || b || c) && parts[0]! % 2 === 0),
       g: `g${g}`,
       h: `h${h}`,
     };
   });
-  return documentOf(people, ['a', 'b', 'c', 'nobody', 'either', 'any'].map((name) => ({ name, values: FLAG })), ['g', 'h']);
+  return documentOf(people, ['a', 'b', 'c', 'nobody', 'either', 'any', 'outer'].map((name) => ({ name, values: FLAG })), ['g', 'h']);
 }
 
 test('property: no count implied by an "or" flag and its published parts is small', () => {

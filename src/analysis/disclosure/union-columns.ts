@@ -17,6 +17,15 @@ export interface UnionPart {
   readonly count: (by: string, group: string) => number;
 }
 
+/** The cells a union is built from, as published patterns with counts. */
+export interface UnionCellsOf {
+  readonly parts: readonly UnionPart[];
+  /** Parts of parts that are themselves "or" flags (chefsache: the six options): flag − each is a count too. */
+  readonly deeper?: readonly UnionPart[];
+  /** Union.none. */
+  readonly none?: UnionPart;
+}
+
 /** The union's own layout and counts, as variablePattern builds them. */
 export interface UnionTables {
   readonly values: readonly string[];
@@ -37,7 +46,8 @@ export interface UnionCells {
  * part is published, at most one is not 0 and the flag equals it — a reader knows the flag there, so hiding
  * it protects nothing and it must never serve as a complement.
  */
-export function unionCells(union: Union, parts: readonly UnionPart[], own: UnionTables, k: number, none?: UnionPart): UnionCells {
+export function unionCells(union: Union, cells: UnionCellsOf, own: UnionTables, k: number): UnionCells {
+  const { parts, deeper = [], none } = cells;
   const row = own.values.indexOf(union.value);
   // The flag's other value, where an exclusive "nobody" answer lies within it.
   const other = none && own.values.length === 2 ? 1 - row : -1;
@@ -50,8 +60,12 @@ export function unionCells(union: Union, parts: readonly UnionPart[], own: Union
         const shown = parts.map((part) => publishedCount(part, by, group));
         const nobody = other !== -1 ? publishedCount(none!, by, group) : undefined;
         const rest = nobody === undefined ? [] : [counts[other]![g]! - nobody];
-        if (equalsOnlyPart(flag, shown) && !rest.some((n) => isSmallCount(n, k))) known[t]![row]![g] = true;
-        else if ([...derivedCounts(flag, shown), ...rest].some((n) => isSmallCount(n, k))) forced[t]![row]![g] = true;
+        const within = deeper.flatMap((part) => {
+          const n = publishedCount(part, by, group);
+          return n === undefined ? [] : [flag - n];
+        });
+        if (equalsOnlyPart(flag, shown) && ![...rest, ...within].some((n) => isSmallCount(n, k))) known[t]![row]![g] = true;
+        else if ([...derivedCounts(flag, shown), ...rest, ...within].some((n) => isSmallCount(n, k))) forced[t]![row]![g] = true;
       });
     });
   }
