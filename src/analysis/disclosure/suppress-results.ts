@@ -154,7 +154,9 @@ function variablePattern(
   const groupings = [...layout].filter(([, { index }]) => index !== 'all');
   const structuralZeros = { all: values.map(() => false), tables: groupings.map(([by, { groups }]) => values.map((value) => groups.map((group) => linked.zero(by, group, value)))) };
   const pins = linked.pins && pinningRows(linked.pins, values, layout);
-  const own = { values, tables: [...(layout.has('all') ? [{ by: 'all', groups: ['all'], counts: values.map((_, v) => [all![v]!]) }] : []), ...groupings.map(([by, { groups, index }]) => ({ by, groups, counts: matrices[index as number]! }))] };
+  // The union rule reads the variable's own counts table by table, the all table first.
+  const allTable = layout.has('all') ? [{ by: 'all', groups: ['all'], counts: values.map((_, v) => [all![v]!]) }] : [];
+  const own = { values, tables: [...allTable, ...groupings.map(([by, { groups, index }]) => ({ by, groups, counts: matrices[index as number]! }))] };
   const union = linked.union && unionCells(linked.union.union, linked.union.cells, own, k);
   const counts: VariableCounts = {
     all,
