@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { dmError } from '../../errors.js';
 import { LICENSES } from '../../opendata/dcat-dataset.js';
 import type { Store } from '../../store/store.js';
+import { expiringCache } from '../../tasks/expiring-cache.js';
 import { DEFAULT_OPEN_DATA, exportOpenData } from '../../tasks/export-open-data.js';
 import { requireWave } from '../../tasks/waves.js';
 import { openDataPage } from './download-pages.js';
@@ -23,16 +24,12 @@ type OpenData = Awaited<ReturnType<typeof exportOpenData>>;
 
 export function openDataRoutes({ store, baseUrl, now = Date.now }: { readonly store: Store; readonly baseUrl?: string | undefined; readonly now?: () => number }): Hono {
   const app = new Hono();
-  const cache = new Map<string, { readonly key: string; readonly at: number; readonly files: Promise<OpenData> }>();
+  const cache = expiringCache<OpenData>(CACHE_MS, now);
   const files = async (waveId: string, url: string): Promise<OpenData> => {
     const wave = await requireWave(store, waveId);
-    const key = `${wave.status}|${wave.minCellCount}|${wave.publishedAt ?? ''}|${baseUrl ?? new URL(url).origin}`;
-    const cached = cache.get(wave.id);
-    if (cached && cached.key === key && now() - cached.at < CACHE_MS) return cached.files;
-    const computed = exportOpenData(store, { ...DEFAULT_OPEN_DATA, baseUrl: (baseUrl ?? new URL(url).origin).replace(/\/$/, ''), waveId, public: true });
-    cache.set(wave.id, { key, at: now(), files: computed });
-    computed.catch(() => cache.delete(wave.id));
-    return computed;
+    const origin = baseUrl ?? new URL(url).origin;
+    const key = `${wave.status}|${wave.minCellCount}|${wave.publishedAt ?? ''}|${origin}`;
+    return cache(wave.id, key, () => exportOpenData(store, { ...DEFAULT_OPEN_DATA, baseUrl: origin.replace(/\/$/, ''), waveId, public: true }));
   };
   app.get(`/${WAVE}`, async (c) => {
     const { wave, files: list } = await files(c.req.param('wave'), c.req.url);
