@@ -5,7 +5,8 @@ import type { Recode } from '../../instrument/derived-recodes-2019.js';
 import type { Tally, TallyPart } from '../../instrument/derived-tallies-2019.js';
 import { linkedIn, type Child, type Layout, type PublishedPattern } from './published-pattern.js';
 import { linkedState, type RecodeTerm, type TallyEquations, type TallyTerm } from './recoverable-cells.js';
-import type { VariableCounts } from './suppress-variable.js';
+import { isSmallCount } from './small-count.js';
+import type { CellFlags, VariableCounts } from './suppress-variable.js';
 
 /** The published patterns of a tally's parts (and of its "keine" cell). */
 export interface TallyPatterns {
@@ -44,21 +45,46 @@ export interface PinSource {
   readonly countValues: readonly string[];
   readonly countZero: StructuralZero;
   readonly parts: TallyPatterns['parts'];
+  /** The count's unweighted cell in a column (by, group). */
+  readonly countOf: (by: string, group: string, value: string) => number;
+  /** The disclosure threshold. */
+  readonly k: number;
+  /**
+   * Pin wherever a part hides a cell. Default: only where exactly one does; where two or more do, the pins
+   * give their sum only, and the count's exact check (its parts' tables and this recode) decides.
+   */
+  readonly strict?: boolean;
 }
 
-/** VariableCounts `pins` of a recode of a count, column by column. */
-export function pinningRows({ recode, countValues, countZero, parts }: PinSource, values: readonly string[], layout: Layout): VariableCounts['pins'] {
+/**
+ * VariableCounts `pins` of a recode of a count, column by column: the recode's rows of which one must be
+ * hidden there. With one part hidden, the recode must not show every value > 0 alone (Σ value · n less the
+ * published parts would give that part). With every part published, Σ value · n is public: a single merged
+ * row of exactly two values would then give both (row sum and Σ), so where one is small a row with weight
+ * > 0 hides.
+ */
+export function pinningRows({ recode, countValues, countZero, parts, countOf, k, strict = false }: PinSource, values: readonly string[], layout: Layout): VariableCounts['pins'] {
   const located = parts.flatMap((part) => tallyTerm(part, layout) ?? []);
   const column = (by: string, group: string, table: number | 'all', g: number): number[] | undefined => {
-    if (!located.some((part) => linkedState(part, part.row, table, g) === 'suppressed')) return undefined;
-    const possible = countValues.filter((value) => !countZero(by, group, value));
-    const rows: number[] = [];
-    for (const value of possible.filter((candidate) => Number(candidate) > 0)) {
-      const merged = recode.values[value]!;
-      if (possible.filter((other) => recode.values[other] === merged).length > 1) return undefined;
-      rows.push(values.indexOf(merged));
+    const states = located.map((part) => linkedState(part, part.row, table, g));
+    const hiding = states.filter((state) => state === 'suppressed').length;
+    // This recode's row → the count's values possible in the column that it merges.
+    const rows = new Map<number, number[]>();
+    const possible = countValues.filter((candidate) => !countZero(by, group, candidate));
+    for (const value of possible) {
+      const row = values.indexOf(recode.values[value]!);
+      rows.set(row, [...(rows.get(row) ?? []), Number(value)]);
     }
-    return rows.every((row) => row !== -1) ? rows : undefined;
+    if (rows.has(-1)) return undefined;
+    const lines = [...rows];
+    if (hiding === 1 || (strict && hiding > 1)) {
+      if (lines.some(([, merged]) => merged.length > 1 && merged.some((value) => value > 0))) return undefined;
+      return lines.filter(([, merged]) => merged[0]! > 0).map(([row]) => row);
+    }
+    if (hiding > 0 || located.length < parts.length || states.includes('unknown')) return undefined;
+    const merged = lines.filter(([, of]) => of.length > 1);
+    if (merged.length !== 1 || merged[0]![1].length !== 2 || !merged[0]![1].some((value) => isSmallCount(countOf(by, group, String(value)), k))) return undefined;
+    return lines.filter(([, of]) => of.every((value) => value > 0)).map(([row]) => row);
   };
   const tables: (number[] | undefined)[][] = [];
   for (const [by, { groups, index }] of layout) if (index !== 'all') tables[index] = groups.map((group, g) => column(by, group, index, g));
@@ -99,4 +125,41 @@ export function recodeTerms(children: readonly Child[], values: readonly string[
   };
   for (const child of children) add(child, 'own', values);
   return out;
+}
+
+/** A count of which this variable is the first part: what splitCells needs of it. */
+export interface SplitSource {
+  /** The part's value that the count counts. */
+  readonly value: string;
+  /** The count's values that some unit has. */
+  readonly countValues: readonly string[];
+  readonly countZero: StructuralZero;
+  /** The count's unweighted cell in a column (by, group). */
+  readonly countOf: (by: string, group: string, value: string) => number;
+}
+
+/**
+ * Cells of a count's first part to suppress whatever their count. Where a grouping leaves the count only
+ * two possible values (vg_community "true" when there are only two parts: 2 or 3), the group's base and
+ * Σ value · n = the parts' cells give both; where one is small, the part's cell there hides, so that Σ
+ * is unknown. Undefined when there is no such cell.
+ */
+export function splitCells(sources: readonly SplitSource[], values: readonly string[], layout: Layout, k: number): CellFlags | undefined {
+  let any = false;
+  const flag = (by: string, group: string, value: string): boolean => {
+    const hit = sources.some((source) => {
+      if (source.value !== value) return false;
+      const possible = source.countValues.filter((candidate) => !source.countZero(by, group, candidate));
+      return possible.length === 2 && possible.some((candidate) => isSmallCount(source.countOf(by, group, candidate), k));
+    });
+    any ||= hit;
+    return hit;
+  };
+  const tables: boolean[][][] = [];
+  let all = values.map(() => false);
+  for (const [by, { groups, index }] of layout) {
+    if (index === 'all') all = values.map((value) => flag('all', 'all', value));
+    else tables[index] = values.map((value) => groups.map((group) => flag(by, group, value)));
+  }
+  return any ? { all, tables } : undefined;
 }

@@ -98,6 +98,33 @@ export function recoverableCells(pattern: VariableSuppression, links: readonly T
  * Cells public through a linked variable (`pattern.known`) are no unknowns.
  */
 export function recoverableLinkedColumns(pattern: VariableSuppression, links: readonly TableLink[], linked: LinkedVariables): TableColumn[] {
+  const { system, own, columnOf } = linkedSystem(pattern, links, linked);
+  const out = new Map<string, TableColumn>();
+  for (const unknown of system.determined()) {
+    const mine = own.cells[unknown];
+    const cells = mine ? [mine.table === 'all' ? { table: mine.table } : { table: mine.table, group: mine.group! }] : (columnOf.get(unknown) ?? []);
+    for (const cell of cells) out.set(`${cell.table}/${cell.group}`, cell);
+  }
+  return [...out.values()];
+}
+
+/**
+ * The cells of this variable that its linked variables' public numbers fix whatever it publishes itself
+ * but its bases (its recodes publish them too): a count's cells from its band and its parts' Σ.
+ */
+export function linkedDeterminedCells(pattern: VariableSuppression, links: readonly TableLink[], linked: LinkedVariables): SuppressedCell[] {
+  const hidden: VariableSuppression = {
+    all: pattern.all.map(() => true),
+    tables: pattern.tables.map((table) => table.map((row) => row.map(() => true))),
+    withheld: pattern.withheld,
+    ...(pattern.known ? { known: pattern.known } : {}),
+  };
+  const { system, own } = linkedSystem(hidden, links, linked);
+  return system.determined().flatMap((unknown) => own.cells[unknown] ?? []);
+}
+
+/** The variable's and its linked variables' published sums, with the unknowns each column's equations hold. */
+function linkedSystem(pattern: VariableSuppression, links: readonly TableLink[], linked: LinkedVariables): { system: LinearSystem; own: Indices; columnOf: Map<number, TableColumn[]> } {
   const system = new LinearSystem();
   const own = system.addVariable(pattern, links);
   const added = <T extends LinkedPattern>(variable: T) => ({ variable, at: system.addVariable(variable.pattern, variable.links) });
@@ -138,13 +165,7 @@ export function recoverableLinkedColumns(pattern: VariableSuppression, links: re
   };
   visit('all', 0, (value) => own.all[value]!);
   own.tables.forEach((table, t) => (table[0] ?? []).forEach((_, g) => visit(t, g, (value) => table[value]![g]!)));
-  const out = new Map<string, TableColumn>();
-  for (const unknown of system.determined()) {
-    const mine = own.cells[unknown];
-    const cells = mine ? [mine.table === 'all' ? { table: mine.table } : { table: mine.table, group: mine.group! }] : (columnOf.get(unknown) ?? []);
-    for (const cell of cells) out.set(`${cell.table}/${cell.group}`, cell);
-  }
-  return [...out.values()];
+  return { system, own, columnOf };
 }
 
 /** Unknown indices (−1: published) of one variable's cells. */

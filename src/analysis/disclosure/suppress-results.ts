@@ -7,10 +7,10 @@ import type { Tally, TallyPart } from '../../instrument/derived-tallies-2019.js'
 import type { Union } from '../../instrument/derived-unions-2019.js';
 import type { Condition } from '../../instrument/model.js';
 import type { CountCell, ResultCell, ResultsDocument, ResultsTable, TableTest } from '../results-document.js';
-import { pinningRows, recodeTerms, structuralZero, tallyEquations, tallyParts, type PinSource, type StructuralZero, type TallyPatterns } from './linked-variables.js';
+import { pinningRows, recodeTerms, splitCells, structuralZero, tallyEquations, tallyParts, type PinSource, type SplitSource, type StructuralZero, type TallyPatterns } from './linked-variables.js';
 import { nestingLinks, type Child, type PublishedPattern } from './published-pattern.js';
 import { DEFAULT_K } from './small-count.js';
-import { suppressVariable, type VariableCounts } from './suppress-variable.js';
+import { suppressVariable, type CellFlags, type VariableCounts } from './suppress-variable.js';
 import { unionCells, type UnionCellsOf, type UnionPart } from './union-columns.js';
 
 /** A test on a table with suppressed cells: X², p and V would let a reader solve for the hidden cells. */
@@ -56,6 +56,13 @@ export function suppressResults(doc: ResultsDocument, k: number = DEFAULT_K, opt
   const variables = byVariable(doc.tables);
   const recodes = validRecodes(options.recodes ?? {}, variables);
   const patterns = new Map<string, PublishedPattern>();
+  // Counts whose recodes pin wherever a part hides a cell (pinningRows), after the count came out whole.
+  const strictPins = new Set<string>();
+  /** A variable's unweighted cell in a column (by, group). */
+  const countCells = (variable: string) => {
+    const byGrouping = new Map((variables.get(variable) ?? []).map((table) => [table.by, countsOf(table, countTables)]));
+    return (by: string, group: string, value: string) => byGrouping.get(by)?.get(group)?.get(value) ?? 0;
+  };
   const filtersOf = (variable: string): readonly Condition[] => options.filters?.get(variable) ?? (recodes.has(variable) ? filtersOf(recodes.get(variable)!.variable) : []);
   const patternOf = (variable: string, path: readonly string[]): PublishedPattern | undefined => {
     const tables = variables.get(variable);
@@ -75,21 +82,35 @@ export function suppressResults(doc: ResultsDocument, k: number = DEFAULT_K, opt
       });
       const recode = recodes.get(variable);
       const counted = recode && options.tallies?.[recode.variable];
-      const pins = recode && counted ? { recode, count: recode.variable, parts: tallyParts(counted, (part) => patternOf(part, within)).parts } : undefined;
+      const pins =
+        recode && counted ? { recode, count: recode.variable, parts: tallyParts(counted, (part) => patternOf(part, within)).parts, strict: strictPins.has(recode.variable) } : undefined;
       const zeros = (name: string) => structuralZero(name, recodes, (other) => valuesOf(variables.get(other) ?? []));
       const union = options.unions?.[variable];
-      const cellsOf = (cells: readonly TallyPart[]) => unionPartsOf(cells, (part) => patternOf(part, within), variables, countTables);
+      const cellsOf = (cells: readonly TallyPart[]) => unionPartsOf(cells, (part) => patternOf(part, within), countCells);
       const unionParts = union && cellsOf(union.parts);
       const unionNone = union?.none && cellsOf([union.none])?.[0];
       const unionDeeper = union && cellsOf(deeperParts(union, options.unions ?? {}));
+      const splits = Object.entries(options.tallies ?? {}).flatMap(([count, { parts: [first] }]): SplitSource[] =>
+        first?.variable === variable && variables.has(count)
+          ? [{ value: first.value, countValues: possibleValues(count, variables, countTables), countZero: zeros(count), countOf: countCells(count) }]
+          : [],
+      );
       pattern = variablePattern(tables, countTables, filters, k, {
         ...(parts ? { tally: parts } : {}),
+        ...(splits.length > 0 ? { splits } : {}),
         ...(union && unionParts ? { union: { union, cells: { parts: unionParts, deeper: unionDeeper ?? [], ...(unionNone ? { none: unionNone } : {}) } } } : {}),
         children,
         zero: zeros(variable),
-        ...(pins ? { pins: { ...pins, countValues: possibleValues(pins.count, variables, countTables), countZero: zeros(pins.count) } } : {}),
+        ...(pins ? { pins: { ...pins, countValues: possibleValues(pins.count, variables, countTables), countZero: zeros(pins.count), countOf: countCells(pins.count), k } } : {}),
       });
       patterns.set(variable, pattern);
+      if (parts && children.length > 0 && pattern.suppression.withheld.all && !strictPins.has(variable)) {
+        // Pins left to the exact check let it fail: once more with the recodes pinning as before.
+        strictPins.add(variable);
+        for (const [derived, { variable: source }] of recodes) if (source === variable) patterns.delete(derived);
+        patterns.delete(variable);
+        return patternOf(variable, path);
+      }
     }
     return pattern;
   };
@@ -122,6 +143,7 @@ function variablePattern(
     readonly children: readonly Child[];
     readonly zero: StructuralZero;
     readonly pins?: PinSource;
+    readonly splits?: readonly SplitSource[];
   },
 ): PublishedPattern {
   const values = valuesOf(tables);
@@ -158,6 +180,8 @@ function variablePattern(
   const allTable = layout.has('all') ? [{ by: 'all', groups: ['all'], counts: values.map((_, v) => [all![v]!]) }] : [];
   const own = { values, tables: [...allTable, ...groupings.map(([by, { groups, index }]) => ({ by, groups, counts: matrices[index as number]! }))] };
   const union = linked.union && unionCells(linked.union.union, linked.union.cells, own, k);
+  const split = linked.splits && splitCells(linked.splits, values, layout, k);
+  const forced = union && split ? eitherCell(union.forced, split) : (union?.forced ?? split);
   const counts: VariableCounts = {
     all,
     tables: matrices,
@@ -165,7 +189,8 @@ function variablePattern(
     linked: { ...(tally ? { tally } : {}), recodes },
     structuralZeros,
     ...(pins ? { pins } : {}),
-    ...(union ? { forced: union.forced, known: union.known } : {}),
+    ...(forced ? { forced } : {}),
+    ...(union ? { known: union.known } : {}),
   };
   return { values, tables: layout, suppression: suppressVariable(counts, k, nestingLinks(layout)), children: linked.children };
 }
@@ -183,15 +208,14 @@ function deeperParts(union: Union, unions: Readonly<Record<string, Union>>, seen
 function unionPartsOf(
   cells: readonly TallyPart[],
   patternOf: (variable: string) => PublishedPattern | undefined,
-  variables: ReadonlyMap<string, readonly ResultsTable[]>,
-  countTables: ReadonlyMap<string, ResultsTable>,
+  countCells: (variable: string) => (by: string, group: string, value: string) => number,
 ): UnionPart[] | undefined {
   const parts: UnionPart[] = [];
   for (const { variable, value } of cells) {
     const pattern = patternOf(variable);
     if (!pattern) return undefined;
-    const byGrouping = new Map((variables.get(variable) ?? []).map((table) => [table.by, countsOf(table, countTables)]));
-    parts.push({ pattern, value, count: (by, group) => byGrouping.get(by)?.get(group)?.get(value) ?? 0 });
+    const countOf = countCells(variable);
+    parts.push({ pattern, value, count: (by, group) => countOf(by, group, value) });
   }
   return parts;
 }
@@ -304,4 +328,9 @@ function unique(items: readonly string[]): string[] {
 
 function tableKey(table: ResultsTable): string {
   return `${table.variable} × ${table.by}`;
+}
+
+/** Cells flagged in either. */
+function eitherCell(a: CellFlags, b: CellFlags): CellFlags {
+  return { all: a.all.map((on, v) => on || b.all[v]!), tables: a.tables.map((table, t) => table.map((row, v) => row.map((on, g) => on || (b.tables[t]?.[v]?.[g] ?? false)))) };
 }

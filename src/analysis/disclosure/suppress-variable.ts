@@ -2,7 +2,7 @@
 // table's cells as row margins, so a complement taken there in one grouping is suppressed in all of them;
 // and a grouping nested in another (size classes in unit types) makes sums across tables.
 import { cheapest, countCost } from './cheapest.js';
-import { linkedState, recoverableCells, recoverableLinkedColumns, type LinkedVariables, type TableColumn, type TableLink } from './recoverable-cells.js';
+import { linkedDeterminedCells, linkedState, recoverableCells, recoverableLinkedColumns, type LinkedVariables, type TableColumn, type TableLink } from './recoverable-cells.js';
 import { DEFAULT_K, isSmallCount } from './small-count.js';
 import { suppressTable } from './suppress-table.js';
 
@@ -64,7 +64,7 @@ const MAX_LINKED_REPAIRS = 16;
  * @param links nestings between its groupings (size classes in unit types)
  */
 export function suppressVariable(counts: VariableCounts, k: number = DEFAULT_K, links: readonly TableLink[] = []): VariableSuppression {
-  const known = knownCells(counts);
+  const known = withLinkedDetermined(counts, knownCells(counts), links);
   if (counts.withheld?.all || isSmallCount(sum(counts.all), k)) return everything(counts, known);
   const forced: Forced = {
     all: counts.all.map((_, v) => counts.forced?.all[v] ?? false),
@@ -172,6 +172,29 @@ function knownCells(counts: VariableCounts): CellFlags {
       table.map((row, v) => row.map((_, g) => (zeros?.tables[t]?.[v]?.[g] ?? false) || (fixed?.tables[t]?.[v]?.[g] ?? false) || at(t, v, g))),
     ),
   };
+}
+
+/**
+ * A count's cells that its recodes and parts fix whatever it publishes (community_count 2 and 3 beside
+ * community_band "2+" and the Σ of two parts) are known too: hiding them protects nothing, and the exact
+ * check could never be satisfied. Where such a cell is small, pinningRows and splitCells hid a recode or
+ * part cell before.
+ */
+function withLinkedDetermined(counts: VariableCounts, known: CellFlags, links: readonly TableLink[]): CellFlags {
+  if (!counts.linked?.tally) return known;
+  const withheld = counts.withheld ?? { all: false, tables: counts.tables.map((table) => (table[0] ?? []).map(() => false)) };
+  // A row whose all count is 0 is public: 0 in every column.
+  const zeroRow = (v: number) => counts.all[v] === 0;
+  const fixed = { all: known.all.map((on, v) => on || zeroRow(v)), tables: known.tables.map((table) => table.map((row, v) => row.map((on) => on || zeroRow(v)))) };
+  const determined = linkedDeterminedCells({ ...fixed, withheld, known: fixed }, links, counts.linked);
+  if (determined.length === 0) return known;
+  const all = [...known.all];
+  const tables = known.tables.map((table) => table.map((row) => [...row]));
+  for (const { table, value, group } of determined) {
+    if (table === 'all') all[value] = true;
+    else tables[table]![value]![group!] = true;
+  }
+  return { all, tables };
 }
 
 /** One column of the variable as suppressVariable sees it (the all column: table 'all'). */
