@@ -84,6 +84,29 @@ describe('statements follow the data', () => {
     assert.match(byId(buildStatements(empty), 'fiber_engaged'), /nicht ausgewiesen/);
   });
 
+  test('a withheld figure is named in a German sentence of its own, the other figure of the sentence stays', () => {
+    /** The results with these all-table cells suppressed (variable → values). */
+    const hiding = (cells: Record<string, readonly string[]>): ResultsDocument => ({
+      ...results,
+      tables: results.tables.map((table) =>
+        cells[table.variable] && table.by === 'all'
+          ? { ...table, cells: table.cells.map((cell) => (cells[table.variable]!.includes(cell.value) ? ({ by: cell.by, value: cell.value, base: cell.base, suppressed: true } as never) : cell)) }
+          : table,
+      ),
+    });
+    const community = (values: readonly string[]) => byId(buildStatements(hiding({ community_count: values, community_band: values })), 'community_offers');
+    const NOT_SHOWN = 'nicht ausgewiesen \\(zu wenige Antworten\\)';
+    assert.match(community(['1']), new RegExp(`^Ein Viertel der Kommunen unterstützt keines der genannten Angebote; wie viele Kommunen nur eines finanziell, logistisch oder anderweitig unterstützen, wird ${NOT_SHOWN}\\.$`));
+    assert.match(community(['0']), new RegExp(`^Wie viele Kommunen keines der genannten Angebote unterstützen, wird ${NOT_SHOWN}; knapp 30\u00a0% unterstützen nur eines`));
+    assert.equal(community(['0', '1']), 'Wie viele Kommunen keines der genannten Angebote unterstützen oder nur eines finanziell, logistisch oder anderweitig unterstützen, wird nicht ausgewiesen (zu wenige Antworten).');
+    // egov_count 1 and 2 are egov_band "1-2": the figure is read there, and withheld only where both hide it.
+    assert.match(byId(buildStatements(hiding({ egov_count: ['1', '2'] })), 'egov_components'), /^16\u00a0% der Kommunen setzen keine dieser Basiskomponenten ein, 32\u00a0% nur eine oder zwei\.$/);
+    assert.match(
+      byId(buildStatements(hiding({ egov_count: ['1', '2'], egov_band: ['1-2'] })), 'egov_components'),
+      new RegExp(`^16\u00a0% der Kommunen setzen keine dieser Basiskomponenten ein; wie viele Kommunen nur eine oder zwei einsetzen, wird ${NOT_SHOWN}\\.$`),
+    );
+  });
+
   test('a statement on a variable the questionnaire version does not have is left out (issue 9)', () => {
     const without: ResultsDocument = { ...results, tables: results.tables.filter((table) => table.variable !== 'fiber_engaged') };
     const ids = buildStatements(without).map((statement) => statement.id);

@@ -50,3 +50,16 @@ test('public demo statements never call a difference unclear when its test is wi
     }
   }
 });
+
+test('on the public demo report: suppressed count values are read from the recode that merges exactly them, and only then', () => {
+  const { results } = demoResults();
+  const pub = publicResults(instrument2019, results, 5);
+  const cell = (value: string) => pub.tables.find((t) => t.variable === 'egov_count' && t.by === 'all')!.cells.find((c) => c.value === value)!;
+  assert.ok('suppressed' in cell('1') && 'suppressed' in cell('2'), 'egov_count 1 and 2 are suppressed in the demo at k = 5');
+  for (const values of [['1', '2'], ['0', '1', '2']]) {
+    const query = { variable: 'egov_count', values };
+    assert.deepEqual(shareOf(pub, query), shareOf(results, query), values.join(','));
+  }
+  assert.equal(shareOf(pub, { variable: 'egov_count', values: ['1'] }), undefined, 'no recode keeps 1 alone');
+  assert.equal(shareOf(pub, { variable: 'egov_count', values: ['2', '3'] }), undefined, 'egov_band merges 3 with 4 … 9');
+});

@@ -1,8 +1,9 @@
 // Reading shares, means and test p-values out of a results document (analysts' or public). Every number
 // of the report comes through here, so every number is a sum (or difference) of published cells of one
-// variable's tables.
+// variable's tables, or the cell of a recode that merges exactly the values asked for.
 import type { PublicResultsDocument, PublicTable } from '../analysis/disclosure/suppress-results.js';
 import type { CountCell, ResultCell, ResultsDocument, ResultsTable } from '../analysis/results-document.js';
+import { DERIVED_RECODES_2019 } from '../instrument/derived-recodes-2019.js';
 
 export type AnyResults = ResultsDocument | PublicResultsDocument;
 type AnyTable = ResultsTable | PublicTable;
@@ -64,7 +65,7 @@ export function shareOf(results: AnyResults, query: ShareQuery): Share | undefin
   for (const group of groups) {
     const cells = table.cells.filter((cell) => cell.by === group);
     if (cells.length === 0) continue;
-    if (cells.some((cell) => !isCount(cell))) return complementShare(results, table, query.values, groups);
+    if (cells.some((cell) => !isCount(cell))) return complementShare(results, table, query.values, groups) ?? recodedShare(results, query);
     base += (cells[0] as CountCell).base;
     n += (cells as CountCell[]).filter((cell) => query.values.includes(cell.value)).reduce((sum, cell) => sum + cell.n, 0);
   }
@@ -91,6 +92,24 @@ function complementShare(results: AnyResults, table: AnyTable, values: readonly 
   const n = sum(counted.map((cell) => cell.n)) - sum(others.map((cell) => cell.n));
   const base = sum(groups.map((group) => bases.get(group) ?? 0));
   return base > 0 ? { n, base, share: n / base } : undefined;
+}
+
+/**
+ * A share whose cells are suppressed can be public in a recode: egov_count 1 and 2 are egov_band "1-2", and
+ * 0, 1 and 2 are vg_egov "false". Only where the recode merges exactly the values asked for into its own.
+ */
+function recodedShare(results: AnyResults, query: ShareQuery): Share | undefined {
+  for (const [derived, recode] of Object.entries(DERIVED_RECODES_2019)) {
+    if (recode.variable !== query.variable || !results.tables.some((table) => table.variable === derived && table.by === (query.by ?? 'all'))) continue;
+    const targets = [...new Set(query.values.map((value) => recode.values[value]))];
+    if (targets.some((target) => target === undefined)) continue;
+    const merged = Object.keys(recode.values).filter((value) => targets.includes(recode.values[value]));
+    if (merged.length === query.values.length && merged.every((value) => query.values.includes(value))) {
+      const found = shareOf(results, { ...query, variable: derived, values: targets as string[] });
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /** The mean of a numeric-coded variable in one group (e.g. data_use_count among vg_strategy = hat). */

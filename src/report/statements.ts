@@ -57,6 +57,22 @@ function words(value: Share | undefined): string {
   return value ? describeShare(value.share) : NOT_SHOWN;
 }
 
+/** "Wie viele Kommunen …, wird nicht ausgewiesen (zu wenige Antworten)": a withheld figure as a sentence. */
+function withheld(which: string): string {
+  return `Wie viele Kommunen ${which}, wird ${NOT_SHOWN}`;
+}
+
+/**
+ * Two figures in one sentence ("A …, B …"), each clause undefined where its figure is withheld: then that
+ * figure is named as withheld (`which`: what the Kommunen do, for each clause) instead of a number.
+ */
+function pair(first: string | undefined, second: string | undefined, which: readonly [string, string]): string {
+  if (first && second) return `${first}, ${second}.`;
+  if (first) return `${first}; ${withheld(which[1]).replace(/^W/, 'w')}.`;
+  if (second) return `${withheld(which[0])}; ${second}.`;
+  return `${withheld(`${which[0]} oder ${which[1]}`)}.`;
+}
+
 function value(figure: string, found: Share | undefined, shown: StatementValue['shown']): StatementValue[] {
   return found ? [{ figure, value: found.share, shown }] : [];
 }
@@ -102,7 +118,11 @@ export const egovComponents: Builder = (r) => {
     id: 'egov_components',
     chapter: 'blick',
     figures: ['egov_none', 'egov_one_two'],
-    text: `${capitalise(pct(none))} der Kommunen setzen keine dieser Basiskomponenten ein, ${pct(oneTwo)} nur eine oder zwei.`,
+    text: pair(
+      none && `${capitalise(pct(none))} der Kommunen setzen keine dieser Basiskomponenten ein`,
+      oneTwo && `${pct(oneTwo)} nur eine oder zwei`,
+      ['keine dieser Basiskomponenten einsetzen', 'nur eine oder zwei einsetzen'],
+    ),
     values: [...value('egov_none', none, 'percent'), ...value('egov_one_two', oneTwo, 'percent')],
   };
 };
@@ -114,7 +134,11 @@ export const communityOffers: Builder = (r) => {
     id: 'community_offers',
     chapter: 'blick',
     figures: ['community_none', 'community_one'],
-    text: `${capitalise(words(none))} der Kommunen unterstützt keines der genannten Angebote, ${words(one)} unterstützen nur eines finanziell, logistisch oder anderweitig.`,
+    text: pair(
+      none && `${capitalise(words(none))} der Kommunen unterstützt keines der genannten Angebote`,
+      one && `${words(one)} unterstützen nur eines finanziell, logistisch oder anderweitig`,
+      ['keines der genannten Angebote unterstützen', 'nur eines finanziell, logistisch oder anderweitig unterstützen'],
+    ),
     values: [...value('community_none', none, 'words'), ...value('community_one', one, 'words')],
   };
 };
@@ -208,7 +232,9 @@ export const egovAtMostTwo: Builder = (r) => {
     id: 'egov_at_most_two',
     chapter: 'egov',
     figures: ['egov_half_at_most_two'],
-    text: `${capitalise(words(found))} der Kommunen hat nicht mehr als zwei der neun abgefragten Basiskomponenten im Einsatz (vgl. Titelseite).`,
+    text: found
+      ? `${capitalise(words(found))} der Kommunen hat nicht mehr als zwei der neun abgefragten Basiskomponenten im Einsatz (vgl. Titelseite).`
+      : `${withheld('nicht mehr als zwei der neun abgefragten Basiskomponenten im Einsatz haben')}.`,
     values: value('egov_half_at_most_two', found, 'words'),
   };
 };
@@ -519,7 +545,9 @@ export const fiberEngaged: Builder = (r) => {
     id: 'fiber_engaged',
     chapter: 'infrastruktur',
     figures: ['fiber_engaged'],
-    text: `${capitalise(words(found))} der befragten Kommunen (${pct(found)}) engagieren sich beim Aufbau oder Betrieb lokaler Glasfasernetze.`,
+    text: found
+      ? `${capitalise(words(found))} der befragten Kommunen (${pct(found)}) engagieren sich beim Aufbau oder Betrieb lokaler Glasfasernetze.`
+      : `${withheld('sich beim Aufbau oder Betrieb lokaler Glasfasernetze engagieren')}.`,
     values: value('fiber_engaged', found, 'percent'),
   };
 };
