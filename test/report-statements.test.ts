@@ -128,7 +128,8 @@ describe('public statements (suppressed results)', () => {
       if (!/häufiger|seltener|hängt mit/.test(text)) assert.doesNotMatch(text, /kein klarer Unterschied|nicht erkennbar/, `${statement.id}: ${text}`);
     }
     assert.ok(withheld > 0, 'the demo wave has comparisons whose test is withheld in public');
-    for (const statement of published) assert.doesNotMatch(statement.text, /damit nicht ausgewiesen|\(nicht ausgewiesen \(zu wenige Antworten\) der/, statement.id);
+    for (const statement of published) assert.doesNotMatch(statement.text, /damit nicht ausgewiesen|\(nicht ausgewiesen \(zu wenige Antworten\) der|Antworten\) gegenüber nicht ausgewiesen/, statement.id);
+    assert.match(byId(published, 'strategy_by_size'), /Anteile nicht ausgewiesen, zu wenige Antworten/, 'the demo withholds both shares of this comparison');
     assert.equal(byId(published, 'strategy_links'), byId(statements, 'strategy_links'), 'the overall table is not withheld');
   });
 });

@@ -94,6 +94,11 @@ function noClearDifference(p: number | undefined): string {
   return p === undefined ? 'ein nicht prüfbarer Unterschied' : 'kein klarer Unterschied';
 }
 
+/** "a gegenüber b"; where both are withheld, that the shares are. */
+function versus(a: Share | undefined, b: Share | undefined): string {
+  return a || b ? `${pct(a)} gegenüber ${pct(b)}` : 'Anteile nicht ausgewiesen, zu wenige Antworten';
+}
+
 function pText(p: number | undefined): string {
   if (p === undefined) return 'Test nicht ausgewiesen';
   return p < 0.001 ? 'p < 0,001' : `p = ${formatDecimal(p, 3)}`;
@@ -186,10 +191,10 @@ export const strategyBySize: Builder = (r) => {
   const noTopic = bySize(r, 'strategy_status', ['kein_thema']);
   const first = active.word
     ? `Größere Kommunen haben ${active.word} eine Digitalisierungsstrategie oder entwickeln eine (${pct(active.large)} gegenüber ${pct(active.small)} der kleineren; ${pText(active.p)})`
-    : `Zwischen größeren und kleineren Kommunen zeigt sich bei der Digitalisierungsstrategie ${noClearDifference(active.p)} (${pct(active.large)} gegenüber ${pct(active.small)}; ${pText(active.p)})`;
+    : `Zwischen größeren und kleineren Kommunen zeigt sich bei der Digitalisierungsstrategie ${noClearDifference(active.p)} (${versus(active.large, active.small)}; ${pText(active.p)})`;
   const second = noTopic.word
     ? `; größere Kommunen geben ${noTopic.word === 'häufiger' ? 'häufiger' : 'weniger häufig'} an, dass dies für sie (noch) kein Thema sei (${pct(noTopic.large)} gegenüber ${pct(noTopic.small)}).`
-    : `; bei der Angabe, dies sei (noch) kein Thema, zeigt sich ${noClearDifference(noTopic.p)} (${pct(noTopic.large)} gegenüber ${pct(noTopic.small)}).`;
+    : `; bei der Angabe, dies sei (noch) kein Thema, zeigt sich ${noClearDifference(noTopic.p)} (${versus(noTopic.large, noTopic.small)}).`;
   return {
     id: 'strategy_by_size',
     chapter: 'blick',
@@ -208,7 +213,7 @@ export const egovBySize: Builder = (r) => {
   const egov = bySize(r, 'vg_egov', ['true']);
   const text = egov.word
     ? `Größere Städte und Gemeinden sind ${egov.word} im Bereich E-Government gut aufgestellt (${pct(egov.large)} gegenüber ${pct(egov.small)}; ${pText(egov.p)}).`
-    : `Zwischen größeren und kleineren Städten und Gemeinden zeigt sich im E-Government ${noClearDifference(egov.p)} (${pct(egov.large)} gegenüber ${pct(egov.small)}; ${pText(egov.p)}).`;
+    : `Zwischen größeren und kleineren Städten und Gemeinden zeigt sich im E-Government ${noClearDifference(egov.p)} (${versus(egov.large, egov.small)}; ${pText(egov.p)}).`;
   return {
     id: 'egov_by_size',
     chapter: 'blick',
@@ -510,7 +515,7 @@ export const trainingByStrategy: Builder = (r) => {
   const word = has && developing ? direction(p, has.share, developing.share) : undefined;
   const text = word
     ? `Kommunen, die bereits eine Digitalisierungsstrategie haben, bieten ihren Mitarbeiter:innen ${word} Fortbildungen zu technologischen Trends an als Kommunen, die eine Strategie entwickeln (${pct(has)} gegenüber ${pct(developing)}).`
-    : `Bei Fortbildungen zu technologischen Trends zeigt sich zwischen Kommunen mit Strategie und Kommunen, die eine entwickeln, ${noClearDifference(p)} (${pct(has)} gegenüber ${pct(developing)}).`;
+    : `Bei Fortbildungen zu technologischen Trends zeigt sich zwischen Kommunen mit Strategie und Kommunen, die eine entwickeln, ${noClearDifference(p)} (${versus(has, developing)}).`;
   return {
     id: 'training_by_strategy',
     chapter: 'kompetenzen',
@@ -571,7 +576,7 @@ export const broadbandByGroups: Builder = (r) => {
   const word = engaged && others ? direction(pCommunity, engaged.share, others.share) : undefined;
   const community = word
     ? `Kommunen mit stärkerem Engagement in der örtlichen Gemeinschaft bewerten ihre Infrastruktur ${word === 'häufiger' ? 'häufiger' : 'seltener'} als gut oder sehr gut (${pct(engaged)} gegenüber ${pct(others)}).`
-    : `Zwischen Kommunen mit und ohne stärkeres Engagement in der örtlichen Gemeinschaft zeigt sich bei der Bewertung der Infrastruktur ${noClearDifference(pCommunity)} (${pct(engaged)} gegenüber ${pct(others)}).`;
+    : `Zwischen Kommunen mit und ohne stärkeres Engagement in der örtlichen Gemeinschaft zeigt sich bei der Bewertung der Infrastruktur ${noClearDifference(pCommunity)} (${versus(engaged, others)}).`;
   const p = pValueOf(r, 'broadband_grade', 'vg_egov');
   const egov =
     p === undefined
