@@ -63,7 +63,12 @@ export interface PinSource {
  * row of exactly two values would then give both (row sum and Σ), so where one is small a row with weight
  * > 0 hides.
  */
-export function pinningRows({ recode, countValues, countZero, parts, countOf, k, strict = false }: PinSource, values: readonly string[], layout: Layout): VariableCounts['pins'] {
+export function pinningRows(
+  { recode, countValues, countZero, parts, countOf, k, strict = false }: PinSource,
+  values: readonly string[],
+  layout: Layout,
+): NonNullable<VariableCounts['pins']> & { readonly relaxed: boolean } {
+  let relaxed = false;
   const located = parts.flatMap((part) => tallyTerm(part, layout) ?? []);
   const column = (by: string, group: string, table: number | 'all', g: number): number[] | undefined => {
     const states = located.map((part) => linkedState(part, part.row, table, g));
@@ -77,6 +82,7 @@ export function pinningRows({ recode, countValues, countZero, parts, countOf, k,
     }
     if (rows.has(-1)) return undefined;
     const lines = [...rows];
+    if (hiding > 1 && !strict) relaxed = true;
     if (hiding === 1 || (strict && hiding > 1)) {
       if (lines.some(([, merged]) => merged.length > 1 && merged.some((value) => value > 0))) return undefined;
       return lines.filter(([, merged]) => merged[0]! > 0).map(([row]) => row);
@@ -88,7 +94,7 @@ export function pinningRows({ recode, countValues, countZero, parts, countOf, k,
   };
   const tables: (number[] | undefined)[][] = [];
   for (const [by, { groups, index }] of layout) if (index !== 'all') tables[index] = groups.map((group, g) => column(by, group, index, g));
-  return { all: column('all', 'all', 'all', 0), tables };
+  return { all: column('all', 'all', 'all', 0), tables, relaxed };
 }
 
 /**

@@ -104,7 +104,7 @@ export function suppressResults(doc: ResultsDocument, k: number = DEFAULT_K, opt
         ...(pins ? { pins: { ...pins, countValues: possibleValues(pins.count, variables, countTables), countZero: zeros(pins.count), countOf: countCells(pins.count), k } } : {}),
       });
       patterns.set(variable, pattern);
-      if (parts && children.length > 0 && pattern.suppression.withheld.all && !strictPins.has(variable)) {
+      if (children.some((child) => child.pattern.relaxedPins) && pattern.suppression.withheld.all && !strictPins.has(variable)) {
         // Pins left to the exact check let it fail: once more with the recodes pinning as before.
         strictPins.add(variable);
         for (const [derived, { variable: source }] of recodes) if (source === variable) patterns.delete(derived);
@@ -192,7 +192,8 @@ function variablePattern(
     ...(forced ? { forced } : {}),
     ...(union ? { known: union.known } : {}),
   };
-  return { values, tables: layout, suppression: suppressVariable(counts, k, nestingLinks(layout)), children: linked.children };
+  const suppression = suppressVariable(counts, k, nestingLinks(layout));
+  return { values, tables: layout, suppression, children: linked.children, ...(pins?.relaxed ? { relaxedPins: true } : {}) };
 }
 
 /** The parts of the union's parts that are "or" flags themselves, and theirs (not the direct parts). */
