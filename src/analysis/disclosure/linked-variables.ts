@@ -45,56 +45,34 @@ export interface PinSource {
   readonly countValues: readonly string[];
   readonly countZero: StructuralZero;
   readonly parts: TallyPatterns['parts'];
-  /** The count's unweighted cell in a column (by, group). */
-  readonly countOf: (by: string, group: string, value: string) => number;
-  /** The disclosure threshold. */
-  readonly k: number;
-  /**
-   * Pin wherever a part hides a cell. Default: only where exactly one does; where two or more do, the pins
-   * give their sum only, and the count's exact check (its parts' tables and this recode) decides.
-   */
-  readonly strict?: boolean;
 }
 
 /**
  * VariableCounts `pins` of a recode of a count, column by column: the recode's rows of which one must be
- * hidden there. With one part hidden, the recode must not show every value > 0 alone (Σ value · n less the
- * published parts would give that part). With every part published, Σ value · n is public: a single merged
- * row of exactly two values would then give both (row sum and Σ), so where one is small a row with weight
- * > 0 hides.
+ * hidden there. Where exactly one part hides a cell, the recode must not show every value > 0 alone (Σ value
+ * · n less the published parts would give that part). Where two or more hide, it gives their sum only, and
+ * the count's exact check (its parts' tables and this recode) decides. (Where every part is published,
+ * splitCells hid a part where a row would split.)
  */
-export function pinningRows(
-  { recode, countValues, countZero, parts, countOf, k, strict = false }: PinSource,
-  values: readonly string[],
-  layout: Layout,
-): NonNullable<VariableCounts['pins']> & { readonly relaxed: boolean } {
-  let relaxed = false;
+export function pinningRows({ recode, countValues, countZero, parts }: PinSource, values: readonly string[], layout: Layout): VariableCounts['pins'] {
   const located = parts.flatMap((part) => tallyTerm(part, layout) ?? []);
   const column = (by: string, group: string, table: number | 'all', g: number): number[] | undefined => {
-    const states = located.map((part) => linkedState(part, part.row, table, g));
-    const hiding = states.filter((state) => state === 'suppressed').length;
+    const hiding = located.filter((part) => linkedState(part, part.row, table, g) === 'suppressed').length;
     // This recode's row → the count's values possible in the column that it merges.
     const rows = new Map<number, number[]>();
-    const possible = countValues.filter((candidate) => !countZero(by, group, candidate));
-    for (const value of possible) {
+    for (const value of countValues.filter((candidate) => !countZero(by, group, candidate))) {
       const row = values.indexOf(recode.values[value]!);
       rows.set(row, [...(rows.get(row) ?? []), Number(value)]);
     }
     if (rows.has(-1)) return undefined;
     const lines = [...rows];
-    if (hiding > 1 && !strict) relaxed = true;
-    if (hiding === 1 || (strict && hiding > 1)) {
-      if (lines.some(([, merged]) => merged.length > 1 && merged.some((value) => value > 0))) return undefined;
-      return lines.filter(([, merged]) => merged[0]! > 0).map(([row]) => row);
-    }
-    if (hiding > 0 || located.length < parts.length || states.includes('unknown')) return undefined;
-    const merged = lines.filter(([, of]) => of.length > 1);
-    if (merged.length !== 1 || merged[0]![1].length !== 2 || !merged[0]![1].some((value) => isSmallCount(countOf(by, group, String(value)), k))) return undefined;
-    return lines.filter(([, of]) => of.every((value) => value > 0)).map(([row]) => row);
+    if (hiding !== 1) return undefined;
+    if (lines.some(([, merged]) => merged.length > 1 && merged.some((value) => value > 0))) return undefined;
+    return lines.filter(([, merged]) => merged[0]! > 0).map(([row]) => row);
   };
   const tables: (number[] | undefined)[][] = [];
   for (const [by, { groups, index }] of layout) if (index !== 'all') tables[index] = groups.map((group, g) => column(by, group, index, g));
-  return { all: column('all', 'all', 'all', 0), tables, relaxed };
+  return { all: column('all', 'all', 'all', 0), tables };
 }
 
 /**
@@ -133,39 +111,69 @@ export function recodeTerms(children: readonly Child[], values: readonly string[
   return out;
 }
 
-/** A count of which this variable is the first part: what splitCells needs of it. */
+/** A count of which this variable is a part: what splitCells and countedZeros need of it. */
 export interface SplitSource {
   /** The part's value that the count counts. */
   readonly value: string;
+  /** Whether this variable is the count's first part (the one splitCells hides). */
+  readonly first: boolean;
   /** The count's values that some unit has. */
   readonly countValues: readonly string[];
   readonly countZero: StructuralZero;
   /** The count's unweighted cell in a column (by, group). */
   readonly countOf: (by: string, group: string, value: string) => number;
+  /** The count's recodes (egov_band): value of the count → value of the recode. */
+  readonly recodes: readonly Readonly<Record<string, string>>[];
 }
 
 /**
- * Cells of a count's first part to suppress whatever their count. Where a grouping leaves the count only
- * two possible values (vg_community "true" when there are only two parts: 2 or 3), the group's base and
- * Σ value · n = the parts' cells give both; where one is small, the part's cell there hides, so that Σ
- * is unknown. Undefined when there is no such cell.
+ * Cells of a count's first part to suppress whatever their count. Where every part is published, Σ value ·
+ * n = the parts' cells is public. A column where the count's possible values are two (vg_community "true"
+ * with only two parts: 2 or 3) gives both with the group's base; one where a recode merges all but
+ * single values into one row of two values (community_band "2+" = 2 or 3) gives both with that row. Where
+ * one of the two is small, the part's cell there hides, so that Σ is unknown. Undefined when there is none.
  */
 export function splitCells(sources: readonly SplitSource[], values: readonly string[], layout: Layout, k: number): CellFlags | undefined {
   let any = false;
   const flag = (by: string, group: string, value: string): boolean => {
     const hit = sources.some((source) => {
-      if (source.value !== value) return false;
+      if (!source.first || source.value !== value) return false;
       const possible = source.countValues.filter((candidate) => !source.countZero(by, group, candidate));
-      return possible.length === 2 && possible.some((candidate) => isSmallCount(source.countOf(by, group, candidate), k));
+      const rowsOf = (recode: Readonly<Record<string, string>>) => {
+        const rows = new Map<string | undefined, string[]>();
+        for (const candidate of possible) rows.set(recode[candidate], [...(rows.get(recode[candidate]) ?? []), candidate]);
+        return [...rows.values()];
+      };
+      const partitions = [[possible], ...source.recodes.map(rowsOf)];
+      return partitions.some((rows) => {
+        const merged = rows.filter((row) => row.length > 1);
+        return merged.length === 1 && merged[0]!.length === 2 && merged[0]!.some((candidate) => isSmallCount(source.countOf(by, group, candidate), k));
+      });
     });
     any ||= hit;
     return hit;
   };
+  const cells = cellFlags(values, layout, flag);
+  return any ? cells : undefined;
+}
+
+/**
+ * The part's counted cells that the count makes 0: where a grouping leaves the count only the value 0
+ * (vg_community "false" when no unit has the count 1), Σ value · n = 0 there, so every part's is (exactly
+ * only where no unit answered a part's question but not another's).
+ */
+export function countedZeros(sources: readonly SplitSource[], values: readonly string[], layout: Layout): CellFlags {
+  return cellFlags(values, layout, (by, group, value) =>
+    sources.some((source) => source.value === value && source.countValues.every((candidate) => candidate === '0' || source.countZero(by, group, candidate))),
+  );
+}
+
+function cellFlags(values: readonly string[], layout: Layout, flag: (by: string, group: string, value: string) => boolean): CellFlags {
   const tables: boolean[][][] = [];
   let all = values.map(() => false);
   for (const [by, { groups, index }] of layout) {
     if (index === 'all') all = values.map((value) => flag('all', 'all', value));
     else tables[index] = values.map((value) => groups.map((group) => flag(by, group, value)));
   }
-  return any ? { all, tables } : undefined;
+  return { all, tables };
 }

@@ -12,8 +12,6 @@ export interface PublishedPattern {
   readonly suppression: VariableSuppression;
   /** Its recodes, suppressed before it. */
   readonly children: readonly Child[];
-  /** A recode of a count that left a pin to the count's exact check (pinningRows `relaxed`). */
-  readonly relaxedPins?: boolean;
 }
 
 /** A recode of a variable with its published pattern. */

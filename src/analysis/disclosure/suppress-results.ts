@@ -7,7 +7,7 @@ import type { Tally, TallyPart } from '../../instrument/derived-tallies-2019.js'
 import type { Union } from '../../instrument/derived-unions-2019.js';
 import type { Condition } from '../../instrument/model.js';
 import type { CountCell, ResultCell, ResultsDocument, ResultsTable, TableTest } from '../results-document.js';
-import { pinningRows, recodeTerms, splitCells, structuralZero, tallyEquations, tallyParts, type PinSource, type SplitSource, type StructuralZero, type TallyPatterns } from './linked-variables.js';
+import { countedZeros, pinningRows, recodeTerms, splitCells, structuralZero, tallyEquations, tallyParts, type PinSource, type SplitSource, type StructuralZero, type TallyPatterns } from './linked-variables.js';
 import { nestingLinks, type Child, type PublishedPattern } from './published-pattern.js';
 import { DEFAULT_K } from './small-count.js';
 import { suppressVariable, type CellFlags, type VariableCounts } from './suppress-variable.js';
@@ -56,13 +56,12 @@ export function suppressResults(doc: ResultsDocument, k: number = DEFAULT_K, opt
   const variables = byVariable(doc.tables);
   const recodes = validRecodes(options.recodes ?? {}, variables);
   const patterns = new Map<string, PublishedPattern>();
-  // Counts whose recodes pin wherever a part hides a cell (pinningRows), after the count came out whole.
-  const strictPins = new Set<string>();
   /** A variable's unweighted cell in a column (by, group). */
   const countCells = (variable: string) => {
     const byGrouping = new Map((variables.get(variable) ?? []).map((table) => [table.by, countsOf(table, countTables)]));
     return (by: string, group: string, value: string) => byGrouping.get(by)?.get(group)?.get(value) ?? 0;
   };
+  const recodesOf = (count: string) => [...recodes.values()].filter((recode) => recode.variable === count).map((recode) => recode.values);
   const filtersOf = (variable: string): readonly Condition[] => options.filters?.get(variable) ?? (recodes.has(variable) ? filtersOf(recodes.get(variable)!.variable) : []);
   const patternOf = (variable: string, path: readonly string[]): PublishedPattern | undefined => {
     const tables = variables.get(variable);
@@ -82,17 +81,20 @@ export function suppressResults(doc: ResultsDocument, k: number = DEFAULT_K, opt
       });
       const recode = recodes.get(variable);
       const counted = recode && options.tallies?.[recode.variable];
-      const pins =
-        recode && counted ? { recode, count: recode.variable, parts: tallyParts(counted, (part) => patternOf(part, within)).parts, strict: strictPins.has(recode.variable) } : undefined;
+      const pins = recode && counted ? { recode, count: recode.variable, parts: tallyParts(counted, (part) => patternOf(part, within)).parts } : undefined;
       const zeros = (name: string) => structuralZero(name, recodes, (other) => valuesOf(variables.get(other) ?? []));
       const union = options.unions?.[variable];
       const cellsOf = (cells: readonly TallyPart[]) => unionPartsOf(cells, (part) => patternOf(part, within), countCells);
       const unionParts = union && cellsOf(union.parts);
       const unionNone = union?.none && cellsOf([union.none])?.[0];
       const unionDeeper = union && cellsOf(deeperParts(union, options.unions ?? {}));
-      const splits = Object.entries(options.tallies ?? {}).flatMap(([count, { parts: [first] }]): SplitSource[] =>
-        first?.variable === variable && variables.has(count)
-          ? [{ value: first.value, countValues: possibleValues(count, variables, countTables), countZero: zeros(count), countOf: countCells(count) }]
+      const splits = Object.entries(options.tallies ?? {}).flatMap(([count, tally]): SplitSource[] =>
+        variables.has(count)
+          ? tally.parts.flatMap((part, p) =>
+              part.variable === variable
+                ? [{ value: part.value, first: p === 0, countValues: possibleValues(count, variables, countTables), countZero: zeros(count), countOf: countCells(count), recodes: recodesOf(count) }]
+                : [],
+            )
           : [],
       );
       pattern = variablePattern(tables, countTables, filters, k, {
@@ -101,16 +103,9 @@ export function suppressResults(doc: ResultsDocument, k: number = DEFAULT_K, opt
         ...(union && unionParts ? { union: { union, cells: { parts: unionParts, deeper: unionDeeper ?? [], ...(unionNone ? { none: unionNone } : {}) } } } : {}),
         children,
         zero: zeros(variable),
-        ...(pins ? { pins: { ...pins, countValues: possibleValues(pins.count, variables, countTables), countZero: zeros(pins.count), countOf: countCells(pins.count), k } } : {}),
+        ...(pins ? { pins: { ...pins, countValues: possibleValues(pins.count, variables, countTables), countZero: zeros(pins.count) } } : {}),
       });
       patterns.set(variable, pattern);
-      if (children.some((child) => child.pattern.relaxedPins) && pattern.suppression.withheld.all && !strictPins.has(variable)) {
-        // Pins left to the exact check let it fail: once more with the recodes pinning as before.
-        strictPins.add(variable);
-        for (const [derived, { variable: source }] of recodes) if (source === variable) patterns.delete(derived);
-        patterns.delete(variable);
-        return patternOf(variable, path);
-      }
     }
     return pattern;
   };
@@ -174,7 +169,16 @@ function variablePattern(
   const recodes = recodeTerms(linked.children, values, layout);
   // The grouping tables were added to `layout` in the order of their indices.
   const groupings = [...layout].filter(([, { index }]) => index !== 'all');
-  const structuralZeros = { all: values.map(() => false), tables: groupings.map(([by, { groups }]) => values.map((value) => groups.map((group) => linked.zero(by, group, value)))) };
+  // A part's cell that its count makes 0 is taken as known only where it is 0: with partial answers the
+  // count's equation is not exact.
+  const counted = linked.splits && countedZeros(linked.splits, values, layout);
+  const countedZero = (v: number, index: number | 'all', g: number) =>
+    counted !== undefined && (index === 'all' ? counted.all[v]! && all![v] === 0 : counted.tables[index]![v]![g]! && matrices[index]![v]![g] === 0);
+  const zero = (by: string, group: string, value: string, v: number, index: number | 'all', g: number) => linked.zero(by, group, value) || countedZero(v, index, g);
+  const structuralZeros = {
+    all: values.map((value, v) => zero('all', 'all', value, v, 'all', 0)),
+    tables: groupings.map(([by, { groups, index }]) => values.map((value, v) => groups.map((group, g) => zero(by, group, value, v, index, g)))),
+  };
   const pins = linked.pins && pinningRows(linked.pins, values, layout);
   // The union rule reads the variable's own counts table by table, the all table first.
   const allTable = layout.has('all') ? [{ by: 'all', groups: ['all'], counts: values.map((_, v) => [all![v]!]) }] : [];
@@ -192,8 +196,7 @@ function variablePattern(
     ...(forced ? { forced } : {}),
     ...(union ? { known: union.known } : {}),
   };
-  const suppression = suppressVariable(counts, k, nestingLinks(layout));
-  return { values, tables: layout, suppression, children: linked.children, ...(pins?.relaxed ? { relaxedPins: true } : {}) };
+  return { values, tables: layout, suppression: suppressVariable(counts, k, nestingLinks(layout)), children: linked.children };
 }
 
 /** The parts of the union's parts that are "or" flags themselves, and theirs (not the direct parts). */

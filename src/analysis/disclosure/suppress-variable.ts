@@ -2,7 +2,7 @@
 // table's cells as row margins, so a complement taken there in one grouping is suppressed in all of them;
 // and a grouping nested in another (size classes in unit types) makes sums across tables.
 import { cheapest, countCost } from './cheapest.js';
-import { linkedDeterminedCells, linkedState, recoverableCells, recoverableLinkedColumns, type LinkedVariables, type TableColumn, type TableLink } from './recoverable-cells.js';
+import { linkedDeterminedCells, linkedState, recoverableCells, recoverableLinkedColumns, type LinkedVariables, type SuppressedCell, type TableColumn, type TableLink } from './recoverable-cells.js';
 import { DEFAULT_K, isSmallCount } from './small-count.js';
 import { suppressTable } from './suppress-table.js';
 
@@ -64,8 +64,16 @@ const MAX_LINKED_REPAIRS = 16;
  * @param links nestings between its groupings (size classes in unit types)
  */
 export function suppressVariable(counts: VariableCounts, k: number = DEFAULT_K, links: readonly TableLink[] = []): VariableSuppression {
-  const known = withLinkedDetermined(counts, knownCells(counts), links);
-  if (counts.withheld?.all || isSmallCount(sum(counts.all), k)) return everything(counts, known);
+  const own = knownCells(counts);
+  if (counts.withheld?.all || isSmallCount(sum(counts.all), k)) return everything(counts, own);
+  const pattern = suppressKnowing(counts, k, links, own);
+  if (!pattern.withheld.all || !counts.linked?.tally) return pattern;
+  // Suppressed whole: perhaps because linked variables fix cells it hid (withLinkedDetermined).
+  const known = withLinkedDetermined(counts, own, links, k);
+  return known === own ? pattern : suppressKnowing(counts, k, links, known);
+}
+
+function suppressKnowing(counts: VariableCounts, k: number, links: readonly TableLink[], known: CellFlags): VariableSuppression {
   const forced: Forced = {
     all: counts.all.map((_, v) => counts.forced?.all[v] ?? false),
     cells: counts.tables.map((table, t) => table.map((row, v) => row.map((_, g) => counts.forced?.tables[t]?.[v]?.[g] ?? false))),
@@ -177,16 +185,17 @@ function knownCells(counts: VariableCounts): CellFlags {
 /**
  * A count's cells that its recodes and parts fix whatever it publishes (community_count 2 and 3 beside
  * community_band "2+" and the Σ of two parts) are known too: hiding them protects nothing, and the exact
- * check could never be satisfied. Where such a cell is small, pinningRows and splitCells hid a recode or
- * part cell before.
+ * check could never be satisfied. Not small ones: Σ value · n equals the parts' sum exactly only without
+ * partial answers, so such a cell may not truly be fixed (and splitCells protects the small ones).
  */
-function withLinkedDetermined(counts: VariableCounts, known: CellFlags, links: readonly TableLink[]): CellFlags {
+function withLinkedDetermined(counts: VariableCounts, known: CellFlags, links: readonly TableLink[], k: number): CellFlags {
   if (!counts.linked?.tally) return known;
   const withheld = counts.withheld ?? { all: false, tables: counts.tables.map((table) => (table[0] ?? []).map(() => false)) };
   // A row whose all count is 0 is public: 0 in every column.
   const zeroRow = (v: number) => counts.all[v] === 0;
   const fixed = { all: known.all.map((on, v) => on || zeroRow(v)), tables: known.tables.map((table) => table.map((row, v) => row.map((on) => on || zeroRow(v)))) };
-  const determined = linkedDeterminedCells({ ...fixed, withheld, known: fixed }, links, counts.linked);
+  const nOf = ({ table, value, group }: SuppressedCell) => (table === 'all' ? counts.all[value]! : counts.tables[table]![value]![group!]!);
+  const determined = linkedDeterminedCells({ ...fixed, withheld, known: fixed }, links, counts.linked).filter((cell) => !isSmallCount(nOf(cell), k));
   if (determined.length === 0) return known;
   const all = [...known.all];
   const tables = known.tables.map((table) => table.map((row) => [...row]));
