@@ -57,18 +57,15 @@ export interface PinSource {
 export function pinningRows({ recode, countValues, countZero, parts }: PinSource, values: readonly string[], layout: Layout): VariableCounts['pins'] {
   const located = parts.flatMap((part) => tallyTerm(part, layout) ?? []);
   const column = (by: string, group: string, table: number | 'all', g: number): number[] | undefined => {
-    const hiding = located.filter((part) => linkedState(part, part.row, table, g) === 'suppressed').length;
-    // This recode's row → the count's values possible in the column that it merges.
-    const rows = new Map<number, number[]>();
-    for (const value of countValues.filter((candidate) => !countZero(by, group, candidate))) {
-      const row = values.indexOf(recode.values[value]!);
-      rows.set(row, [...(rows.get(row) ?? []), Number(value)]);
+    if (located.filter((part) => linkedState(part, part.row, table, g) === 'suppressed').length !== 1) return undefined;
+    const possible = countValues.filter((value) => !countZero(by, group, value));
+    const rows: number[] = [];
+    for (const value of possible.filter((candidate) => Number(candidate) > 0)) {
+      const merged = recode.values[value]!;
+      if (possible.filter((other) => recode.values[other] === merged).length > 1) return undefined;
+      rows.push(values.indexOf(merged));
     }
-    if (rows.has(-1)) return undefined;
-    const lines = [...rows];
-    if (hiding !== 1) return undefined;
-    if (lines.some(([, merged]) => merged.length > 1 && merged.some((value) => value > 0))) return undefined;
-    return lines.filter(([, merged]) => merged[0]! > 0).map(([row]) => row);
+    return rows.every((row) => row !== -1) ? rows : undefined;
   };
   const tables: (number[] | undefined)[][] = [];
   for (const [by, { groups, index }] of layout) if (index !== 'all') tables[index] = groups.map((group, g) => column(by, group, index, g));
