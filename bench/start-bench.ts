@@ -47,9 +47,13 @@ async function timeUntilServed(start: (port: number) => ChildProcess): Promise<n
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   } finally {
-    // npm runs the server as its child: signal the whole process group.
+    // npm runs the server as its child: signal the whole process group (gone if it ended on its own).
     const exited = new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
-    process.kill(-child.pid!, 'SIGTERM');
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    }
     await exited;
   }
 }
