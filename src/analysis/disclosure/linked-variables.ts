@@ -121,6 +121,12 @@ export interface SplitSource {
   readonly countOf: (by: string, group: string, value: string) => number;
   /** The count's recodes (egov_band): value of the count → value of the recode. */
   readonly recodes: readonly Readonly<Record<string, string>>[];
+  /**
+   * For the count's last part: its recodes as pinningRows sees them, with the other parts. Where exactly
+   * one of those hides, the recode would pin a row (community_band "1" in vg_community "false", which is
+   * its all-table cell); this part hides there instead, and the count's exact check decides.
+   */
+  readonly relief?: readonly { readonly pins: PinSource; readonly values: readonly string[] }[];
 }
 
 /**
@@ -132,8 +138,8 @@ export interface SplitSource {
  */
 export function splitCells(sources: readonly SplitSource[], values: readonly string[], layout: Layout, k: number): CellFlags | undefined {
   let any = false;
-  const flag = (by: string, group: string, value: string): boolean => {
-    const hit = sources.some((source) => {
+  const flag = (by: string, group: string, value: string): boolean =>
+    sources.some((source) => {
       if (!source.first || source.value !== value) return false;
       const possible = source.countValues.filter((candidate) => !source.countZero(by, group, candidate));
       const rowsOf = (recode: Readonly<Record<string, string>>) => {
@@ -147,10 +153,17 @@ export function splitCells(sources: readonly SplitSource[], values: readonly str
         return merged.length === 1 && merged[0]!.length === 2 && merged[0]!.some((candidate) => isSmallCount(source.countOf(by, group, candidate), k));
       });
     });
+  const relieved = sources.flatMap((source) => (source.relief ?? []).map((relief) => ({ value: source.value, pins: pinningRows(relief.pins, relief.values, layout) })));
+  const pinned = (by: string, group: string, value: string): boolean => {
+    const at = layout.get(by)!.index;
+    const g = at === 'all' ? 0 : layout.get(by)!.groups.indexOf(group);
+    return relieved.some(({ value: own, pins }) => own === value && (at === 'all' ? pins?.all : pins?.tables[at]?.[g]) !== undefined);
+  };
+  const cells = cellFlags(values, layout, (by, group, value) => {
+    const hit = flag(by, group, value) || pinned(by, group, value);
     any ||= hit;
     return hit;
-  };
-  const cells = cellFlags(values, layout, flag);
+  });
   return any ? cells : undefined;
 }
 

@@ -88,15 +88,24 @@ export function suppressResults(doc: ResultsDocument, k: number = DEFAULT_K, opt
       const unionParts = union && cellsOf(union.parts);
       const unionNone = union?.none && cellsOf([union.none])?.[0];
       const unionDeeper = union && cellsOf(deeperParts(union, options.unions ?? {}));
-      const splits = Object.entries(options.tallies ?? {}).flatMap(([count, tally]): SplitSource[] =>
-        variables.has(count)
-          ? tally.parts.flatMap((part, p) =>
-              part.variable === variable
-                ? [{ value: part.value, first: p === 0, countValues: possibleValues(count, variables, countTables), countZero: zeros(count), countOf: countCells(count), recodes: recodesOf(count) }]
-                : [],
-            )
-          : [],
-      );
+      const splits = Object.entries(options.tallies ?? {}).flatMap(([count, tally]): SplitSource[] => {
+        const p = tally.parts.findIndex((part) => part.variable === variable);
+        if (p === -1 || !variables.has(count)) return [];
+        const countValues = possibleValues(count, variables, countTables);
+        const relief = p === tally.parts.length - 1 ? [...recodes].filter(([, recode]) => recode.variable === count) : [];
+        const others = relief.length > 0 ? tallyParts({ parts: tally.parts.slice(0, p) }, (part) => patternOf(part, within)).parts : [];
+        return [
+          {
+            value: tally.parts[p]!.value,
+            first: p === 0,
+            countValues,
+            countZero: zeros(count),
+            countOf: countCells(count),
+            recodes: recodesOf(count),
+            relief: relief.map(([derived, recode]) => ({ pins: { recode, countValues, countZero: zeros(count), parts: others }, values: valuesOf(variables.get(derived)!) })),
+          },
+        ];
+      });
       pattern = variablePattern(tables, countTables, filters, k, {
         ...(parts ? { tally: parts } : {}),
         ...(splits.length > 0 ? { splits } : {}),
