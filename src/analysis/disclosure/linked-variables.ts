@@ -130,11 +130,12 @@ export interface SplitSource {
 }
 
 /**
- * Cells of a count's first part to suppress whatever their count. Where every part is published, Σ value ·
- * n = the parts' cells is public. A column where the count's possible values are two (vg_community "true"
- * with only two parts: 2 or 3) gives both with the group's base; one where a recode merges all but
- * single values into one row of two values (community_band "2+" = 2 or 3) gives both with that row. Where
- * one of the two is small, the part's cell there hides, so that Σ is unknown. Undefined when there is none.
+ * Cells of a count's part to suppress whatever their count. The first part's: where every part is published,
+ * Σ value · n = the parts' cells is public; a column where the count's possible values are two
+ * (vg_community "true" with only two parts: 2 or 3) gives both with the group's base, one where a recode
+ * merges all but single values into one row of two values (community_band "2+" = 2 or 3) with that row.
+ * Where one of the two is small, the part's cell there hides, so that Σ is unknown. The last part's: see
+ * SplitSource `relief`. Undefined when there is none.
  */
 export function splitCells(sources: readonly SplitSource[], values: readonly string[], layout: Layout, k: number): CellFlags | undefined {
   let any = false;
