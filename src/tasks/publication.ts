@@ -9,6 +9,7 @@ import type { Instrument } from '../instrument/model.js';
 import { personalVariables } from '../instrument/personal-variables.js';
 import type { Publication, Store, Wave } from '../store/store.js';
 import { requireInstrument } from './instrument-files.js';
+import { requireWave } from './require-wave.js';
 
 type PublicationStore = Pick<Store, 'getWave' | 'instrumentVersion'>;
 
@@ -28,8 +29,7 @@ export function publicationOmits(instrument: Instrument): readonly string[] {
  * 011) are published here, once. DM_WAVE_NOT_FOUND; DM_REPORT_NOT_PUBLIC unless closed.
  */
 export async function publishedWave(store: PublicationStore & Pick<Store, 'publishWave'>, waveId: string): Promise<Wave> {
-  const wave = await store.getWave(waveId);
-  if (!wave) throw dmError('DM_WAVE_NOT_FOUND', { wave: waveId });
+  const wave = await requireWave(store, waveId);
   if (wave.status !== 'closed') throw dmError('DM_REPORT_NOT_PUBLIC', { wave: waveId });
   if (wave.publishedAt !== null) return wave;
   return store.publishWave(wave.id, { ...(await publicationOf(store, wave, 'system')), replace: false });
@@ -46,8 +46,7 @@ export interface Republication {
  * old public tables can read the changed municipalities' answers from the difference: the caller warns.
  */
 export async function republishWave(store: PublicationStore & Pick<Store, 'publishWave'>, waveId: string, actor: string): Promise<Republication> {
-  const wave = await store.getWave(waveId);
-  if (!wave) throw dmError('DM_WAVE_NOT_FOUND', { wave: waveId });
+  const wave = await requireWave(store, waveId);
   const republished = await store.publishWave(wave.id, { ...(await publicationOf(store, wave, actor)), replace: true });
   return { wave: republished, previous: wave.publishedAt };
 }

@@ -4,6 +4,9 @@ import type { Store, Wave, WaveStatus } from '../store/store.js';
 import { berlinDayBoundary } from './berlin-day.js';
 import { findInstrument } from './instrument-files.js';
 import { publicationOf } from './publication.js';
+import { requireWave } from './require-wave.js';
+
+export { requireWave };
 
 export interface WaveInput {
   readonly id: string;
@@ -40,11 +43,6 @@ export async function setWaveStatus(store: Pick<Store, 'setWaveStatus' | 'getWav
   return store.setWaveStatus(id, target, await publicationOf(store, wave, actor));
 }
 
-export async function requireWave(store: Pick<Store, 'getWave'>, id: string): Promise<Wave> {
-  const wave = await store.getWave(id);
-  if (!wave) throw dmError('DM_WAVE_NOT_FOUND', { wave: id });
-  return wave;
-}
 
 /** `YYYY-MM-DD` (a German calendar day) or a full ISO timestamp with offset → ISO string. */
 function parseDate(value: string | undefined, flag: string, edge: 'start' | 'end'): string | null {

@@ -61,7 +61,6 @@ export function suppressResults(doc: ResultsDocument, k: number = DEFAULT_K, opt
     const byGrouping = new Map((variables.get(variable) ?? []).map((table) => [table.by, countsOf(table, countTables)]));
     return (by: string, group: string, value: string) => byGrouping.get(by)?.get(group)?.get(value) ?? 0;
   };
-  const recodesOf = (count: string) => [...recodes.values()].filter((recode) => recode.variable === count).map((recode) => recode.values);
   const filtersOf = (variable: string): readonly Condition[] => options.filters?.get(variable) ?? (recodes.has(variable) ? filtersOf(recodes.get(variable)!.variable) : []);
   const patternOf = (variable: string, path: readonly string[]): PublishedPattern | undefined => {
     const tables = variables.get(variable);
@@ -92,19 +91,13 @@ export function suppressResults(doc: ResultsDocument, k: number = DEFAULT_K, opt
         const p = tally.parts.findIndex((part) => part.variable === variable);
         if (p === -1 || !variables.has(count)) return [];
         const countValues = possibleValues(count, variables, countTables);
-        const relief = p === tally.parts.length - 1 ? [...recodes].filter(([, recode]) => recode.variable === count) : [];
-        const others = relief.length > 0 ? tallyParts({ parts: tally.parts.slice(0, p) }, (part) => patternOf(part, within)).parts : [];
-        return [
-          {
-            value: tally.parts[p]!.value,
-            first: p === 0,
-            countValues,
-            countZero: zeros(count),
-            countOf: countCells(count),
-            recodes: recodesOf(count),
-            relief: relief.map(([derived, recode]) => ({ pins: { recode, countValues, countZero: zeros(count), parts: others }, values: valuesOf(variables.get(derived)!) })),
-          },
-        ];
+        const countZero = zeros(count);
+        const countRecodes = [...recodes].filter(([, recode]) => recode.variable === count);
+        const last = p === tally.parts.length - 1;
+        const others = last && countRecodes.length > 0 ? tallyParts({ parts: tally.parts.slice(0, p) }, (part) => patternOf(part, within)).parts : [];
+        const relief = last ? countRecodes.map(([derived, recode]) => ({ pins: { recode, countValues, countZero, parts: others }, values: valuesOf(variables.get(derived)!) })) : [];
+        const values = countRecodes.map(([, recode]) => recode.values);
+        return [{ value: tally.parts[p]!.value, first: p === 0, countValues, countZero, countOf: countCells(count), recodes: values, relief }];
       });
       pattern = variablePattern(tables, countTables, filters, k, {
         ...(parts ? { tally: parts } : {}),
