@@ -75,7 +75,7 @@ test('trim-and-rerake: within the bounds where they can be met, else flagged; ma
   margins(infeasible.weights).forEach((total, i) => assert.ok(Math.abs(total - margins(free.weights)[i]!) < 1e-9));
 });
 
-test('target margins: real units of the respondents’ unit types plus the respondents themselves', () => {
+test('target margins: real units of the respondents’ unit types plus real respondents outside them; synthetic respondents stand in for real units', () => {
   const unit = (ags: string, unitType: RegisterUnit['unitType'], sizeClass: RegisterUnit['sizeClass'], state: string, synthetic = false) =>
     ({ ags, unitType, sizeClass, state, synthetic }) as const;
   const register = [
@@ -84,10 +84,17 @@ test('target margins: real units of the respondents’ unit types plus the respo
     unit('03', 'landkreis', 'lk3', 'Bayern'),
     unit('04', 'kreisangehoerige_gemeinde', 'gk6', 'Bayern', true),
     unit('05', 'kreisangehoerige_gemeinde', 'gk6', 'Hessen', true),
+    unit('06', 'kreisangehoerige_gemeinde', 'gk6', 'Hessen'),
   ];
-  const margins = targetMargins(register, [register[1]!, register[3]!, register[3]!]);
+  const outsider = unit('07', 'kreisangehoerige_gemeinde', 'gk6', 'Bayern');
+  const margins = targetMargins(register, [register[1]!, register[3]!, register[3]!, outsider]);
   assert.deepEqual(margins.sizeClasses, ['gk6', 'gk7']);
   assert.deepEqual(margins.states, ['Hessen', 'Bayern']);
-  assert.deepEqual([...margins.units], [0, 1, 1, 1]);
+  // gk6 Bayern: the outsider only, not the synthetic respondent 04 (the demo rakes to the real register).
+  assert.deepEqual([...margins.units], [1, 1, 1, 1]);
   assert.deepEqual(margins.unitTypes, ['kreisangehoerige_gemeinde']);
+  // A register without real gk6 units cannot stand behind the demo: its units count as their own.
+  const uncovered = targetMargins(register.slice(0, 5), [register[1]!, register[3]!]);
+  assert.deepEqual(uncovered.sizeClasses, ['gk6', 'gk7']);
+  assert.deepEqual([...uncovered.units], [0, 1, 1, 1]);
 });

@@ -1,7 +1,9 @@
 // statistics.md "Weighted", target population: the register units of the unit types that occur among the
 // respondents, counted by size_class × state (the joint count, so that excluded categories can be taken
-// out of the other margin too). As the store's response monitor: real units of those types plus every
-// responding unit, so that synthetic demo respondents belong to their own population.
+// out of the other margin too). Real units only: synthetic demo respondents stand in for real units of
+// their Land, type and size class (as in the report's response rate), so the demo rakes to the register.
+// A real respondent outside the given population still counts as a unit of its own; so do the synthetic
+// ones where the real units lack a size class or Land of theirs (a register that does not cover the demo).
 import { STATES } from '../../register/states.js';
 import { SIZE_CLASSES, type RegisterUnit, type UnitType } from '../../register/unit.js';
 
@@ -38,7 +40,10 @@ export function targetMargins(register: readonly Unit[], respondents: readonly U
     row.set(unit.state, (row.get(unit.state) ?? 0) + 1);
   };
   for (const unit of register) if (!unit.synthetic && types.has(unit.unitType) && !responding.has(unit.ags)) count(unit);
-  for (const unit of responding.values()) count(unit);
+  for (const unit of responding.values()) if (!unit.synthetic) count(unit);
+  const standIns = [...responding.values()].filter((unit) => unit.synthetic);
+  const covered = (unit: Unit) => [...(counts.get(unit.sizeClass)?.values() ?? [])].some((n) => n > 0) && [...counts.values()].some((row) => (row.get(unit.state) ?? 0) > 0);
+  if (!standIns.every(covered)) standIns.forEach(count);
   const sizeClasses = ordered(new Set(counts.keys()), SIZE_CLASSES);
   const states = ordered(new Set([...counts.values()].flatMap((row) => [...row.keys()])), STATE_ORDER);
   const units = new Float64Array(sizeClasses.length * states.length);
