@@ -1,7 +1,6 @@
 // Linked variables in disclosure control — counts over other questions (derived-tallies-2019.ts) and
-// recodes (derived-recodes-2019.ts), including a recode used as a grouping — checked by an attacker written
-// here from scratch: every published sum of every variable, per column Σ value · n(value) = the parts'
-// cells and n(0) = "keine", each recode cell = the cells it merges, and the structural zeros.
+// recodes (derived-recodes-2019.ts), including a recode used as a grouping — checked by the linear attacker
+// of test/support/published-equations.ts, written independently of the suppression code.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
@@ -12,87 +11,8 @@ import { publicResults } from '../../tasks/public-results.js';
 import type { ResultsDocument } from '../results-document.js';
 import { demoResults } from '../../../test/support/demo-results.js';
 import { documentOf, type Respondent, type Variable } from '../../../test/support/respondents-document.js';
+import { recovered, type Relations } from '../../../test/support/published-equations.js';
 import { suppressResults, type PublicResultsDocument } from './suppress-results.js';
-
-interface Relations {
-  readonly tallies?: Readonly<Record<string, Tally>>;
-  readonly recodes?: Readonly<Record<string, Recode>>;
-}
-
-const key = (variable: string, by: string, group: string, value: string) => `${variable}|${by}|${group}|${value}`;
-
-/**
- * Suppressed cells whose count the published numbers fix (Gauss–Jordan on the homogeneous system), but
- * cells public anyway: a row whose all-table count is published as 0, a count's 0 beside a published
- * "keine" cell, a value a recode keeps alone beside its published (or zero-row) recode cell, and structural
- * zeros (a value its grouping excludes).
- */
-function recovered(pub: PublicResultsDocument, { tallies = {}, recodes = {} }: Relations): string[] {
-  const hidden = new Set(pub.tables.flatMap((table) => table.cells.flatMap((cell) => ('suppressed' in cell ? [key(table.variable, table.by, cell.by, cell.value)] : []))));
-  const valuesOf = (variable: string) => [...new Set(pub.tables.filter((t) => t.variable === variable).flatMap((t) => t.cells.map((c) => c.value)))];
-  const lineage = (name: string): string[] => (recodes[name] ? [name, ...lineage(recodes[name].variable)] : [name]);
-  const down = (name: string, root: string, value: string): string => (name === root ? value : recodes[name]!.values[down(recodes[name]!.variable, root, value)]!);
-  const isPublic = (name: string) => {
-    const [variable, by, group, value] = name.split('|') as [string, string, string, string];
-    const zeroRow = (name: string, row: string) => {
-      const all = pub.tables.find((t) => t.variable === name && t.by === 'all')?.cells.find((c) => c.value === row);
-      return all !== undefined && !('suppressed' in all) && all.n === 0;
-    };
-    if (zeroRow(variable, value)) return true;
-    const none = tallies[variable]?.none;
-    if (none && value === '0' && !hidden.has(key(none.variable, by, group, none.value))) return true;
-    for (const [derived, recode] of Object.entries(recodes)) {
-      const alone = recode.variable === variable && Object.keys(recode.values).filter((v) => recode.values[v] === recode.values[value]).length === 1;
-      if (alone && (!hidden.has(key(derived, by, group, recode.values[value]!)) || zeroRow(derived, recode.values[value]!))) return true;
-    }
-    const root = lineage(by).find((name) => lineage(variable).includes(name));
-    return root !== undefined && !valuesOf(root).some((source) => down(variable, root, source) === value && down(by, root, source) === group);
-  };
-  const unknowns = new Map<string, number>();
-  for (const name of hidden) if (!isPublic(name)) unknowns.set(name, unknowns.size);
-  const equations: number[][] = [];
-  const equation = (terms: readonly [string, number][]) => {
-    const row = new Array<number>(unknowns.size).fill(0);
-    for (const [name, coefficient] of terms) if (unknowns.has(name)) row[unknowns.get(name)!]! += coefficient;
-    if (row.some((x) => x !== 0)) equations.push(row);
-  };
-  const columns = (variable: string) => pub.tables.filter((t) => t.variable === variable).flatMap((t) => [...new Set(t.cells.map((c) => c.by))].map((group) => [t.by, group] as const));
-  for (const table of pub.tables) {
-    const groups = [...new Set(table.cells.map((cell) => cell.by))];
-    const values = valuesOf(table.variable);
-    const withheld = groups.filter((group) => table.cells.some((cell) => cell.by === group && 'suppressed' in cell && cell.base === undefined));
-    for (const group of groups.filter((g) => !withheld.includes(g))) equation(values.map((value) => [key(table.variable, table.by, group, value), 1]));
-    equation(withheld.flatMap((group) => values.map((value): [string, number] => [key(table.variable, table.by, group, value), 1])));
-    if (table.by !== 'all') for (const value of values) equation([...groups.map((group): [string, number] => [key(table.variable, table.by, group, value), 1]), [key(table.variable, 'all', 'all', value), -1]]);
-  }
-  for (const [count, tally] of Object.entries(tallies)) {
-    for (const [by, group] of columns(count)) {
-      equation([...valuesOf(count).map((value): [string, number] => [key(count, by, group, value), Number(value)]), ...tally.parts.map((part): [string, number] => [key(part.variable, by, group, part.value), -1])]);
-      if (tally.none) equation([[key(count, by, group, '0'), 1], [key(tally.none.variable, by, group, tally.none.value), -1]]);
-    }
-  }
-  for (const [derived, recode] of Object.entries(recodes)) {
-    for (const [by, group] of columns(derived)) {
-      for (const value of valuesOf(derived)) {
-        const merged = Object.keys(recode.values).filter((source) => recode.values[source] === value);
-        equation([[key(derived, by, group, value), 1], ...merged.map((source): [string, number] => [key(recode.variable, by, group, source), -1])]);
-      }
-    }
-  }
-  const names = [...unknowns.keys()];
-  const pivots: number[] = [];
-  for (let column = 0, rank = 0; column < names.length && rank < equations.length; column++) {
-    const best = equations.slice(rank).reduce((b, row, i) => (Math.abs(row[column]!) > Math.abs(equations[b]![column]!) ? rank + i : b), rank);
-    if (Math.abs(equations[best]![column]!) < 1e-9) continue;
-    [equations[rank], equations[best]] = [equations[best]!, equations[rank]!];
-    const pivot = equations[rank]!.map((x) => x / equations[rank]![column]!);
-    equations[rank] = pivot;
-    equations.forEach((row, r) => r !== rank && row[column] !== 0 && (equations[r] = row.map((x, c) => x - row[column]! * pivot[c]!)));
-    pivots.push(column);
-    rank++;
-  }
-  return pivots.filter((column, r) => equations[r]!.every((x, c) => c === column || pivots.includes(c) || Math.abs(x) < 1e-9)).map((column) => names[column]!);
-}
 
 function assertNoSmallCell(pub: PublicResultsDocument, k: number): void {
   for (const table of pub.tables) for (const cell of table.cells) if (!('suppressed' in cell)) assert.ok(cell.n === 0 || cell.n >= k, `${table.variable} × ${table.by}: ${cell.n}`);
