@@ -2,6 +2,7 @@
 // table's cells as row margins, so a complement taken there in one grouping is suppressed in all of them;
 // and a grouping nested in another (size classes in unit types) makes sums across tables.
 import { cheapest, countCost } from './cheapest.js';
+import { hasOtherWholeSolution } from './other-whole-solution.js';
 import { linkedDeterminedCells, linkedState, recoverableCells, recoverableLinkedColumns, type LinkedVariables, type SuppressedCell, type TableColumn, type TableLink } from './recoverable-cells.js';
 import { DEFAULT_K, isSmallCount } from './small-count.js';
 import { suppressTable } from './suppress-table.js';
@@ -237,7 +238,8 @@ function eachColumn(counts: VariableCounts, pattern: VariableSuppression, forced
  * A count: its 0 cell hides where "keine" hides; where a part's cell is suppressed, the column hides a cell
  * too (else Σ weight · n less the published parts would reveal it); where the parts' sum and the base are
  * public, two equations fix up to two hidden cells and Σ weight · n = 0 over them would reveal them all, so
- * the column hides a third (one with weight > 0 and n > 0). A recode: where its cell is suppressed, this
+ * the column hides a third (one with weight > 0 and n > 0), and one more wherever those sums, with the
+ * recode cells published over them, leave the hidden counts one set of whole values only. A recode: where its cell is suppressed, this
  * variable hides one of the cells merged into it (else their sum would give it); where its cell is
  * published, the merged cells hidden here are none or two or more and hold more than 0.
  */
@@ -257,7 +259,7 @@ function evenOutLinked(counts: VariableCounts, pattern: VariableSuppression, for
       const hidden = unknown(values);
       const weighted = hidden.reduce((total, v) => total + tally.weights[v]! * column.n(v), 0);
       const sum = states.every((state) => state === 'published');
-      if (states.includes('suppressed') ? hidden.length === 0 : sum && !column.withheld && hidden.length > 0 && (hidden.length <= 2 || weighted === 0)) {
+      if (states.includes('suppressed') ? hidden.length === 0 : sum && !column.withheld && hidden.length > 0 && (hidden.length <= 2 || weighted === 0 || wholeSumsPin(counts, column, table, g, hidden))) {
         hide(weighted === 0 && hidden.length > 0 ? open(values).filter((v) => tally.weights[v]! > 0) : open(values));
       }
     }
@@ -272,6 +274,19 @@ function evenOutLinked(counts: VariableCounts, pattern: VariableSuppression, for
     }
   });
   return changed;
+}
+
+/**
+ * A count's hidden cells in a column where the parts' sum is public: their count, Σ weight · n and the
+ * sums of the recode cells published over them may allow them one set of whole values only.
+ */
+function wholeSumsPin(counts: VariableCounts, column: Column, table: number | 'all', g: number, hidden: readonly number[]): boolean {
+  const { tally, recodes = [] } = counts.linked!;
+  const nests = recodes
+    .filter((recode) => recode.parent === 'own')
+    .flatMap((recode) => recode.pattern.all.flatMap((_, row) => (linkedState(recode, row, table, g) === 'published' ? [hidden.map((v) => (recode.merged[v] === row ? 1 : 0))] : [])));
+  const sums = [hidden.map(() => 1), hidden.map((v) => tally!.weights[v]!), ...nests.filter((nest) => nest.some(Boolean))];
+  return !hasOtherWholeSolution(hidden.map((v) => column.n(v)), sums.map((coefficients) => ({ coefficients })));
 }
 
 /** Each column the exact check found open hides its cheapest open cell (non-zero first). True when any did. */
