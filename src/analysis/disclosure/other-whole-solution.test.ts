@@ -17,6 +17,13 @@ test('egov_count 1, 2, 3, 7 hidden, 3 each (k = 5, lk1): only with the band sums
   assert.equal(hasOtherWholeSolution([3, 3, 3, 3], [...column, ...sums([1, 1, 0, 0], [0, 0, 1, 1])]), false);
 });
 
+test('large columns: a move along the null space answers at once; a lone small cell beside a large one stays pinned', () => {
+  assert.equal(hasOtherWholeSolution([400, 300, 302], sums([1, 1, 1], [3, 5, 8])), true);
+  assert.equal(hasOtherWholeSolution([400, 300, 302, 7], sums([1, 1, 1, 1], [3, 5, 8, 9], [1, 1, 0, 0])), true);
+  // (2, 0, 1000): every move (±(3, −5, 2)) makes a count negative.
+  assert.equal(hasOtherWholeSolution([2, 0, 1000], sums([1, 1, 1], [3, 5, 8])), false);
+});
+
 test('zeros and weight 0 take part: the count 0 row moves against the others', () => {
   assert.equal(hasOtherWholeSolution([1, 0, 1], sums([1, 1, 1], [0, 1, 2])), true);
   assert.equal(hasOtherWholeSolution([0, 0, 0], sums([1, 1, 1], [0, 1, 2])), false);

@@ -1,8 +1,9 @@
 // Whether published sums pin hidden counts although they do not fix them linearly: counts are whole and
-// never negative, so n1 + n2 + n3 = 6 and 3·n1 + 5·n2 + 8·n3 = 32 allow (2, 2, 2) only. A depth-first
-// search over the unknowns, pruned by each sum's remaining total; ours because the question is tiny (a
-// column's hidden cells) and the product needs no integer-programming solver for it.
-
+// never negative, so n1 + n2 + n3 = 6 and 3·n1 + 5·n2 + 8·n3 = 32 allow (2, 2, 2) only. First the cheap
+// witnesses: the truth moved by ±1 of each combination of integer vectors spanning the sums' null space
+// (with much mass in the hidden cells one of them nearly always stays ≥ 0); then a depth-first search over
+// the unknowns, pruned by each sum's remaining total. Ours because the question is tiny (a column's
+// hidden cells) and the product needs no integer-programming solver for it.
 /** Σ coefficients[i] · n[i] = the same sum over the true counts; coefficients ≥ 0, one per unknown. */
 export interface WholeSum {
   readonly coefficients: readonly number[];
@@ -17,6 +18,56 @@ const BUDGET = 200_000;
  * count of the hidden cells), which bounds each unknown.
  */
 export function hasOtherWholeSolution(truth: readonly number[], sums: readonly WholeSum[]): boolean {
+  const rows = sums.map(({ coefficients }) => coefficients);
+  return hasNearbySolution(truth, nullSpace(rows, truth.length), rows) || searchOther(truth, sums);
+}
+
+/** Combinations with coefficients −1, 0, 1 of up to this many null-space vectors are tried (3⁶ − 1 moves). */
+const MAX_MOVE_BASIS = 6;
+
+function hasNearbySolution(truth: readonly number[], basis: readonly number[][], rows: readonly (readonly number[])[]): boolean {
+  // Checked in whole numbers: a vector that rounding put off the null space is no witness.
+  const same = (moved: readonly number[]) => rows.every((row) => row.reduce((sum, c, i) => sum + c * (moved[i]! - truth[i]!), 0) === 0);
+  const used = basis.slice(0, MAX_MOVE_BASIS);
+  for (let code = 1; code < 3 ** used.length; code++) {
+    const moved = [...truth];
+    for (let j = 0, rest = code; j < used.length; j++, rest = Math.floor(rest / 3)) {
+      const factor = (rest % 3) - 1;
+      if (factor !== 0) used[j]!.forEach((x, i) => (moved[i]! += factor * x));
+    }
+    if (moved.every((n) => n >= 0) && moved.some((n, i) => n !== truth[i]) && same(moved)) return true;
+  }
+  return false;
+}
+
+/**
+ * Integer vectors spanning { z : rows · z = 0 } (reduced row echelon form; each vector for one free
+ * unknown, scaled to whole numbers). Coefficients are small integers, so the scales are too.
+ */
+function nullSpace(rows: readonly (readonly number[])[], size: number): number[][] {
+  const matrix = rows.map((row) => [...row]);
+  const pivots: number[] = [];
+  for (let column = 0, rank = 0; column < size && rank < matrix.length; column++) {
+    const best = matrix.slice(rank).reduce((b, row, i) => (Math.abs(row[column]!) > Math.abs(matrix[b]![column]!) ? rank + i : b), rank);
+    if (Math.abs(matrix[best]![column]!) < 1e-9) continue;
+    [matrix[rank], matrix[best]] = [matrix[best]!, matrix[rank]!];
+    const pivot = matrix[rank]!.map((x) => x / matrix[rank]![column]!);
+    matrix[rank] = pivot;
+    matrix.forEach((row, r) => r !== rank && row[column] !== 0 && (matrix[r] = row.map((x, c) => x - row[column]! * pivot[c]!)));
+    pivots.push(column);
+    rank++;
+  }
+  const free = [...Array(size).keys()].filter((column) => !pivots.includes(column));
+  return free.flatMap((f) => {
+    const vector = new Array<number>(size).fill(0);
+    vector[f] = 1;
+    pivots.forEach((column, r) => (vector[column] = -matrix[r]![f]!));
+    const scale = [...Array(1000).keys()].map((m) => m + 1).find((m) => vector.every((x) => Math.abs(m * x - Math.round(m * x)) < 1e-6));
+    return scale === undefined ? [] : [vector.map((x) => Math.round(scale * x))];
+  });
+}
+
+function searchOther(truth: readonly number[], sums: readonly WholeSum[]): boolean {
   const totals = sums.map(({ coefficients }) => coefficients.reduce((total, c, i) => total + c * truth[i]!, 0));
   // Per sum, whether any unknown from i on still takes part in it.
   const later = sums.map(({ coefficients }) => {
