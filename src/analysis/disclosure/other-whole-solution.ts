@@ -4,6 +4,7 @@
 // (with much mass in the hidden cells one of them nearly always stays ≥ 0); then a depth-first search over
 // the unknowns, pruned by each sum's remaining total. Ours because the question is tiny (a column's
 // hidden cells) and the product needs no integer-programming solver for it.
+
 /** Σ coefficients[i] · n[i] = the same sum over the true counts; coefficients ≥ 0, one per unknown. */
 export interface WholeSum {
   readonly coefficients: readonly number[];
