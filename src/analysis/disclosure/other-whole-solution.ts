@@ -4,6 +4,7 @@
 // (with much mass in the hidden cells one of them nearly always stays ≥ 0); then a depth-first search over
 // the unknowns, pruned by each sum's remaining total. Ours because the question is tiny (a column's
 // hidden cells) and the product needs no integer-programming solver for it.
+import { reduceRows } from './reduce-rows.js';
 
 /** Σ coefficients[i] · n[i] = the same sum over the true counts; coefficients ≥ 0, one per unknown. */
 export interface WholeSum {
@@ -46,18 +47,8 @@ function hasNearbySolution(truth: readonly number[], basis: readonly number[][],
  * unknown, scaled to whole numbers). Coefficients are small integers, so the scales are too.
  */
 function nullSpace(rows: readonly (readonly number[])[], size: number): number[][] {
-  const matrix = rows.map((row) => [...row]);
-  const pivots: number[] = [];
-  for (let column = 0, rank = 0; column < size && rank < matrix.length; column++) {
-    const best = matrix.slice(rank).reduce((b, row, i) => (Math.abs(row[column]!) > Math.abs(matrix[b]![column]!) ? rank + i : b), rank);
-    if (Math.abs(matrix[best]![column]!) < 1e-9) continue;
-    [matrix[rank], matrix[best]] = [matrix[best]!, matrix[rank]!];
-    const pivot = matrix[rank]!.map((x) => x / matrix[rank]![column]!);
-    matrix[rank] = pivot;
-    matrix.forEach((row, r) => r !== rank && row[column] !== 0 && (matrix[r] = row.map((x, c) => x - row[column]! * pivot[c]!)));
-    pivots.push(column);
-    rank++;
-  }
+  const matrix = rows.map((row) => Float64Array.from(row));
+  const pivots = reduceRows(matrix, size);
   const free = [...Array(size).keys()].filter((column) => !pivots.includes(column));
   return free.flatMap((f) => {
     const vector = new Array<number>(size).fill(0);

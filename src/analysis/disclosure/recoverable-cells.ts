@@ -4,6 +4,7 @@
 // the parts' cells; a recode adds its tables and, per column, each of its cells = the cells it merges. A suppressed cell is recoverable when the equations fix its value, i.e. when no
 // solution of the homogeneous system moves it.
 // Checks suppressVariable's heuristic exactly; bounds from non-negativity (interval attacks) are not used.
+import { EPSILON, reduceRows } from './reduce-rows.js';
 import type { VariableSuppression } from './suppress-variable.js';
 
 export interface SuppressedCell {
@@ -82,8 +83,6 @@ export function linkedState(linked: LinkedPattern, row: number, table: number | 
   const hidden = pattern.withheld.tables[at.table]![g] || pattern.tables[at.table]![row]![g];
   return hidden && !known?.tables[at.table]![row]![g] ? 'suppressed' : 'published';
 }
-
-const EPSILON = 1e-9;
 
 /** The suppressed cells whose value follows from the published margins (and links) by linear algebra. */
 export function recoverableCells(pattern: VariableSuppression, links: readonly TableLink[] = []): SuppressedCell[] {
@@ -250,25 +249,7 @@ class LinearSystem {
 
 /** Columns of `matrix` fixed by it: pivot columns whose reduced row has no free column. */
 function determinedColumns(matrix: Float64Array[], columns: number): number[] {
-  const pivots: number[] = [];
-  let rank = 0;
-  for (let column = 0; column < columns && rank < matrix.length; column++) {
-    let best = rank;
-    for (let r = rank + 1; r < matrix.length; r++) if (Math.abs(matrix[r]![column]!) > Math.abs(matrix[best]![column]!)) best = r;
-    if (Math.abs(matrix[best]![column]!) < EPSILON) continue;
-    [matrix[rank], matrix[best]] = [matrix[best]!, matrix[rank]!];
-    const pivot = matrix[rank]!;
-    const scale = pivot[column]!;
-    for (let c = column; c < columns; c++) pivot[c]! /= scale;
-    for (let r = 0; r < matrix.length; r++) {
-      const factor = matrix[r]![column]!;
-      if (r === rank || Math.abs(factor) < EPSILON) continue;
-      const line = matrix[r]!;
-      for (let c = column; c < columns; c++) line[c]! -= factor * pivot[c]!;
-    }
-    pivots.push(column);
-    rank++;
-  }
+  const pivots = reduceRows(matrix, columns);
   const isPivot = new Set(pivots);
   return pivots.filter((column, r) => matrix[r]!.every((x, c) => c === column || isPivot.has(c) || Math.abs(x) < EPSILON));
 }
