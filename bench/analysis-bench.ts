@@ -1,6 +1,8 @@
 // npm run bench, part "Analyse": our full analysis (every table of the results document — every variable
 // by `all` and by every grouping — with every test; unweighted, and weighted with raking) against DuckDB
-// doing the same counting on the same data, for synthetic waves of 412 … 1,000,000 respondents.
+// doing the same counting on the same data, for synthetic waves of 412 … 1,000,000 respondents. The weighted
+// analysis is also set against DuckDB doing its counting (per raking cell): the rest of its time is the
+// statistics per table (intervals, Rao-Scott), which no formulation in DuckDB computes.
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import v8 from 'node:v8';
@@ -11,10 +13,23 @@ import type { ResultsTable } from '../src/analysis/results-document.js';
 import { parseRegisterCsv } from '../src/formats/register-csv.js';
 import { instrument2019 } from '../src/instrument/waves/instrument-2019.js';
 import { publicResults } from '../src/tasks/public-results.js';
-import { countGroupingSets, countHistograms, countJointHistograms, countLongForm, countPairs, loadDuckWave, type DuckWave, type Formulation, type Tally } from './analysis-duckdb.js';
+import {
+  countGroupingSets,
+  countHistograms,
+  countJointHistograms,
+  countLongForm,
+  countPairs,
+  countRakingCellHistograms,
+  countRakingCellJointHistograms,
+  countRakingCellLongForm,
+  loadDuckWave,
+  type DuckWave,
+  type Formulation,
+  type Tally,
+} from './analysis-duckdb.js';
 import { measureAnalysisMemory, type MemoryFigures } from './analysis-memory.js';
 import { columnBytes, syntheticWave } from './analysis-wave.js';
-import { weightedAnalysis, type WeightedRun } from './analysis-weighted.js';
+import { rakedDesign, weightedAnalysis, weightedCounting, weightedCountingTally, type WeightedRun } from './analysis-weighted.js';
 
 export const SIZES: readonly number[] = [412, 10_000, 100_000, 1_000_000];
 /**
@@ -42,12 +57,24 @@ const WARM_UP_SECONDS = 0.5;
 /** statistics.md "Disclosure control": default k. */
 const K = 5;
 
-const FORMULATIONS: readonly { readonly name: string; readonly label: string; readonly run: Formulation }[] = [
+interface Named {
+  readonly name: string;
+  readonly label: string;
+  readonly run: Formulation;
+}
+
+const FORMULATIONS: readonly Named[] = [
   { name: 'pairs', label: '(a) GROUP BY je Paar', run: countPairs },
   { name: 'grouping_sets', label: '(b) GROUPING SETS je Gruppierung', run: countGroupingSets },
   { name: 'unpivot', label: '(c) UNPIVOT + GROUP BY', run: countLongForm },
   { name: 'histogram', label: '(d) histogram() je Gruppierung', run: countHistograms },
   { name: 'joint_histogram', label: '(e) histogram() je Kombination aller Gruppierungen + Summen in JS', run: countJointHistograms },
+];
+/** The counting of the weighted analysis: per raking cell. */
+const WEIGHTED_FORMULATIONS: readonly Named[] = [
+  { name: 'raking_cell_unpivot', label: '(c′) UNPIVOT + GROUP BY … je Raking-Zelle', run: countRakingCellLongForm },
+  { name: 'raking_cell_histogram', label: '(d′) histogram() je Gruppierung × Raking-Zelle', run: countRakingCellHistograms },
+  { name: 'raking_cell_joint_histogram', label: '(e′) histogram() je Kombination aller Gruppierungen + Summen je Raking-Zelle in JS', run: countRakingCellJointHistograms },
 ];
 
 interface Memory {
@@ -78,12 +105,23 @@ export interface SizeFigures {
     readonly weighted_seconds: number;
     readonly weighted_first_run_seconds: number;
     readonly raking_seconds: number;
+    /** rakingCellCrosstabs() alone: the counting part of the weighted analysis (per raking cell). */
+    readonly weighted_counting_seconds: number;
   };
-  readonly duckdb: { readonly load_seconds: number; readonly formulations: readonly FormulationFigures[]; readonly best: string };
+  readonly duckdb: {
+    readonly load_seconds: number;
+    readonly formulations: readonly FormulationFigures[];
+    readonly best: string;
+    /** The counting of the weighted analysis (WEIGHTED_FORMULATIONS). */
+    readonly weighted_counting: { readonly formulations: readonly FormulationFigures[]; readonly best: string };
+  };
   /** Our time / the best DuckDB formulation's time (counting only there). */
   readonly ratio_unweighted_to_duckdb: number;
   readonly ratio_counting_to_duckdb: number;
   readonly ratio_weighted_to_duckdb: number;
+  /** Our weighted analysis, and its counting alone, / DuckDB's best counting per raking cell. */
+  readonly ratio_weighted_to_duckdb_weighted_counting: number;
+  readonly ratio_weighted_counting_to_duckdb_weighted_counting: number;
   readonly memory: {
     /** After building the wave (its columns included). */
     readonly before: Memory;
@@ -124,6 +162,8 @@ export async function benchAnalysis(say: (line: string) => void, sizes: readonly
     const counting = timeRepeated(() => crosstabs(data), warmUp);
     const suppression = timeRepeated(() => publicResults(instrument2019, unweighted.result, K), warmUp);
     const weightedRun = timeWeighted(warmUp, data, units, respondents);
+    const design = rakedDesign(data, units, respondents);
+    const weightedCounts = timeRepeated(() => weightedCounting(data, design), warmUp);
     const afterOurs = memory();
     const ours = tallyOf(unweighted.result.tables);
     const wave = await loadDuckWave(data);
@@ -139,10 +179,13 @@ export async function benchAnalysis(say: (line: string) => void, sizes: readonly
       say(`Analyse: ${header.variables} Tabellenvariablen × (all + ${data.groupings.length} Gruppierungen) = ${header.tables} Tabellen; DuckDB ${header.duckdb_version} mit ${header.duckdb_threads} Threads, unsere Analyse mit einem; Systemlast ${loadAtStart} …`);
       say(`  Zeiten (unsere wie DuckDBs): bis ${WARM_UP_UP_TO.toLocaleString('de-DE')} Befragte nach ungezählten Aufwärmläufen (mindestens ${WARM_UP_RUNS} und ${WARM_UP_SECONDS} s), dann Median aus bis zu ${MAX_RUNS} Läufen (bis ${REPEAT_SECONDS} s gemessen); darüber ohne Aufwärmlauf`);
     }
-    const formulations = await measureFormulations(wave, ours, warmUp);
+    const formulations = await measureFormulations(wave, FORMULATIONS, ours, warmUp);
+    const weightedFormulations = await measureFormulations(wave, WEIGHTED_FORMULATIONS, weightedCountingTally(data, design), warmUp);
     const afterDuckdb = memory();
     wave.close();
-    const best = formulations.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    const fastest = (list: readonly FormulationFigures[]) => list.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    const best = fastest(formulations);
+    const bestWeighted = fastest(weightedFormulations);
     const analysisProcess = await measureAnalysisMemory(n).catch((error: Error) => ({ skipped: error.message.split('\n')[0]! }));
     const figures: SizeFigures = {
       respondents: n,
@@ -156,11 +199,14 @@ export async function benchAnalysis(say: (line: string) => void, sizes: readonly
         weighted_seconds: weightedRun.seconds,
         weighted_first_run_seconds: weightedRun.firstRunSeconds,
         raking_seconds: weightedRun.rakingSeconds,
+        weighted_counting_seconds: weightedCounts.seconds,
       },
-      duckdb: { load_seconds: wave.loadSeconds, formulations, best: best.name },
+      duckdb: { load_seconds: wave.loadSeconds, formulations, best: best.name, weighted_counting: { formulations: weightedFormulations, best: bestWeighted.name } },
       ratio_unweighted_to_duckdb: ratio(unweighted.seconds, best.seconds),
       ratio_counting_to_duckdb: ratio(counting.seconds, best.seconds),
       ratio_weighted_to_duckdb: ratio(weightedRun.seconds, best.seconds),
+      ratio_weighted_to_duckdb_weighted_counting: ratio(weightedRun.seconds, bestWeighted.seconds),
+      ratio_weighted_counting_to_duckdb_weighted_counting: ratio(weightedCounts.seconds, bestWeighted.seconds),
       memory: { before, after_ours: afterOurs, after_duckdb_load: afterLoad, after_duckdb: afterDuckdb, peak_rss_bytes: process.resourceUsage().maxRSS * 1024, analysis_process: analysisProcess },
     };
     results.push(figures);
@@ -173,15 +219,20 @@ export async function benchAnalysis(say: (line: string) => void, sizes: readonly
 
 function report(say: (line: string) => void, figures: SizeFigures): void {
   const { ours, duckdb, memory: mem } = figures;
-  const weighted = `gewichtet ${ours.weighted_seconds} s (davon Raking ${ours.raking_seconds} s; erster Lauf ${ours.weighted_first_run_seconds} s)`;
+  const weighted = `gewichtet ${ours.weighted_seconds} s (davon Raking ${ours.raking_seconds} s; erster Lauf ${ours.weighted_first_run_seconds} s; nur Zählen je Raking-Zelle ${ours.weighted_counting_seconds} s)`;
   say(`  ${figures.respondents.toLocaleString('de-DE')} Befragte (Spalten ${mb(figures.column_bytes)}): unsere Analyse ungewichtet ${ours.unweighted_seconds} s (erster Lauf ${ours.unweighted_first_run_seconds} s; nur Zählen ${ours.counting_seconds} s; Sperrung k = ${K} ${ours.suppression_seconds} s, ${ours.suppressed_cells} Zellen), ${weighted}`);
-  const formulations = duckdb.formulations.map((f) => {
-    const label = FORMULATIONS.find((candidate) => candidate.name === f.name)!.label;
-    const sample = f.extrapolated_from ? `≈ ${f.seconds} s hochgerechnet aus ${f.extrapolated_from.variables} von ${f.extrapolated_from.of} Variablen` : `${f.seconds} s${f.check === 'mismatch' ? ' ZÄHLUNG WEICHT AB' : ' ✓'}`;
-    return `${label} ${sample}`;
-  });
-  say(`    DuckDB (Laden ${duckdb.load_seconds} s, nicht mitgezählt; ✓ = dieselben Zählungen wie unsere): ${formulations.join(' · ')}`);
+  const formulations = (list: readonly FormulationFigures[]): string =>
+    list
+      .map((f) => {
+        const label = [...FORMULATIONS, ...WEIGHTED_FORMULATIONS].find((candidate) => candidate.name === f.name)!.label;
+        const sample = f.extrapolated_from ? `≈ ${f.seconds} s hochgerechnet aus ${f.extrapolated_from.variables} von ${f.extrapolated_from.of} Variablen` : `${f.seconds} s${f.check === 'mismatch' ? ' ZÄHLUNG WEICHT AB' : ' ✓'}`;
+        return `${label} ${sample}`;
+      })
+      .join(' · ');
+  say(`    DuckDB (Laden ${duckdb.load_seconds} s, nicht mitgezählt; ✓ = dieselben Zählungen wie unsere): ${formulations(duckdb.formulations)}`);
+  say(`    DuckDB, Zählen der gewichteten Analyse: ${formulations(duckdb.weighted_counting.formulations)}`);
   say(`    Verhältnis unsere/DuckDB (bestes: ${duckdb.best}): ungewichtet ${figures.ratio_unweighted_to_duckdb}×, nur Zählen ${figures.ratio_counting_to_duckdb}×, gewichtet ${figures.ratio_weighted_to_duckdb}×`);
+  say(`    Verhältnis gewichtet zu DuckDBs Zählen je Raking-Zelle (${duckdb.weighted_counting.best}): ganze Analyse ${figures.ratio_weighted_to_duckdb_weighted_counting}×, nur Zählen ${figures.ratio_weighted_counting_to_duckdb_weighted_counting}×`);
   say(`    Speicher: RSS ${mb(mem.before.rss_bytes)} → ${mb(mem.after_ours.rss_bytes)} nach unserer Analyse → ${mb(mem.after_duckdb_load.rss_bytes)} mit DuckDB-Tabelle → ${mb(mem.after_duckdb.rss_bytes)} nach den Abfragen (Spitze des Prozesses bisher ${mb(mem.peak_rss_bytes)}); Heap ${mb(mem.before.heap_used_bytes)} → ${mb(mem.after_ours.heap_used_bytes)}`);
   const own = mem.analysis_process;
   say(
@@ -191,7 +242,7 @@ function report(say: (line: string) => void, figures: SizeFigures): void {
   );
 }
 
-async function measureFormulations(wave: DuckWave, ours: Tally, warmUp: boolean): Promise<FormulationFigures[]> {
+async function measureFormulations(wave: DuckWave, list: readonly Named[], ours: Tally, warmUp: boolean): Promise<FormulationFigures[]> {
   const all = wave.variables.map((_, v) => v);
   const every = (step: number): number[] => all.filter((v) => v % step === 0);
   const extrapolate = async (run: Formulation, variables: readonly number[]): Promise<number> => {
@@ -200,10 +251,10 @@ async function measureFormulations(wave: DuckWave, ours: Tally, warmUp: boolean)
     return ((performance.now() - start) / 1000) * (all.length / variables.length);
   };
   const estimates: number[] = [];
-  for (const formulation of FORMULATIONS) estimates.push(await extrapolate(formulation.run, every(PROBE_EVERY)));
+  for (const formulation of list) estimates.push(await extrapolate(formulation.run, every(PROBE_EVERY)));
   const peer = estimates.indexOf(Math.min(...estimates));
   const figures: FormulationFigures[] = [];
-  for (const [i, { name, run }] of FORMULATIONS.entries()) {
+  for (const [i, { name, run }] of list.entries()) {
     const estimate = estimates[i]!;
     if (estimate <= FULL_RUN_SECONDS || (i === peer && estimate <= PEER_FULL_RUN_SECONDS)) {
       const full = await timeRepeatedAsync(() => run(wave, all), warmUp);

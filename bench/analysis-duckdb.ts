@@ -15,6 +15,8 @@ export interface DuckWave {
   readonly variables: readonly string[];
   /** Quoted column of each grouping (own `by_…` columns, also for the vg_* variables). */
   readonly groupings: readonly string[];
+  /** The quoted column of a grouping by name. */
+  grouping(name: string): string;
   readonly threads: number;
   readonly version: string;
   /** Appending the columns (not part of any formulation's time). */
@@ -64,6 +66,10 @@ export async function loadDuckWave(data: WaveData): Promise<DuckWave> {
     loadSeconds,
     variables: names.slice(0, data.variables.length),
     groupings: names.slice(data.variables.length),
+    grouping: (name) => {
+      if (!data.groupings.some((grouping) => grouping.name === name)) throw new Error(`no grouping ${name}`);
+      return `"by_${name}"`;
+    },
     close: () => (connection.closeSync(), instance.closeSync()),
   };
 }
@@ -97,63 +103,90 @@ export const countGroupingSets: Formulation = async (wave, variables) => {
   return tally.result();
 };
 
+/**
+ * Further GROUP BY columns of a formulation: none for the unweighted tables; size_class and state for the
+ * weighted analysis, whose counting is per raking cell (its weights are constant within one).
+ */
+type CellColumns = (wave: DuckWave) => readonly string[];
+const NO_CELL: CellColumns = () => [];
+const RAKING_CELL: CellColumns = (wave) => [wave.grouping('size_class'), wave.grouping('state')];
+
 /** (c) UNPIVOT to long form (variable, value, groupings…), then GROUP BY variable, value and each grouping. */
-export const countLongForm: Formulation = async (wave, variables) => {
-  const tally = tallier();
-  const columns = variables.map((v) => wave.variables[v]!);
-  const ids = wave.groupings.map((_, g) => `g${g}`);
-  const keep = wave.groupings.map((column, g) => `${column} AS g${g}`).join(', ');
-  const long = `SELECT ${keep}, variable, value FROM (UNPIVOT wave ON ${columns.join(', ')} INTO NAME variable VALUE value)`;
-  const sets = ['(variable, value)', ...ids.map((id) => `(variable, value, ${id})`)].join(', ');
-  // grouping(g0, …) has bit (last − g) set where g is not in the set; a grouped NULL g is a missing group.
-  const sql = `SELECT grouping(${ids.join(', ')}) AS set_id, ${ids.join(', ')}, count(*) AS n FROM (${long}) GROUP BY GROUPING SETS (${sets})`;
-  for (const row of (await wave.connection.runAndReadAll(sql)).getRows()) {
-    const set = Number(row[0]);
-    const missingGroup = ids.some((_, g) => (set & (1 << (ids.length - 1 - g))) === 0 && row[1 + g] === null);
-    if (!missingGroup) tally.add(row[row.length - 1]!);
-  }
-  return tally.result();
-};
+const longForm =
+  (cellColumns: CellColumns): Formulation =>
+  async (wave, variables) => {
+    const tally = tallier();
+    const columns = variables.map((v) => wave.variables[v]!);
+    const ids = wave.groupings.map((_, g) => `g${g}`);
+    const cell = cellColumns(wave).map((_, c) => `, c${c}`).join('');
+    const keep = [...wave.groupings.map((column, g) => `${column} AS g${g}`), ...cellColumns(wave).map((column, c) => `${column} AS c${c}`)].join(', ');
+    const long = `SELECT ${keep}, variable, value FROM (UNPIVOT wave ON ${columns.join(', ')} INTO NAME variable VALUE value)`;
+    const sets = [`(variable, value${cell})`, ...ids.map((id) => `(variable, value, ${id}${cell})`)].join(', ');
+    // grouping(g0, …) has bit (last − g) set where g is not in the set; a grouped NULL g is a missing group.
+    const sql = `SELECT grouping(${ids.join(', ')}) AS set_id, ${ids.join(', ')}, count(*) AS n FROM (${long}) GROUP BY GROUPING SETS (${sets})`;
+    for (const row of (await wave.connection.runAndReadAll(sql)).getRows()) {
+      const set = Number(row[0]);
+      const missingGroup = ids.some((_, g) => (set & (1 << (ids.length - 1 - g))) === 0 && row[1 + g] === null);
+      if (!missingGroup) tally.add(row[row.length - 1]!);
+    }
+    return tally.result();
+  };
 
 /** (d) One query per grouping (and one for `all`): GROUP BY the grouping, one histogram() per variable. */
-export const countHistograms: Formulation = async (wave, variables) => {
-  const tally = tallier();
-  const aggregates = variables.map((v) => `histogram(${wave.variables[v]!})`).join(', ');
-  for (const by of [undefined, ...wave.groupings]) {
-    const sql = by ? `SELECT ${aggregates} FROM wave WHERE ${by} IS NOT NULL GROUP BY ${by}` : `SELECT ${aggregates} FROM wave`;
-    for (const row of (await wave.connection.runAndReadAll(sql)).getRows()) {
-      for (const cell of row) for (const entry of (cell as DuckDBMapValue | null)?.entries ?? []) tally.add(entry.value);
+const histograms =
+  (cellColumns: CellColumns): Formulation =>
+  async (wave, variables) => {
+    const tally = tallier();
+    const aggregates = variables.map((v) => `histogram(${wave.variables[v]!})`).join(', ');
+    for (const by of [undefined, ...wave.groupings]) {
+      const keys = [...(by ? [by] : []), ...cellColumns(wave)];
+      const sql = `SELECT ${aggregates} FROM wave${by ? ` WHERE ${by} IS NOT NULL` : ''}${keys.length ? ` GROUP BY ${keys.join(', ')}` : ''}`;
+      for (const row of (await wave.connection.runAndReadAll(sql)).getRows()) {
+        for (const cell of row) for (const entry of (cell as DuckDBMapValue | null)?.entries ?? []) tally.add(entry.value);
+      }
     }
-  }
-  return tally.result();
-};
+    return tally.result();
+  };
 
-/** Bit i set where row from + i is not MISSING (DuckDB's little-endian uint64 words); false if none is. */
 /**
  * (e) One query: GROUP BY all groupings together (the joint key, a few thousand groups), one histogram()
  * per variable; the tables are then summed up from those joint counts in JS — as our crosstabs do.
  */
-export const countJointHistograms: Formulation = async (wave, variables) => {
-  const aggregates = variables.map((v) => `histogram(${wave.variables[v]!})`).join(', ');
-  const sql = `SELECT ${wave.groupings.join(', ')}, ${aggregates} FROM wave GROUP BY ALL`;
-  const groupings = wave.groupings.length;
-  // tables.get(`${variable}/${grouping}/${group}/${value}`): grouping −1 is `all`.
-  const tables = new Map<string, number>();
-  const add = (key: string, n: number): void => void tables.set(key, (tables.get(key) ?? 0) + n);
-  for (const row of (await wave.connection.runAndReadAll(sql)).getRows()) {
-    variables.forEach((v, i) => {
-      for (const { key, value } of (row[groupings + i] as DuckDBMapValue | null)?.entries ?? []) {
-        const n = Number(value);
-        add(`${v}/-1//${String(key)}`, n);
-        for (let g = 0; g < groupings; g++) if (row[g] !== null) add(`${v}/${g}/${String(row[g])}/${String(key)}`, n);
-      }
-    });
-  }
-  const tally = tallier();
-  for (const n of tables.values()) tally.add(n);
-  return tally.result();
-};
+const jointHistograms =
+  (cellColumns: CellColumns): Formulation =>
+  async (wave, variables) => {
+    const aggregates = variables.map((v) => `histogram(${wave.variables[v]!})`).join(', ');
+    const sql = `SELECT ${wave.groupings.join(', ')}, ${aggregates} FROM wave GROUP BY ALL`;
+    const groupings = wave.groupings.length;
+    // The cell columns are groupings too: their place in each row.
+    const cell = cellColumns(wave).map((column) => wave.groupings.indexOf(column));
+    // tables.get(`${variable}/${grouping}/${group}/${cell}/${value}`): grouping −1 is `all`.
+    const tables = new Map<string, number>();
+    const add = (key: string, n: number): void => void tables.set(key, (tables.get(key) ?? 0) + n);
+    for (const row of (await wave.connection.runAndReadAll(sql)).getRows()) {
+      const at = cell.map((g) => String(row[g])).join(',');
+      variables.forEach((v, i) => {
+        for (const { key, value } of (row[groupings + i] as DuckDBMapValue | null)?.entries ?? []) {
+          const n = Number(value);
+          add(`${v}/-1//${at}/${String(key)}`, n);
+          for (let g = 0; g < groupings; g++) if (row[g] !== null) add(`${v}/${g}/${String(row[g])}/${at}/${String(key)}`, n);
+        }
+      });
+    }
+    const tally = tallier();
+    for (const n of tables.values()) tally.add(n);
+    return tally.result();
+  };
 
+export const countLongForm = longForm(NO_CELL);
+export const countHistograms = histograms(NO_CELL);
+export const countJointHistograms = jointHistograms(NO_CELL);
+/** (c), (d) and (e) per raking cell: the counting of the weighted analysis, as rakingCellCrosstabs does it. */
+export const countRakingCellLongForm = longForm(RAKING_CELL);
+export const countRakingCellHistograms = histograms(RAKING_CELL);
+export const countRakingCellJointHistograms = jointHistograms(RAKING_CELL);
+
+/** Bit i set where row from + i is not MISSING (DuckDB's little-endian uint64 words); false if none is. */
 function fillValidity(validity: Uint8Array, codes: Uint8Array, from: number, rows: number): boolean {
   validity.fill(0);
   let missing = false;

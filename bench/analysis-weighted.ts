@@ -1,11 +1,14 @@
 // The weighted analysis as the product runs it (statistics.md "Weighted"): target margins from the
 // register, raking, then every table on the raked design.
+import { rakingCellCrosstabs } from '../src/analysis/design/raking-cell-crosstabs.js';
+import type { RakedDesign } from '../src/analysis/design/raked-design.js';
 import { weightedTables } from '../src/analysis/design/weighted-tables.js';
 import type { ResultsTable } from '../src/analysis/results-document.js';
 import type { CodedVariable, WaveData } from '../src/analysis/wave-data.js';
 import { rakeWeights } from '../src/analysis/weighting/rake-weights.js';
 import { targetMargins } from '../src/analysis/weighting/target-margins.js';
 import type { RegisterUnit } from '../src/register/unit.js';
+import type { Tally } from './analysis-duckdb.js';
 
 export interface WeightedRun {
   readonly rakingSeconds: number;
@@ -15,9 +18,36 @@ export interface WeightedRun {
 
 export function weightedAnalysis(data: WaveData, register: readonly RegisterUnit[], respondents: readonly RegisterUnit[]): WeightedRun {
   const start = performance.now();
-  const grouping = (name: string): CodedVariable => data.groupings.find((candidate) => candidate.name === name)!;
-  const { design } = rakeWeights({ sizeClass: grouping('size_class'), state: grouping('state'), target: targetMargins(register, respondents) });
+  const design = rakedDesign(data, register, respondents);
   const raked = performance.now();
   const tables = weightedTables(data, design);
   return { rakingSeconds: (raked - start) / 1000, seconds: (performance.now() - start) / 1000, tables };
+}
+
+export function rakedDesign(data: WaveData, register: readonly RegisterUnit[], respondents: readonly RegisterUnit[]): RakedDesign {
+  const grouping = (name: string): CodedVariable => data.groupings.find((candidate) => candidate.name === name)!;
+  return rakeWeights({ sizeClass: grouping('size_class'), state: grouping('state'), target: targetMargins(register, respondents) }).design;
+}
+
+/** The counting part of the weighted analysis alone: every table per raking cell, as the analysis reads them. */
+export function weightedCounting(data: WaveData, design: RakedDesign): void {
+  for (const tabs of rakingCellCrosstabs(data, design)) void tabs;
+}
+
+/** weightedCounting's non-zero counts and their sum, for the check against DuckDB's. */
+export function weightedCountingTally(data: WaveData, design: RakedDesign, variables: readonly CodedVariable[] = data.variables): Tally {
+  let cells = 0;
+  let total = 0;
+  const add = (counts: Float64Array): void => {
+    for (const n of counts) {
+      if (n === 0) continue;
+      cells++;
+      total += n;
+    }
+  };
+  for (const tabs of rakingCellCrosstabs(data, design, variables)) {
+    add(tabs.all);
+    tabs.by.forEach(add);
+  }
+  return { cells, total };
 }

@@ -1,0 +1,54 @@
+// The benchmark's peer (bench/analysis-duckdb.ts) must count what our analysis counts, or its times
+// compare unlike work: every DuckDB formulation against our tables on a sample of a synthetic wave's variables.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { analyzeWave } from '../src/analysis/analyze-wave.js';
+import { parseRegisterCsv } from '../src/formats/register-csv.js';
+import {
+  countGroupingSets,
+  countHistograms,
+  countJointHistograms,
+  countLongForm,
+  countPairs,
+  countRakingCellHistograms,
+  countRakingCellJointHistograms,
+  countRakingCellLongForm,
+  loadDuckWave,
+} from '../bench/analysis-duckdb.js';
+import { syntheticWave } from '../bench/analysis-wave.js';
+import { rakedDesign, weightedCountingTally } from '../bench/analysis-weighted.js';
+
+const read = (path: string): string => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
+const { units } = parseRegisterCsv(read('data/gemeinden.csv'), read('data/kreise.csv'));
+
+test('every DuckDB formulation of the benchmark counts what our unweighted and our weighted analysis count', async () => {
+  const { data, respondents } = syntheticWave(412, units);
+  // Every 9th variable: binary ones, scales and counts among them.
+  const sample = data.variables.flatMap((_, v) => (v % 9 === 0 ? [v] : []));
+  const names = new Set(sample.map((v) => data.variables[v]!.name));
+  let cells = 0;
+  let total = 0;
+  for (const table of analyzeWave(data).tables) {
+    if (!names.has(table.variable)) continue;
+    for (const cell of table.cells) {
+      if (!('n' in cell) || cell.n === 0) continue;
+      cells++;
+      total += cell.n;
+    }
+  }
+  const weighted = weightedCountingTally(data, rakedDesign(data, units, respondents), sample.map((v) => data.variables[v]!));
+  assert.equal(weighted.total, total, 'per raking cell too, each unit once per table');
+  assert.ok(weighted.cells > cells, 'split by raking cell');
+  const wave = await loadDuckWave(data);
+  try {
+    for (const [name, run] of Object.entries({ countPairs, countGroupingSets, countLongForm, countHistograms, countJointHistograms })) {
+      assert.deepEqual(await run(wave, sample), { cells, total }, name);
+    }
+    for (const [name, run] of Object.entries({ countRakingCellLongForm, countRakingCellHistograms, countRakingCellJointHistograms })) {
+      assert.deepEqual(await run(wave, sample), weighted, name);
+    }
+  } finally {
+    wave.close();
+  }
+});
