@@ -13,20 +13,7 @@ import type { ResultsTable } from '../src/analysis/results-document.js';
 import { parseRegisterCsv } from '../src/formats/register-csv.js';
 import { instrument2019 } from '../src/instrument/waves/instrument-2019.js';
 import { publicResults } from '../src/tasks/public-results.js';
-import {
-  countGroupingSets,
-  countHistograms,
-  countJointHistograms,
-  countLongForm,
-  countPairs,
-  countRakingCellHistograms,
-  countRakingCellJointHistograms,
-  countRakingCellLongForm,
-  loadDuckWave,
-  type DuckWave,
-  type Formulation,
-  type Tally,
-} from './analysis-duckdb.js';
+import { FORMULATIONS, loadDuckWave, WEIGHTED_FORMULATIONS, type DuckWave, type Formulation, type NamedFormulation, type Tally } from './analysis-duckdb.js';
 import { measureAnalysisMemory, type MemoryFigures } from './analysis-memory.js';
 import { columnBytes, syntheticWave } from './analysis-wave.js';
 import { rakedDesign, weightedAnalysis, weightedCounting, weightedCountingTally, type WeightedRun } from './analysis-weighted.js';
@@ -56,26 +43,6 @@ const WARM_UP_RUNS = 3;
 const WARM_UP_SECONDS = 0.5;
 /** statistics.md "Disclosure control": default k. */
 const K = 5;
-
-interface Named {
-  readonly name: string;
-  readonly label: string;
-  readonly run: Formulation;
-}
-
-const FORMULATIONS: readonly Named[] = [
-  { name: 'pairs', label: '(a) GROUP BY je Paar', run: countPairs },
-  { name: 'grouping_sets', label: '(b) GROUPING SETS je Gruppierung', run: countGroupingSets },
-  { name: 'unpivot', label: '(c) UNPIVOT + GROUP BY', run: countLongForm },
-  { name: 'histogram', label: '(d) histogram() je Gruppierung', run: countHistograms },
-  { name: 'joint_histogram', label: '(e) histogram() je Kombination aller Gruppierungen + Summen in JS', run: countJointHistograms },
-];
-/** The counting of the weighted analysis: per raking cell. */
-const WEIGHTED_FORMULATIONS: readonly Named[] = [
-  { name: 'raking_cell_unpivot', label: '(c′) UNPIVOT + GROUP BY … je Raking-Zelle', run: countRakingCellLongForm },
-  { name: 'raking_cell_histogram', label: '(d′) histogram() je Gruppierung × Raking-Zelle', run: countRakingCellHistograms },
-  { name: 'raking_cell_joint_histogram', label: '(e′) histogram() je Kombination aller Gruppierungen + Summen je Raking-Zelle in JS', run: countRakingCellJointHistograms },
-];
 
 interface Memory {
   readonly rss_bytes: number;
@@ -242,7 +209,7 @@ function report(say: (line: string) => void, figures: SizeFigures): void {
   );
 }
 
-async function measureFormulations(wave: DuckWave, list: readonly Named[], ours: Tally, warmUp: boolean): Promise<FormulationFigures[]> {
+async function measureFormulations(wave: DuckWave, list: readonly NamedFormulation[], ours: Tally, warmUp: boolean): Promise<FormulationFigures[]> {
   const all = wave.variables.map((_, v) => v);
   const every = (step: number): number[] => all.filter((v) => v % step === 0);
   const extrapolate = async (run: Formulation, variables: readonly number[]): Promise<number> => {

@@ -75,7 +75,7 @@ export async function loadDuckWave(data: WaveData): Promise<DuckWave> {
 }
 
 /** (a) One GROUP BY per (variable, grouping) pair, `all` included. */
-export const countPairs: Formulation = async (wave, variables) => {
+const countPairs: Formulation = async (wave, variables) => {
   const tally = tallier();
   for (const v of variables) {
     const variable = wave.variables[v]!;
@@ -90,7 +90,7 @@ export const countPairs: Formulation = async (wave, variables) => {
 };
 
 /** (b) One query per grouping (and one for `all`) with GROUPING SETS ((g, v1), (g, v2), …). */
-export const countGroupingSets: Formulation = async (wave, variables) => {
+const countGroupingSets: Formulation = async (wave, variables) => {
   const tally = tallier();
   const columns = variables.map((v) => wave.variables[v]!);
   for (const by of [undefined, ...wave.groupings]) {
@@ -178,13 +178,25 @@ const jointHistograms =
     return tally.result();
   };
 
-export const countLongForm = longForm(NO_CELL);
-export const countHistograms = histograms(NO_CELL);
-export const countJointHistograms = jointHistograms(NO_CELL);
+export interface NamedFormulation {
+  readonly name: string;
+  readonly label: string;
+  readonly run: Formulation;
+}
+
+export const FORMULATIONS: readonly NamedFormulation[] = [
+  { name: 'pairs', label: '(a) GROUP BY je Paar', run: countPairs },
+  { name: 'grouping_sets', label: '(b) GROUPING SETS je Gruppierung', run: countGroupingSets },
+  { name: 'unpivot', label: '(c) UNPIVOT + GROUP BY', run: longForm(NO_CELL) },
+  { name: 'histogram', label: '(d) histogram() je Gruppierung', run: histograms(NO_CELL) },
+  { name: 'joint_histogram', label: '(e) histogram() je Kombination aller Gruppierungen + Summen in JS', run: jointHistograms(NO_CELL) },
+];
 /** (c), (d) and (e) per raking cell: the counting of the weighted analysis, as rakingCellCrosstabs does it. */
-export const countRakingCellLongForm = longForm(RAKING_CELL);
-export const countRakingCellHistograms = histograms(RAKING_CELL);
-export const countRakingCellJointHistograms = jointHistograms(RAKING_CELL);
+export const WEIGHTED_FORMULATIONS: readonly NamedFormulation[] = [
+  { name: 'raking_cell_unpivot', label: '(c′) UNPIVOT + GROUP BY … je Raking-Zelle', run: longForm(RAKING_CELL) },
+  { name: 'raking_cell_histogram', label: '(d′) histogram() je Gruppierung × Raking-Zelle', run: histograms(RAKING_CELL) },
+  { name: 'raking_cell_joint_histogram', label: '(e′) histogram() je Kombination aller Gruppierungen + Summen je Raking-Zelle in JS', run: jointHistograms(RAKING_CELL) },
+];
 
 /** Bit i set where row from + i is not MISSING (DuckDB's little-endian uint64 words); false if none is. */
 function fillValidity(validity: Uint8Array, codes: Uint8Array, from: number, rows: number): boolean {

@@ -5,17 +5,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { analyzeWave } from '../src/analysis/analyze-wave.js';
 import { parseRegisterCsv } from '../src/formats/register-csv.js';
-import {
-  countGroupingSets,
-  countHistograms,
-  countJointHistograms,
-  countLongForm,
-  countPairs,
-  countRakingCellHistograms,
-  countRakingCellJointHistograms,
-  countRakingCellLongForm,
-  loadDuckWave,
-} from '../bench/analysis-duckdb.js';
+import { FORMULATIONS, loadDuckWave, WEIGHTED_FORMULATIONS } from '../bench/analysis-duckdb.js';
 import { syntheticWave } from '../bench/analysis-wave.js';
 import { rakedDesign, weightedCountingTally } from '../bench/analysis-weighted.js';
 
@@ -42,12 +32,8 @@ test('every DuckDB formulation of the benchmark counts what our unweighted and o
   assert.ok(weighted.cells > cells, 'split by raking cell');
   const wave = await loadDuckWave(data);
   try {
-    for (const [name, run] of Object.entries({ countPairs, countGroupingSets, countLongForm, countHistograms, countJointHistograms })) {
-      assert.deepEqual(await run(wave, sample), { cells, total }, name);
-    }
-    for (const [name, run] of Object.entries({ countRakingCellLongForm, countRakingCellHistograms, countRakingCellJointHistograms })) {
-      assert.deepEqual(await run(wave, sample), weighted, name);
-    }
+    for (const { name, run } of FORMULATIONS) assert.deepEqual(await run(wave, sample), { cells, total }, name);
+    for (const { name, run } of WEIGHTED_FORMULATIONS) assert.deepEqual(await run(wave, sample), weighted, name);
   } finally {
     wave.close();
   }
