@@ -14,7 +14,7 @@ const { units } = parseRegisterCsv(read('data/gemeinden.csv'), read('data/kreise
 
 test('every DuckDB formulation of the benchmark counts what our unweighted and our weighted analysis count', async () => {
   const { data, respondents } = syntheticWave(412, units);
-  // Every 9th variable: binary ones, scales and counts among them.
+  // Every 9th variable: 20 of them, with 2, 3, 5 and 7 values.
   const sample = data.variables.flatMap((_, v) => (v % 9 === 0 ? [v] : []));
   const names = new Set(sample.map((v) => data.variables[v]!.name));
   let cells = 0;
