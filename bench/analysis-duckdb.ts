@@ -67,8 +67,9 @@ export async function loadDuckWave(data: WaveData): Promise<DuckWave> {
     variables: names.slice(0, data.variables.length),
     groupings: names.slice(data.variables.length),
     grouping: (name) => {
-      if (!data.groupings.some((grouping) => grouping.name === name)) throw new Error(`no grouping ${name}`);
-      return `"by_${name}"`;
+      const at = data.groupings.findIndex((grouping) => grouping.name === name);
+      if (at < 0) throw new Error(`no grouping ${name}`);
+      return names[data.variables.length + at]!;
     },
     close: () => (connection.closeSync(), instance.closeSync()),
   };
@@ -118,8 +119,9 @@ const longForm =
     const tally = tallier();
     const columns = variables.map((v) => wave.variables[v]!);
     const ids = wave.groupings.map((_, g) => `g${g}`);
-    const cell = cellColumns(wave).map((_, c) => `, c${c}`).join('');
-    const keep = [...wave.groupings.map((column, g) => `${column} AS g${g}`), ...cellColumns(wave).map((column, c) => `${column} AS c${c}`)].join(', ');
+    const cellNames = cellColumns(wave);
+    const cell = cellNames.map((_, c) => `, c${c}`).join('');
+    const keep = [...wave.groupings.map((column, g) => `${column} AS g${g}`), ...cellNames.map((column, c) => `${column} AS c${c}`)].join(', ');
     const long = `SELECT ${keep}, variable, value FROM (UNPIVOT wave ON ${columns.join(', ')} INTO NAME variable VALUE value)`;
     const sets = [`(variable, value${cell})`, ...ids.map((id) => `(variable, value, ${id}${cell})`)].join(', ');
     // grouping(g0, …) has bit (last − g) set where g is not in the set; a grouped NULL g is a missing group.
@@ -138,8 +140,9 @@ const histograms =
   async (wave, variables) => {
     const tally = tallier();
     const aggregates = variables.map((v) => `histogram(${wave.variables[v]!})`).join(', ');
+    const cellNames = cellColumns(wave);
     for (const by of [undefined, ...wave.groupings]) {
-      const keys = [...(by ? [by] : []), ...cellColumns(wave)];
+      const keys = [...(by ? [by] : []), ...cellNames];
       const sql = `SELECT ${aggregates} FROM wave${by ? ` WHERE ${by} IS NOT NULL` : ''}${keys.length ? ` GROUP BY ${keys.join(', ')}` : ''}`;
       for (const row of (await wave.connection.runAndReadAll(sql)).getRows()) {
         for (const cell of row) for (const entry of (cell as DuckDBMapValue | null)?.entries ?? []) tally.add(entry.value);
