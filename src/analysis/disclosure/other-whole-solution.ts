@@ -54,9 +54,15 @@ function nullSpace(rows: readonly (readonly number[])[], size: number): number[]
     const vector = new Array<number>(size).fill(0);
     vector[f] = 1;
     pivots.forEach((column, r) => (vector[column] = -matrix[r]![f]!));
-    const scale = [...Array(1000).keys()].map((m) => m + 1).find((m) => vector.every((x) => Math.abs(m * x - Math.round(m * x)) < 1e-6));
+    const scale = wholeScale(vector);
     return scale === undefined ? [] : [vector.map((x) => Math.round(scale * x))];
   });
+}
+
+/** The least multiplier up to 1000 that makes every entry whole. */
+function wholeScale(vector: readonly number[]): number | undefined {
+  for (let m = 1; m <= 1000; m++) if (vector.every((x) => Math.abs(m * x - Math.round(m * x)) < 1e-6)) return m;
+  return undefined;
 }
 
 function searchOther(truth: readonly number[], sums: readonly WholeSum[]): boolean {
