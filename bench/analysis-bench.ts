@@ -13,6 +13,7 @@ import type { ResultsTable } from '../src/analysis/results-document.js';
 import { parseRegisterCsv } from '../src/formats/register-csv.js';
 import { instrument2019 } from '../src/instrument/waves/instrument-2019.js';
 import { publicResults } from '../src/tasks/public-results.js';
+import { analysisGoals, goalLines, type GoalCheck } from './analysis-goals.js';
 import { FORMULATIONS, loadDuckWave, WEIGHTED_FORMULATIONS, type DuckWave, type Formulation, type NamedFormulation, type Tally } from './analysis-duckdb.js';
 import { measureAnalysisMemory, type MemoryFigures } from './analysis-memory.js';
 import { columnBytes, syntheticWave } from './analysis-wave.js';
@@ -112,6 +113,8 @@ export interface AnalysisFigures {
   /** 1-minute load average of the machine at the start and at the end: other work skews the times. */
   readonly load_average: readonly [start: number, end: number];
   readonly sizes: readonly SizeFigures[];
+  /** Issue 4's goals checked against these figures (analysis-goals.ts). */
+  readonly goals: readonly GoalCheck[];
 }
 
 export async function benchAnalysis(say: (line: string) => void, sizes: readonly number[] = SIZES): Promise<AnalysisFigures> {
@@ -119,7 +122,7 @@ export async function benchAnalysis(say: (line: string) => void, sizes: readonly
   const gc = exposeGc();
   const loadAtStart = round(loadavg()[0]!);
   const results: SizeFigures[] = [];
-  let header: Omit<AnalysisFigures, 'sizes' | 'load_average'> | undefined;
+  let header: Omit<AnalysisFigures, 'sizes' | 'load_average' | 'goals'> | undefined;
   for (const n of sizes) {
     gc();
     const { data, respondents } = syntheticWave(n, units);
@@ -181,7 +184,9 @@ export async function benchAnalysis(say: (line: string) => void, sizes: readonly
   }
   const loadAtEnd = round(loadavg()[0]!);
   say(`  Systemlast am Ende ${loadAtEnd} (bei 2 Kernen und Last > 2 sind alle Zeiten gestreckt)`);
-  return { ...header!, load_average: [loadAtStart, loadAtEnd], sizes: results };
+  const goals = analysisGoals(results);
+  for (const line of goalLines(goals)) say(line);
+  return { ...header!, load_average: [loadAtStart, loadAtEnd], sizes: results, goals };
 }
 
 function report(say: (line: string) => void, figures: SizeFigures): void {
