@@ -38,11 +38,8 @@ function timeGoals(figures: SizeFigures): GoalCheck[] {
   const limits = TIME_LIMITS[figures.respondents];
   if (!limits) return [];
   const { unweighted_seconds: unweighted, weighted_seconds: weighted } = figures.ours;
-  if (limits.weighted !== undefined) return [check('unweighted_seconds', figures, unweighted, limits.unweighted), check('weighted_seconds', figures, weighted, limits.weighted)];
-  return [
-    check('unweighted_seconds', figures, unweighted, limits.unweighted),
-    check('weighted_seconds', figures, weighted, limits.unweighted, 'die Grenze für 412 und 10.000 gilt auch gewichtet'),
-  ];
+  const borrowed = limits.weighted === undefined ? 'die Grenze für 412 und 10.000 gilt auch gewichtet' : undefined;
+  return [check('unweighted_seconds', figures, unweighted, limits.unweighted), check('weighted_seconds', figures, weighted, limits.weighted ?? limits.unweighted, borrowed)];
 }
 
 function duckdbGoals(figures: SizeFigures): GoalCheck[] {
