@@ -14,55 +14,64 @@ const TOLERANCE = Math.sqrt(Number.EPSILON);
 
 /** @param a, b row-major `size × size`, symmetric */
 export function pseudoInverseTraces(a: Float64Array, b: Float64Array, size: number): PseudoInverseTraces {
-  const s = scratch.take(size * size);
-  s.set(a);
-  const order = Array.from({ length: size }, (_, i) => i);
-  let largest = 0;
-  for (let i = 0; i < size; i++) largest = Math.max(largest, s[i * size + i]!);
-  let rank = 0;
-  const column = scratch.take(size);
-  for (let j = 0; j < size; j++) {
-    let pivot = j;
-    for (let i = j + 1; i < size; i++) if (s[i * size + i]! > s[pivot * size + pivot]!) pivot = i;
-    if (!(s[pivot * size + pivot]! > TOLERANCE * largest)) break;
-    swap(s, order, size, j, pivot);
-    // Schur complement of the trailing block.
-    const root = Math.sqrt(s[j * size + j]!);
-    for (let i = j + 1; i < size; i++) column[i] = s[i * size + j] = s[i * size + j]! / root;
-    // Whole rows of the trailing block, so that it stays symmetric without strided writes.
-    for (let i = j + 1; i < size; i++) {
-      const lij = column[i]!;
-      if (lij === 0) continue;
-      const row = i * size;
-      for (let k = j + 1; k < size; k++) s[row + k] = s[row + k]! - lij * column[k]!;
-    }
-    s[j * size + j] = root;
-    rank++;
-  }
+  const { factor: l, order, rank } = pivotedCholesky(a, size);
   if (rank === 0) return { trace: 0, traceOfSquare: 0, rank };
   const factor = scratch.take(rank * rank);
   const block = scratch.take(rank * rank);
   for (let i = 0; i < rank; i++) {
-    for (let k = 0; k <= i; k++) factor[i * rank + k] = s[i * size + k]!;
+    for (let k = 0; k <= i; k++) factor[i * rank + k] = l[i * size + k]!;
     for (let k = 0; k < rank; k++) block[i * rank + k] = b[order[i]! * size + order[k]!]!;
   }
   return { ...factorTraces(factor, block, rank), rank };
 }
 
-/** Symmetric swap of rows and columns i and j (i < j) of the working matrix. */
-function swap(s: Float64Array, order: number[], size: number, i: number, j: number): void {
+/**
+ * A = P L Lᵀ Pᵀ, left-looking: column j of L from A's entries and the columns before it, the pivots from
+ * the remaining diagonal (each entry of A has the same subtractions, in the same order, as in the
+ * right-looking update of the whole trailing block, at half its work).
+ * @returns L row-major `size × size` (rows in pivot order, the first `rank` columns), and the pivot order
+ */
+function pivotedCholesky(a: Float64Array, size: number): { factor: Float64Array; order: Int32Array; rank: number } {
+  const l = scratch.take(size * size);
+  const order = Int32Array.from({ length: size }, (_, i) => i);
+  const diagonal = scratch.take(size);
+  let largest = 0;
+  for (let i = 0; i < size; i++) largest = Math.max(largest, (diagonal[i] = a[i * size + i]!));
+  let rank = 0;
+  for (let j = 0; j < size; j++) {
+    let pivot = j;
+    for (let i = j + 1; i < size; i++) if (diagonal[i]! > diagonal[pivot]!) pivot = i;
+    if (!(diagonal[pivot]! > TOLERANCE * largest)) break;
+    swapRows(l, order, diagonal, size, j, pivot);
+    const root = Math.sqrt(diagonal[j]!);
+    l[j * size + j] = root;
+    const rowJ = j * size;
+    const source = order[j]!;
+    for (let i = j + 1; i < size; i++) {
+      const rowI = i * size;
+      let value = a[order[i]! * size + source]!;
+      for (let t = 0; t < j; t++) value = value - l[rowI + t]! * l[rowJ + t]!;
+      const lij = value / root;
+      l[rowI + j] = lij;
+      diagonal[i] = diagonal[i]! - lij * lij;
+    }
+    rank++;
+  }
+  return { factor: l, order, rank };
+}
+
+/** Swaps entries i and j (i < j) of the pivot order and the remaining diagonal, and rows i and j of L's columns so far. */
+function swapRows(l: Float64Array, order: Int32Array, diagonal: Float64Array, size: number, i: number, j: number): void {
   if (i === j) return;
   const index = order[i]!;
   order[i] = order[j]!;
   order[j] = index;
-  for (let k = 0; k < size; k++) {
-    const value = s[i * size + k]!;
-    s[i * size + k] = s[j * size + k]!;
-    s[j * size + k] = value;
-  }
-  for (let k = 0; k < size; k++) {
-    const value = s[k * size + i]!;
-    s[k * size + i] = s[k * size + j]!;
-    s[k * size + j] = value;
+  const value = diagonal[i]!;
+  diagonal[i] = diagonal[j]!;
+  diagonal[j] = value;
+  for (let k = 0; k < i; k++) {
+    const entry = l[i * size + k]!;
+    l[i * size + k] = l[j * size + k]!;
+    l[j * size + k] = entry;
   }
 }

@@ -141,11 +141,12 @@ interface Domain {
 
 /**
  * Gᵀ X (contrastProduct) for X_cell = (R_c − p_cell Σ R) / W, R the raw rows (`width` wide) of the cells' moment
- * columns, without storing X: each q·X entry is recomputed where needed, every sum kept in contrastProduct's order.
+ * columns: q·X computed once per cell, every sum kept in contrastProduct's order.
  */
 function centredContrasts(raw: Float64Array, width: number, { source, p, q, total, r, c }: Domain): Float64Array {
   const sum = scratch.take(width);
   for (const column of source) for (let l = 0; l < width; l++) sum[l]! += raw[column * width + l]!;
+  const y = scratch.take(r * c * width);
   const rowSums = scratch.take(r * width);
   const colSums = scratch.take(c * width);
   const all = scratch.take(width);
@@ -153,24 +154,25 @@ function centredContrasts(raw: Float64Array, width: number, { source, p, q, tota
     for (let a = 0; a < r; a++) {
       const cell = b * r + a;
       const from = source[cell]! * width;
+      const at = cell * width;
+      const qc = q[cell]!;
+      const pc = p[cell]!;
       for (let l = 0; l < width; l++) {
-        const y = q[cell]! * ((raw[from + l]! - p[cell]! * sum[l]!) / total);
-        rowSums[a * width + l]! += y;
-        colSums[b * width + l]! += y;
-        all[l]! += y;
+        const value = qc * ((raw[from + l]! - pc * sum[l]!) / total);
+        y[at + l] = value;
+        rowSums[a * width + l]! += value;
+        colSums[b * width + l]! += value;
+        all[l]! += value;
       }
     }
   }
   const out = scratch.take((r - 1) * (c - 1) * width);
+  const corner = r * c;
   for (let j = 1; j < c; j++) {
     for (let i = 1; i < r; i++) {
-      const cell = j * r + i;
-      const from = source[cell]! * width;
+      const at = (j * r + i) * width;
       const to = ((j - 1) * (r - 1) + i - 1) * width;
-      for (let l = 0; l < width; l++) {
-        const y = q[cell]! * ((raw[from + l]! - p[cell]! * sum[l]!) / total);
-        out[to + l] = y - colSums[j * width + l]! / r - rowSums[i * width + l]! / c + all[l]! / (r * c);
-      }
+      for (let l = 0; l < width; l++) out[to + l] = y[at + l]! - colSums[j * width + l]! / r - rowSums[i * width + l]! / c + all[l]! / corner;
     }
   }
   return out;
@@ -194,18 +196,28 @@ function contrastGram(x: Float64Array, r: number, c: number, scale: number): Flo
       all += value;
     }
   }
-  // ρ_b(i, i') = Σ_a x_ab (δ_ai − 1/r)(δ_ai' − 1/r); σ(i, i') = Σ_b ρ_b(i, i').
-  const rho = (b: number, i: number, k: number) => (i === k ? x[b * r + i]! : 0) - (x[b * r + i]! + x[b * r + k]!) / r + colSums[b]! / (r * r);
-  const sigma = (i: number, k: number) => (i === k ? rowSums[i]! : 0) - (rowSums[i]! + rowSums[k]!) / r + all / (r * r);
+  // ρ_b(i, i') = Σ_a x_ab (δ_ai − 1/r)(δ_ai' − 1/r); σ(i, i') = Σ_b ρ_b(i, i'); both tabulated for i, i' ≥ 1.
+  const lines = r - 1;
+  const rho = scratch.take(c * lines * lines);
+  const sigma = scratch.take(lines * lines);
+  for (let i = 1; i < r; i++) {
+    for (let k = 1; k < r; k++) {
+      const at = (i - 1) * lines + k - 1;
+      sigma[at] = (i === k ? rowSums[i]! : 0) - (rowSums[i]! + rowSums[k]!) / r + all / (r * r);
+      for (let b = 0; b < c; b++) rho[b * lines * lines + at] = (i === k ? x[b * r + i]! : 0) - (x[b * r + i]! + x[b * r + k]!) / r + colSums[b]! / (r * r);
+    }
+  }
   const out = scratch.take(full * full);
   for (let j = 1; j < c; j++) {
     for (let i = 1; i < r; i++) {
-      const m = (j - 1) * (r - 1) + i - 1;
+      const m = (j - 1) * lines + i - 1;
       for (let l = 1; l < c; l++) {
         for (let k = 1; k < r; k++) {
-          const n = (l - 1) * (r - 1) + k - 1;
+          const n = (l - 1) * lines + k - 1;
           if (n < m) continue;
-          const value = (j === l ? rho(j, i, k) : 0) - (rho(j, i, k) + rho(l, i, k)) / c + sigma(i, k) / (c * c);
+          const at = (i - 1) * lines + k - 1;
+          const own = rho[j * lines * lines + at]!;
+          const value = (j === l ? own : 0) - (own + rho[l * lines * lines + at]!) / c + sigma[at]! / (c * c);
           out[m * full + n] = out[n * full + m] = scale * value;
         }
       }
