@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { hasOtherWholeSolution, type WholeSum } from './other-whole-solution.js';
+import { hasOtherWholeSolution, otherWholeSolutions, type WholeSum } from './other-whole-solution.js';
 
 const sums = (...rows: number[][]): WholeSum[] => rows.map((coefficients) => ({ coefficients }));
 
@@ -9,6 +9,14 @@ test('community_count 3, 5, 8 hidden, 2 each (demo 2019, k = 3, Landkreise lk2):
   assert.equal(hasOtherWholeSolution([2, 2, 2], sums([1, 1, 1], [3, 5, 8])), false);
   // One more of each: (0, 6, 0)+… moves are possible again.
   assert.equal(hasOtherWholeSolution([3, 3, 3], sums([1, 1, 1], [3, 5, 8])), true);
+});
+
+test('how many others: (3, 3, 3) has one, (0, 8, 1); counting stops at the number wanted', () => {
+  assert.equal(otherWholeSolutions([3, 3, 3], sums([1, 1, 1], [3, 5, 8]), 3), 1);
+  assert.equal(otherWholeSolutions([2, 2, 2], sums([1, 1, 1], [3, 5, 8]), 3), 0);
+  // n1 + n2 + n3 = 9 alone: 55 whole solutions.
+  assert.equal(otherWholeSolutions([3, 3, 3], sums([1, 1, 1]), 3), 3);
+  assert.equal(otherWholeSolutions([3, 3, 3], sums([1, 1, 1]), 60), 54);
 });
 
 test('egov_count 1, 2, 3, 7 hidden, 3 each (k = 5, lk1): only with the band sums 1–2 and 3+ beside them pinned', () => {
@@ -29,7 +37,7 @@ test('zeros and weight 0 take part: the count 0 row moves against the others', (
   assert.equal(hasOtherWholeSolution([0, 0, 0], sums([1, 1, 1], [0, 1, 2])), false);
 });
 
-test('property: agrees with enumerating every whole solution', () => {
+test('property: agrees with enumerating every whole solution, whether there is another and how many (up to 3)', () => {
   fc.assert(
     fc.property(fc.integer({ min: 1, max: 4 }).chain((size) =>
       fc.record({
@@ -51,6 +59,7 @@ test('property: agrees with enumerating every whole solution', () => {
       };
       visit([]);
       assert.equal(hasOtherWholeSolution(truth, rows), others > 0);
+      assert.equal(otherWholeSolutions(truth, rows, 3), Math.min(others, 3));
     }),
     { numRuns: 300, seed: 11 },
   );

@@ -1,9 +1,10 @@
-// Whether published sums pin hidden counts although they do not fix them linearly: counts are whole and
-// never negative, so n1 + n2 + n3 = 6 and 3·n1 + 5·n2 + 8·n3 = 32 allow (2, 2, 2) only. First the cheap
-// witnesses: the truth moved by ±1 of each combination of integer vectors spanning the sums' null space
-// (with much mass in the hidden cells one of them nearly always stays ≥ 0); then a depth-first search over
-// the unknowns, pruned by each sum's remaining total. Ours because the question is tiny (a column's
-// hidden cells) and the product needs no integer-programming solver for it.
+// Whether published sums pin hidden counts although they do not fix them linearly, or leave them only a few
+// other values: counts are whole and never negative, so n1 + n2 + n3 = 6 and 3·n1 + 5·n2 + 8·n3 = 32 allow
+// (2, 2, 2) only. First the cheap witnesses: the truth moved by small multiples of each integer vector
+// spanning the sums' null space, and by ±1 of each combination of them (with much mass in the hidden cells
+// most of them stay ≥ 0); then a depth-first search over the unknowns, pruned by each sum's remaining
+// total. Ours because the question is tiny (a column's hidden cells) and the product needs no
+// integer-programming solver for it.
 import { reduceRows } from './reduce-rows.js';
 
 /** Σ coefficients[i] · n[i] = the same sum over the true counts; coefficients ≥ 0, one per unknown. */
@@ -11,7 +12,7 @@ export interface WholeSum {
   readonly coefficients: readonly number[];
 }
 
-/** Search nodes after which the answer is "no other solution found" (the caller then hides more). */
+/** Search nodes after which counting stops with what it found (the caller then hides more). */
 const BUDGET = 200_000;
 
 /**
@@ -20,26 +21,45 @@ const BUDGET = 200_000;
  * count of the hidden cells), which bounds each unknown.
  */
 export function hasOtherWholeSolution(truth: readonly number[], sums: readonly WholeSum[]): boolean {
+  return otherWholeSolutions(truth, sums, 1) > 0;
+}
+
+/**
+ * How many whole, non-negative n other than `truth` meet every sum, counted up to `wanted` (fewer when the
+ * search ran out of budget). Preconditions as hasOtherWholeSolution.
+ */
+export function otherWholeSolutions(truth: readonly number[], sums: readonly WholeSum[], wanted: number): number {
   const rows = sums.map(({ coefficients }) => coefficients);
-  return hasNearbySolution(truth, nullSpace(rows, truth.length), rows) || searchOther(truth, sums);
+  const nearby = nearbySolutions(truth, nullSpace(rows, truth.length), rows, wanted);
+  return nearby >= wanted ? nearby : Math.max(nearby, searchOthers(truth, sums, wanted));
 }
 
 /** Combinations with coefficients −1, 0, 1 of up to this many null-space vectors are tried (3⁶ − 1 moves). */
 const MAX_MOVE_BASIS = 6;
 
-function hasNearbySolution(truth: readonly number[], basis: readonly number[][], rows: readonly (readonly number[])[]): boolean {
+/** Distinct solutions among the truth's moves (multiples of one vector, then ±1 combinations), up to `wanted`. */
+function nearbySolutions(truth: readonly number[], basis: readonly number[][], rows: readonly (readonly number[])[], wanted: number): number {
   // Checked in whole numbers: a vector that rounding put off the null space is no witness.
   const same = (moved: readonly number[]) => rows.every((row) => row.reduce((sum, c, i) => sum + c * (moved[i]! - truth[i]!), 0) === 0);
+  const found = new Set<string>();
+  const consider = (moved: readonly number[]): void => {
+    if (found.size < wanted && moved.every((n) => n >= 0) && moved.some((n, i) => n !== truth[i]) && same(moved)) found.add(moved.join(','));
+  };
+  for (const vector of basis) {
+    for (let step = 1; step <= wanted && found.size < wanted; step++) {
+      for (const sign of [1, -1]) consider(truth.map((n, i) => n + sign * step * vector[i]!));
+    }
+  }
   const used = basis.slice(0, MAX_MOVE_BASIS);
-  for (let code = 1; code < 3 ** used.length; code++) {
+  for (let code = 1; code < 3 ** used.length && found.size < wanted; code++) {
     const moved = [...truth];
     for (let j = 0, rest = code; j < used.length; j++, rest = Math.floor(rest / 3)) {
       const factor = (rest % 3) - 1;
       if (factor !== 0) used[j]!.forEach((x, i) => (moved[i]! += factor * x));
     }
-    if (moved.every((n) => n >= 0) && moved.some((n, i) => n !== truth[i]) && same(moved)) return true;
+    consider(moved);
   }
-  return false;
+  return found.size;
 }
 
 /**
@@ -65,7 +85,8 @@ function wholeScale(vector: readonly number[]): number | undefined {
   return undefined;
 }
 
-function searchOther(truth: readonly number[], sums: readonly WholeSum[]): boolean {
+/** Every solution other than the truth, depth first, counted up to `wanted` or until the budget is spent. */
+function searchOthers(truth: readonly number[], sums: readonly WholeSum[], wanted: number): number {
   const totals = sums.map(({ coefficients }) => coefficients.reduce((total, c, i) => total + c * truth[i]!, 0));
   // Per sum, whether any unknown from i on still takes part in it.
   const later = sums.map(({ coefficients }) => {
@@ -74,15 +95,17 @@ function searchOther(truth: readonly number[], sums: readonly WholeSum[]): boole
     return out;
   });
   let nodes = 0;
-  const search = (i: number, remaining: readonly number[], same: boolean): boolean => {
-    if (++nodes > BUDGET) return false;
-    if (remaining.some((left, s) => left < 0 || (left > 0 && !later[s]![i]))) return false;
-    if (i === truth.length) return !same;
-    const bound = Math.min(...sums.map(({ coefficients }, s) => (coefficients[i]! > 0 ? Math.floor(remaining[s]! / coefficients[i]!) : Infinity)));
-    for (let n = bound; n >= 0; n--) {
-      if (search(i + 1, remaining.map((left, s) => left - sums[s]!.coefficients[i]! * n), same && n === truth[i])) return true;
+  let found = 0;
+  const search = (i: number, remaining: readonly number[], same: boolean): void => {
+    if (found >= wanted || ++nodes > BUDGET) return;
+    if (remaining.some((left, s) => left < 0 || (left > 0 && !later[s]![i]))) return;
+    if (i === truth.length) {
+      if (!same) found++;
+      return;
     }
-    return false;
+    const bound = Math.min(...sums.map(({ coefficients }, s) => (coefficients[i]! > 0 ? Math.floor(remaining[s]! / coefficients[i]!) : Infinity)));
+    for (let n = bound; n >= 0; n--) search(i + 1, remaining.map((left, s) => left - sums[s]!.coefficients[i]! * n), same && n === truth[i]);
   };
-  return search(0, totals, true);
+  search(0, totals, true);
+  return found;
 }

@@ -242,9 +242,9 @@ test('property: a count, its band and the band as grouping: no small count recov
 // The same documents against the attacker who also knows that counts are never negative (the linear
 // program of τ-ARGUS and sdcTable) and whole (HiGHS, test/support/whole-number-attack.ts). Not safe in
 // every document: measured on 300 each (seeds 7 and 11), a small count pinned by whole numbers in 41 and
-// 32 before other-whole-solution.ts, 22 and 15 now (across tables: a column's own sums leave several
-// solutions); without whole numbers in 1 and 0 (docs/disclosure.md, "Grenzen"). Here (100, seed 7): 22
-// before, 10 now; 1.
+// 32 before other-whole-solution.ts, 22 and 15 when one other whole solution per column sufficed, 8 and 4
+// now that a column keeps three (across tables: a column's own sums leave several solutions); without
+// whole numbers in 1 and 0 (docs/disclosure.md, "Grenzen"). Here (100, seed 7): 22, then 10, now 5; 1.
 test('documents: a count, its band and the band as grouping against the non-negative and the whole-number attacker', async () => {
   const highs = await loadHighs();
   const runs = Number(process.env.RUNS ?? 100);
@@ -264,7 +264,7 @@ test('documents: a count, its band and the band as grouping against the non-nega
   }
   assert.ok(small > 1000, `${small} small suppressed cells`);
   assert.ok(linear <= runs / 100, `non-negative attacker: a small count pinned in ${linear} of ${runs} documents`);
-  assert.ok(whole <= runs / 8, `whole-number attacker: a small count pinned in ${whole} of ${runs} documents`);
+  assert.ok(whole <= runs / 16, `whole-number attacker: a small count pinned in ${whole} of ${runs} documents`);
 });
 
 /** A count, its parts (and "keine"), and its recodes and theirs, as the attacker's relations. */
