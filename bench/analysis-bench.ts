@@ -9,12 +9,11 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { analyzeWave } from '../src/analysis/analyze-wave.js';
 import { crosstabs } from '../src/analysis/crosstabs.js';
-import type { ResultsTable } from '../src/analysis/results-document.js';
 import { parseRegisterCsv } from '../src/formats/register-csv.js';
 import { instrument2019 } from '../src/instrument/waves/instrument-2019.js';
 import { publicResults } from '../src/tasks/public-results.js';
 import { analysisGoals, goalLines, type GoalCheck } from './analysis-goals.js';
-import { FORMULATIONS, loadDuckWave, WEIGHTED_FORMULATIONS, type DuckWave, type Formulation, type NamedFormulation, type Tally } from './analysis-duckdb.js';
+import { FORMULATIONS, loadDuckWave, tallyOf, WEIGHTED_FORMULATIONS, type DuckWave, type Formulation, type NamedFormulation, type Tally } from './analysis-duckdb.js';
 import { measureAnalysisMemory, type MemoryFigures } from './analysis-memory.js';
 import { columnBytes, syntheticWave } from './analysis-wave.js';
 import { rakedDesign, weightedAnalysis, weightedCounting, weightedCountingTally, type WeightedRun } from './analysis-weighted.js';
@@ -249,20 +248,6 @@ function timeWeighted(warmUp: boolean, ...args: Parameters<typeof weightedAnalys
     return run;
   }, warmUp);
   return { ...runs, rakingSeconds: round(median(raking.slice(runs.warmUpRuns))) };
-}
-
-/** Non-zero cells of the value × group tables (the all tables included) and their sum, as DuckDB reads them. */
-function tallyOf(tables: readonly ResultsTable[]): Tally {
-  let cells = 0;
-  let total = 0;
-  for (const table of tables) {
-    for (const cell of table.cells) {
-      if (!('n' in cell) || cell.n === 0) continue;
-      cells++;
-      total += cell.n;
-    }
-  }
-  return { cells, total };
 }
 
 interface Timing<T> {

@@ -4,6 +4,7 @@
 // against our tables. `variables` (indices) restricts a run to a sample, for extrapolation.
 import { DuckDBDataChunk, DuckDBInstance, UTINYINT, type DuckDBConnection, type DuckDBMapValue, type DuckDBValue } from '@duckdb/node-api';
 import bindings from '@duckdb/node-bindings';
+import type { ResultsTable } from '../src/analysis/results-document.js';
 import { MISSING, type WaveData } from '../src/analysis/wave-data.js';
 
 /** DuckDB's vector size: rows per appended data chunk. */
@@ -31,6 +32,20 @@ export interface Tally {
 }
 
 export type Formulation = (wave: DuckWave, variables: readonly number[]) => Promise<Tally>;
+
+/** Non-zero cells of our value × group tables (the all tables included) and their sum, as DuckDB reads them. */
+export function tallyOf(tables: readonly ResultsTable[]): Tally {
+  let cells = 0;
+  let total = 0;
+  for (const table of tables) {
+    for (const cell of table.cells) {
+      if (!('n' in cell) || cell.n === 0) continue;
+      cells++;
+      total += cell.n;
+    }
+  }
+  return { cells, total };
+}
 
 export async function loadDuckWave(data: WaveData): Promise<DuckWave> {
   const start = performance.now();

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { analyzeWave } from '../src/analysis/analyze-wave.js';
 import { parseRegisterCsv } from '../src/formats/register-csv.js';
-import { FORMULATIONS, loadDuckWave, WEIGHTED_FORMULATIONS } from '../bench/analysis-duckdb.js';
+import { FORMULATIONS, loadDuckWave, tallyOf, WEIGHTED_FORMULATIONS } from '../bench/analysis-duckdb.js';
 import { syntheticWave } from '../bench/analysis-wave.js';
 import { rakedDesign, weightedCountingTally } from '../bench/analysis-weighted.js';
 
@@ -17,16 +17,7 @@ test('every DuckDB formulation of the benchmark counts what our unweighted and o
   // Every 9th variable: 20 of them, with 2, 3, 5 and 7 values.
   const sample = data.variables.flatMap((_, v) => (v % 9 === 0 ? [v] : []));
   const names = new Set(sample.map((v) => data.variables[v]!.name));
-  let cells = 0;
-  let total = 0;
-  for (const table of analyzeWave(data).tables) {
-    if (!names.has(table.variable)) continue;
-    for (const cell of table.cells) {
-      if (!('n' in cell) || cell.n === 0) continue;
-      cells++;
-      total += cell.n;
-    }
-  }
+  const { cells, total } = tallyOf(analyzeWave(data).tables.filter((table) => names.has(table.variable)));
   const weighted = weightedCountingTally(data, rakedDesign(data, units, respondents), sample.map((v) => data.variables[v]!));
   assert.equal(weighted.total, total, 'per raking cell too, each unit once per table');
   assert.ok(weighted.cells > cells, 'split by raking cell');

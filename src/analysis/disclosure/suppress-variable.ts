@@ -239,10 +239,10 @@ function eachColumn(counts: VariableCounts, pattern: VariableSuppression, forced
  * too (else Σ weight · n less the published parts would reveal it); where the parts' sum and the base are
  * public, two equations fix up to two hidden cells and Σ weight · n = 0 over them would reveal them all, so
  * the column hides a third (one with weight > 0 and n > 0), and one more wherever those sums, with the
- * recode cells published over them, leave the hidden counts one set of whole values only. A recode: where
- * its cell is suppressed, this variable hides one of the cells merged into it (else their sum would give
- * it); where its cell is published, the merged cells hidden here are none or two or more and hold more
- * than 0.
+ * recode cells published over them, leave the hidden counts fewer than OTHER_WHOLE_SOLUTIONS other sets of
+ * whole values (wholeSumsPin). A recode: where its cell is suppressed, this variable hides one of the cells
+ * merged into it (else their sum would give it); where its cell is published, the merged cells hidden here
+ * are none or two or more and hold more than 0.
  */
 function evenOutLinked(counts: VariableCounts, pattern: VariableSuppression, forced: Forced, known: CellFlags): boolean {
   const { tally, recodes = [] } = counts.linked ?? {};
