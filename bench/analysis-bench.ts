@@ -11,12 +11,14 @@ import { analyzeWave } from '../src/analysis/analyze-wave.js';
 import { crosstabs } from '../src/analysis/crosstabs.js';
 import { parseRegisterCsv } from '../src/formats/register-csv.js';
 import { instrument2019 } from '../src/instrument/waves/instrument-2019.js';
+import type { RegisterUnit } from '../src/register/unit.js';
 import { publicResults } from '../src/tasks/public-results.js';
 import { analysisGoals, goalLines, type GoalCheck } from './analysis-goals.js';
 import { FORMULATIONS, loadDuckWave, tallyOf, WEIGHTED_FORMULATIONS, type DuckWave, type Formulation, type NamedFormulation, type Tally } from './analysis-duckdb.js';
 import { measureAnalysisMemory, type MemoryFigures } from './analysis-memory.js';
 import { columnBytes, syntheticWave } from './analysis-wave.js';
-import { rakedDesign, weightedAnalysis, weightedCounting, weightedCountingTally, type WeightedRun } from './analysis-weighted.js';
+import { AnalysisThreads } from '../src/threads/analysis-threads.js';
+import { ANALYSIS_THREADS, rakedDesign, weightedAnalysis, weightedAnalysisOnThreads, weightedCounting, weightedCountingTally, type WeightedRun } from './analysis-weighted.js';
 
 export const SIZES: readonly number[] = [412, 10_000, 100_000, 1_000_000];
 /**
@@ -44,6 +46,7 @@ const WARM_UP_SECONDS = 0.5;
 /** statistics.md "Disclosure control": default k. */
 const K = 5;
 
+
 interface Memory {
   readonly rss_bytes: number;
   readonly heap_used_bytes: number;
@@ -69,8 +72,11 @@ export interface SizeFigures {
     readonly counting_seconds: number;
     readonly suppression_seconds: number;
     readonly suppressed_cells: number;
+    /** On ANALYSIS_THREADS threads, as the product runs it by default. */
     readonly weighted_seconds: number;
     readonly weighted_first_run_seconds: number;
+    /** On the calling thread alone (ANALYSIS_THREADS=1). */
+    readonly weighted_one_thread_seconds: number;
     readonly raking_seconds: number;
     /** rakingCellCrosstabs() alone: the counting part of the weighted analysis (per raking cell). */
     readonly weighted_counting_seconds: number;
@@ -89,6 +95,9 @@ export interface SizeFigures {
   /** Our weighted analysis, and its counting alone, / DuckDB's best counting per raking cell. */
   readonly ratio_weighted_to_duckdb_weighted_counting: number;
   readonly ratio_weighted_counting_to_duckdb_weighted_counting: number;
+  /** The same two weighted ratios on one thread. */
+  readonly ratio_weighted_one_thread_to_duckdb: number;
+  readonly ratio_weighted_one_thread_to_duckdb_weighted_counting: number;
   readonly memory: {
     /** After building the wave (its columns included). */
     readonly before: Memory;
@@ -109,6 +118,8 @@ export interface AnalysisFigures {
   readonly tables: number;
   readonly duckdb_version: string;
   readonly duckdb_threads: number;
+  /** Threads of our weighted analysis (the unweighted one runs on one). */
+  readonly analysis_threads: number;
   /** 1-minute load average of the machine at the start and at the end: other work skews the times. */
   readonly load_average: readonly [start: number, end: number];
   readonly sizes: readonly SizeFigures[];
@@ -120,6 +131,22 @@ export async function benchAnalysis(say: (line: string) => void, sizes: readonly
   const { units } = parseRegisterCsv(readFileSync(new URL('../data/gemeinden.csv', import.meta.url), 'utf8'), readFileSync(new URL('../data/kreise.csv', import.meta.url), 'utf8'));
   const gc = exposeGc();
   const loadAtStart = round(loadavg()[0]!);
+  const threads = AnalysisThreads.start({ threads: ANALYSIS_THREADS });
+  try {
+    return await benchSizes(say, sizes, units, gc, loadAtStart, threads);
+  } finally {
+    await threads.close();
+  }
+}
+
+async function benchSizes(
+  say: (line: string) => void,
+  sizes: readonly number[],
+  units: readonly RegisterUnit[],
+  gc: () => void,
+  loadAtStart: number,
+  threads: AnalysisThreads,
+): Promise<AnalysisFigures> {
   const results: SizeFigures[] = [];
   let header: Omit<AnalysisFigures, 'sizes' | 'load_average' | 'goals'> | undefined;
   for (const n of sizes) {
@@ -130,7 +157,8 @@ export async function benchAnalysis(say: (line: string) => void, sizes: readonly
     const unweighted = timeRepeated(() => analyzeWave(data), warmUp);
     const counting = timeRepeated(() => crosstabs(data), warmUp);
     const suppression = timeRepeated(() => publicResults(instrument2019, unweighted.result, K), warmUp);
-    const weightedRun = timeWeighted(warmUp, data, units, respondents);
+    const weightedRun = await timeWeighted(warmUp, () => weightedAnalysisOnThreads(threads, data, units, respondents));
+    const oneThread = await timeWeighted(warmUp, async () => weightedAnalysis(data, units, respondents));
     const design = rakedDesign(data, units, respondents);
     const weightedCounts = timeRepeated(() => weightedCounting(data, design), warmUp);
     const afterOurs = memory();
@@ -143,9 +171,10 @@ export async function benchAnalysis(say: (line: string) => void, sizes: readonly
       tables: unweighted.result.tables.length,
       duckdb_version: wave.version,
       duckdb_threads: wave.threads,
+      analysis_threads: ANALYSIS_THREADS,
     };
     if (results.length === 0) {
-      say(`Analyse: ${header.variables} Tabellenvariablen × (all + ${data.groupings.length} Gruppierungen) = ${header.tables} Tabellen; DuckDB ${header.duckdb_version} mit ${header.duckdb_threads} Threads, unsere Analyse mit einem; Systemlast ${loadAtStart} …`);
+      say(`Analyse: ${header.variables} Tabellenvariablen × (all + ${data.groupings.length} Gruppierungen) = ${header.tables} Tabellen; DuckDB ${header.duckdb_version} mit ${header.duckdb_threads} Threads, unsere ungewichtete Analyse mit einem, die gewichtete mit ${ANALYSIS_THREADS} wie im Produkt (ANALYSIS_THREADS); Systemlast ${loadAtStart} …`);
       say(`  Zeiten (unsere wie DuckDBs): bis ${WARM_UP_UP_TO.toLocaleString('de-DE')} Befragte nach ungezählten Aufwärmläufen (mindestens ${WARM_UP_RUNS} und ${WARM_UP_SECONDS} s), dann Median aus bis zu ${MAX_RUNS} Läufen (bis ${REPEAT_SECONDS} s gemessen); darüber ohne Aufwärmlauf`);
     }
     const formulations = await measureFormulations(wave, FORMULATIONS, ours, warmUp);
@@ -167,6 +196,7 @@ export async function benchAnalysis(say: (line: string) => void, sizes: readonly
         suppressed_cells: suppression.result.disclosure.suppressed_cells,
         weighted_seconds: weightedRun.seconds,
         weighted_first_run_seconds: weightedRun.firstRunSeconds,
+        weighted_one_thread_seconds: oneThread.seconds,
         raking_seconds: weightedRun.rakingSeconds,
         weighted_counting_seconds: weightedCounts.seconds,
       },
@@ -176,6 +206,8 @@ export async function benchAnalysis(say: (line: string) => void, sizes: readonly
       ratio_weighted_to_duckdb: ratio(weightedRun.seconds, best.seconds),
       ratio_weighted_to_duckdb_weighted_counting: ratio(weightedRun.seconds, bestWeighted.seconds),
       ratio_weighted_counting_to_duckdb_weighted_counting: ratio(weightedCounts.seconds, bestWeighted.seconds),
+      ratio_weighted_one_thread_to_duckdb: ratio(oneThread.seconds, best.seconds),
+      ratio_weighted_one_thread_to_duckdb_weighted_counting: ratio(oneThread.seconds, bestWeighted.seconds),
       memory: { before, after_ours: afterOurs, after_duckdb_load: afterLoad, after_duckdb: afterDuckdb, peak_rss_bytes: process.resourceUsage().maxRSS * 1024, analysis_process: analysisProcess },
     };
     results.push(figures);
@@ -190,7 +222,7 @@ export async function benchAnalysis(say: (line: string) => void, sizes: readonly
 
 function report(say: (line: string) => void, figures: SizeFigures): void {
   const { ours, duckdb, memory: mem } = figures;
-  const weighted = `gewichtet ${ours.weighted_seconds} s (davon Raking ${ours.raking_seconds} s; erster Lauf ${ours.weighted_first_run_seconds} s; nur Zählen je Raking-Zelle ${ours.weighted_counting_seconds} s)`;
+  const weighted = `gewichtet ${ours.weighted_seconds} s (davon Raking ${ours.raking_seconds} s; erster Lauf ${ours.weighted_first_run_seconds} s; auf einem Thread ${ours.weighted_one_thread_seconds} s; nur Zählen je Raking-Zelle ${ours.weighted_counting_seconds} s)`;
   say(`  ${figures.respondents.toLocaleString('de-DE')} Befragte (Spalten ${mb(figures.column_bytes)}): unsere Analyse ungewichtet ${ours.unweighted_seconds} s (erster Lauf ${ours.unweighted_first_run_seconds} s; nur Zählen ${ours.counting_seconds} s; Sperrung k = ${K} ${ours.suppression_seconds} s, ${ours.suppressed_cells} Zellen), ${weighted}`);
   const formulations = (list: readonly FormulationFigures[]): string =>
     list
@@ -203,7 +235,7 @@ function report(say: (line: string) => void, figures: SizeFigures): void {
   say(`    DuckDB (Laden ${duckdb.load_seconds} s, nicht mitgezählt; ✓ = dieselben Zählungen wie unsere): ${formulations(duckdb.formulations)}`);
   say(`    DuckDB, Zählen der gewichteten Analyse: ${formulations(duckdb.weighted_counting.formulations)}`);
   say(`    Verhältnis unsere/DuckDB (bestes: ${duckdb.best}): ungewichtet ${figures.ratio_unweighted_to_duckdb}×, nur Zählen ${figures.ratio_counting_to_duckdb}×, gewichtet ${figures.ratio_weighted_to_duckdb}×`);
-  say(`    Verhältnis gewichtet zu DuckDBs Zählen je Raking-Zelle (${duckdb.weighted_counting.best}): ganze Analyse ${figures.ratio_weighted_to_duckdb_weighted_counting}×, nur Zählen ${figures.ratio_weighted_counting_to_duckdb_weighted_counting}×`);
+  say(`    Verhältnis gewichtet zu DuckDBs Zählen je Raking-Zelle (${duckdb.weighted_counting.best}): ganze Analyse ${figures.ratio_weighted_to_duckdb_weighted_counting}× (auf einem Thread ${figures.ratio_weighted_one_thread_to_duckdb_weighted_counting}×), nur Zählen ${figures.ratio_weighted_counting_to_duckdb_weighted_counting}×`);
   say(`    Speicher: RSS ${mb(mem.before.rss_bytes)} → ${mb(mem.after_ours.rss_bytes)} nach unserer Analyse → ${mb(mem.after_duckdb_load.rss_bytes)} mit DuckDB-Tabelle → ${mb(mem.after_duckdb.rss_bytes)} nach den Abfragen (Spitze des Prozesses bisher ${mb(mem.peak_rss_bytes)}); Heap ${mb(mem.before.heap_used_bytes)} → ${mb(mem.after_ours.heap_used_bytes)}`);
   const own = mem.analysis_process;
   say(
@@ -240,10 +272,10 @@ async function measureFormulations(wave: DuckWave, list: readonly NamedFormulati
 }
 
 /** Median of the runs' total and, separately, of their raking times. */
-function timeWeighted(warmUp: boolean, ...args: Parameters<typeof weightedAnalysis>): Timing<WeightedRun> & { rakingSeconds: number } {
+async function timeWeighted(warmUp: boolean, analysis: () => Promise<WeightedRun>): Promise<Timing<WeightedRun> & { rakingSeconds: number }> {
   const raking: number[] = [];
-  const runs = timeRepeated(() => {
-    const run = weightedAnalysis(...args);
+  const runs = await timeRepeatedAsync(async () => {
+    const run = await analysis();
     raking.push(run.rakingSeconds);
     return run;
   }, warmUp);

@@ -57,13 +57,15 @@ export async function loadDuckWave(data: WaveData): Promise<DuckWave> {
   const appender = await connection.createAppender('wave');
   const chunk = DuckDBDataChunk.create(columns.map(() => UTINYINT), CHUNK_ROWS);
   const validity = new Uint8Array(CHUNK_ROWS / 8);
+  const bytes = new Uint8Array(CHUNK_ROWS); // the bindings take no SharedArrayBuffer (the waves' code columns are on one)
   for (let from = 0; from < data.n; from += CHUNK_ROWS) {
     const rows = Math.min(CHUNK_ROWS, data.n - from);
     chunk.rowCount = rows;
     // Codes and validity go in as bytes: the node-api's per-value setItem (BigInt validity) costs ~150 ns.
     columns.forEach(({ codes }, c) => {
       const vector = bindings.data_chunk_get_vector(chunk.chunk, c);
-      bindings.copy_data_to_vector(vector, 0, codes.buffer as ArrayBuffer, codes.byteOffset + from, rows);
+      bytes.set(codes.subarray(from, from + rows));
+      bindings.copy_data_to_vector(vector, 0, bytes.buffer, 0, rows);
       if (fillValidity(validity, codes, from, rows)) {
         bindings.vector_ensure_validity_writable(vector);
         bindings.copy_data_to_vector_validity(vector, 0, validity.buffer, 0, Math.ceil(rows / 64) * 8);

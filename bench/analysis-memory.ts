@@ -15,9 +15,14 @@ export interface MemoryFigures {
   readonly rss_empty_bytes: number;
   /** Resident set with the wave built, before the analysis. */
   readonly rss_before_bytes: number;
-  /** High-water mark of the resident set above rss_before during the unweighted / the weighted analysis. */
+  /**
+   * High-water mark of the resident set above rss_before during the unweighted / the weighted analysis (on
+   * ANALYSIS_THREADS threads, the helper's heap included, as the product runs it) / the weighted on one
+   * thread (measured last, so its code is already compiled).
+   */
   readonly unweighted_extra_bytes: number;
   readonly weighted_extra_bytes: number;
+  readonly weighted_one_thread_extra_bytes: number;
   /** extra / column_bytes: the analysis' own working memory. */
   readonly unweighted_ratio_to_columns: number;
   readonly weighted_ratio_to_columns: number;
@@ -53,11 +58,11 @@ function status(field: 'VmRSS' | 'VmHWM'): number {
 }
 
 /** Resets the high-water mark, runs, and returns how far the resident set rose above its start. */
-function peakAbove(run: () => unknown): { before: number; extra: number } {
+async function peakAbove(run: () => unknown): Promise<{ before: number; extra: number }> {
   (globalThis as { gc?: () => void }).gc?.();
   writeFileSync('/proc/self/clear_refs', '5');
   const before = status('VmRSS');
-  run();
+  await run();
   return { before, extra: Math.max(0, status('VmHWM') - before) };
 }
 
@@ -65,13 +70,18 @@ async function child(n: number): Promise<void> {
   const { parseRegisterCsv } = await import('../src/formats/register-csv.js');
   const { analyzeWave } = await import('../src/analysis/analyze-wave.js');
   const { columnBytes, syntheticWave } = await import('./analysis-wave.js');
-  const { weightedAnalysis } = await import('./analysis-weighted.js');
+  const { ANALYSIS_THREADS, weightedAnalysis, weightedAnalysisOnThreads } = await import('./analysis-weighted.js');
+  const { AnalysisThreads } = await import('../src/threads/analysis-threads.js');
+  const threads = AnalysisThreads.start({ threads: ANALYSIS_THREADS });
+  await new Promise((done) => setTimeout(done, 1000)); // the helper has loaded its modules: not the analysis' memory
   const { units } = parseRegisterCsv(readFileSync(new URL('../data/gemeinden.csv', import.meta.url), 'utf8'), readFileSync(new URL('../data/kreise.csv', import.meta.url), 'utf8'));
   (globalThis as { gc?: () => void }).gc?.();
   const empty = status('VmRSS');
   const { data, respondents } = syntheticWave(n, units);
-  const unweighted = peakAbove(() => analyzeWave(data));
-  const weightedRun = peakAbove(() => weightedAnalysis(data, units, respondents));
+  const unweighted = await peakAbove(() => analyzeWave(data));
+  const weightedRun = await peakAbove(() => weightedAnalysisOnThreads(threads, data, units, respondents));
+  const oneThread = await peakAbove(() => weightedAnalysis(data, units, respondents));
+  await threads.close();
   const columns = columnBytes(data);
   const peak = Math.max(unweighted.before + unweighted.extra, weightedRun.before + weightedRun.extra);
   const figures: MemoryFigures = {
@@ -81,6 +91,7 @@ async function child(n: number): Promise<void> {
     rss_before_bytes: unweighted.before,
     unweighted_extra_bytes: unweighted.extra,
     weighted_extra_bytes: weightedRun.extra,
+    weighted_one_thread_extra_bytes: oneThread.extra,
     unweighted_ratio_to_columns: Math.round((unweighted.extra / columns) * 100) / 100,
     weighted_ratio_to_columns: Math.round((weightedRun.extra / columns) * 100) / 100,
     peak_ratio_to_columns: Math.round(((peak - empty) / columns) * 100) / 100,

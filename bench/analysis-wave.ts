@@ -3,7 +3,7 @@
 // Respondents are register units drawn with probability ∝ population^0.35 (large units answer more
 // often); answers depend on the size class, and a third of the variables are asked behind a filter.
 import { tableVariables } from '../src/analysis/table-variables.js';
-import { MISSING, type CodedVariable, type WaveData } from '../src/analysis/wave-data.js';
+import { codeColumn, MISSING, type CodedVariable, type WaveData } from '../src/analysis/wave-data.js';
 import { instrument2019 } from '../src/instrument/waves/instrument-2019.js';
 import { STATES } from '../src/register/states.js';
 import { SIZE_CLASSES, UNIT_TYPES, type RegisterUnit } from '../src/register/unit.js';
@@ -77,8 +77,11 @@ function drawUnits(n: number, units: readonly RegisterUnit[], next: () => number
   });
 }
 
+/** On a SharedArrayBuffer, as build-wave-data.ts codes a wave (analysis threads share it). */
 function codesOf(respondents: readonly RegisterUnit[], code: (unit: RegisterUnit) => number): Uint8Array {
-  return Uint8Array.from(respondents, code);
+  const codes = codeColumn(respondents.length);
+  respondents.forEach((unit, i) => (codes[i] = code(unit)));
+  return codes;
 }
 
 /** Skewed answer shares for small and for large units, blended by size class; some answers missing. */
@@ -96,7 +99,7 @@ function answerCodes(width: number, sizeClass: Uint8Array, next: () => number, s
     let sum = missing;
     for (let v = 0; v < width; v++) thresholds[c * width + v] = scale((sum += (1 - missing) * ((1 - t) * small[v]! + t * large[v]!)));
   });
-  const codes = new Uint8Array(sizeClass.length);
+  const codes = codeColumn(sizeClass.length);
   let x = seed | 0 || 1; // xorshift32, inlined: this loop runs once per respondent and variable
   for (let i = 0; i < codes.length; i++) {
     x ^= x << 13;

@@ -9,6 +9,8 @@ test('defaults: embedded database, port 3000, links to localhost; frozen', () =>
   assert.equal(config.port, 3000);
   assert.equal(config.baseUrl, 'http://localhost:3000');
   assert.equal(config.databaseUrl, undefined);
+  assert.equal(config.analysisThreads, 2);
+  assert.equal(load({ ANALYSIS_THREADS: '1' }).analysisThreads, 1);
   assert.ok(Object.isFrozen(config));
 });
 
@@ -19,6 +21,8 @@ test('bad settings: one German message per setting, named as the user sets it, n
     [{ BASE_URL: 'ftp://x' }, {}, /BASE_URL muss eine Adresse mit http:\/\/ oder https:\/\/ sein/],
     [{ DATABASE_URL: 'mysql://x' }, {}, /DATABASE_URL muss mit postgres:\/\//],
     [{ DIGITALMONITOR_SECRET_KEY: 'kurz' }, {}, /mindestens 32 Zeichen/],
+    [{ ANALYSIS_THREADS: '0' }, {}, /ANALYSIS_THREADS muss eine ganze Zahl von 1 bis 16 sein\./],
+    [{ ANALYSIS_THREADS: 'zwei' }, {}, /ANALYSIS_THREADS muss eine ganze Zahl von 1 bis 16 sein\./],
   ];
   for (const [env, flags, message] of cases) {
     assert.throws(() => load(env, flags), (error: Error & { code?: string }) => {

@@ -18,6 +18,8 @@ export interface Config {
   readonly mailFrom: string;
   /** DIGITALMONITOR_SECRET_KEY: seals TOTP secrets at rest; absent: they are stored plain. */
   readonly secretKey: string | undefined;
+  /** ANALYSIS_THREADS: threads of the server's weighted analyses, the request's own included (1 = no helper thread). */
+  readonly analysisThreads: number;
 }
 
 /** One German message per setting, naming it as the user sets it (zod's own messages are English). */
@@ -30,6 +32,7 @@ const MESSAGES: Readonly<Record<string, string>> = {
   smtpUrl: 'SMTP_URL muss mit smtp:// oder smtps:// beginnen',
   mailFrom: 'MAIL_FROM muss eine E-Mail-Adresse enthalten',
   secretKey: 'DIGITALMONITOR_SECRET_KEY muss mindestens 32 Zeichen lang sein (z. B. openssl rand -base64 32)',
+  analysisThreads: 'ANALYSIS_THREADS muss eine ganze Zahl von 1 bis 16 sein',
 };
 
 // Messages come from MESSAGES, one per setting; the schema only decides.
@@ -45,6 +48,7 @@ const schema = z.object({
   smtpUrl: z.string().regex(/^smtps?:\/\/[^/]/).optional(),
   mailFrom: z.string().regex(/^[^\r\n]*@[^\r\n]*$/).optional(),
   secretKey: z.string().min(32).optional(),
+  analysisThreads: z.coerce.number().int().min(1).max(16),
 });
 
 export interface ConfigInput {
@@ -62,13 +66,14 @@ export function loadConfig({ env, flags }: ConfigInput): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || undefined,
     secretKey: env.DIGITALMONITOR_SECRET_KEY || undefined,
+    analysisThreads: env.ANALYSIS_THREADS || 2,
   });
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
     const detail = fields.map((field) => `${MESSAGES[field] ?? field}.`).join(' ');
     throw dmError('DM_CONFIG_INVALID', { detail });
   }
-  const { databaseUrl, dataDir, port, host, baseUrl, smtpUrl, mailFrom, secretKey } = parsed.data;
+  const { databaseUrl, dataDir, port, host, baseUrl, smtpUrl, mailFrom, secretKey, analysisThreads } = parsed.data;
   const publicUrl = (baseUrl ?? `http://localhost:${port}`).replace(/\/$/, '');
   return Object.freeze({
     databaseUrl,
@@ -79,5 +84,6 @@ export function loadConfig({ env, flags }: ConfigInput): Config {
     smtpUrl,
     mailFrom: mailFrom ?? `Kommunaler Digitalmonitor <digitalmonitor@${new URL(publicUrl).hostname}>`,
     secretKey,
+    analysisThreads,
   });
 }

@@ -8,6 +8,7 @@ import type { CliDeps, Io, RunningServer } from './cli/io.js';
 import type { Config } from './config.js';
 import { dmError } from './errors.js';
 import { openStore } from './store/open-store.js';
+import { AnalysisThreads } from './threads/analysis-threads.js';
 import type { Store } from './store/store.js';
 import { createApp } from './web/create-app.js';
 
@@ -104,19 +105,21 @@ async function writeFolderAtomically(path: string, files: readonly { readonly na
 }
 
 function startServer(config: Config, store: Store, log: (line: string) => void): Promise<RunningServer> {
-  const app = createApp({ store, log, baseUrl: config.baseUrl });
+  const analysisThreads = AnalysisThreads.start({ threads: config.analysisThreads });
+  const app = createApp({ store, log, baseUrl: config.baseUrl, analysisThreads });
   return new Promise((resolve, reject) => {
     let stop: () => void = () => {};
     const closed = new Promise<void>((done) => (stop = done));
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
-      const close = () => new Promise<void>((done) => server.close(() => done()));
+      const close = () => new Promise<void>((done) => server.close(() => done())).then(() => analysisThreads.close());
       const onSignal = () => void close().then(stop);
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
       resolve({ url: config.baseUrl, closed, close: () => close().then(stop) });
     });
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(dmError('DM_USAGE', { detail: error.code === 'EADDRINUSE' ? `Port ${config.port} ist bereits belegt (--port wählen).` : error.message })),
-    );
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      void analysisThreads.close();
+      reject(dmError('DM_USAGE', { detail: error.code === 'EADDRINUSE' ? `Port ${config.port} ist bereits belegt (--port wählen).` : error.message }));
+    });
   });
 }

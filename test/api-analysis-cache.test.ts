@@ -2,8 +2,11 @@
 // (store.analysisStamp), and recomputes as soon as they change — never a stale table.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { analyze } from '../src/tasks/analyze.js';
 import { analyzeCached } from '../src/tasks/analyze-cached.js';
-import { type ApiFixture, apiFixture } from './api-fixture.js';
+import { AnalysisThreads } from '../src/threads/analysis-threads.js';
+import { createApp } from '../src/web/create-app.js';
+import { type ApiFixture, apiFixture, request } from './api-fixture.js';
 
 let f: ApiFixture;
 before(async () => {
@@ -38,4 +41,16 @@ test('through the API: errors are not kept, every change of the responses shows 
   const after = await analyzeCached(f.store, { waveId: 'cache' });
   assert.notEqual(after, before);
   assert.notDeepEqual(after.tables, before.tables);
+});
+
+test('an app with analysis threads answers the weighted analysis with the one-thread document', async () => {
+  const threads = AnalysisThreads.start({ threads: 2 });
+  try {
+    const app = createApp({ store: f.store, log: (line) => f.logged.push(line), analysisThreads: threads });
+    const reply = await request(app, 'GET', '/api/v1/waves/alt/analysis?weighted=true&by=broadband_grade', {}, f.analystKey);
+    assert.equal(reply.status, 200);
+    assert.deepEqual(reply.json, JSON.parse(JSON.stringify(await analyze(f.store, { waveId: 'alt', weighted: true, by: ['broadband_grade'] }))));
+  } finally {
+    await threads.close();
+  }
 });

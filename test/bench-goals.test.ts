@@ -18,6 +18,7 @@ function figures(respondents: number, seconds: { unweighted: number; weighted: n
           rss_before_bytes: 0,
           unweighted_extra_bytes: 0,
           weighted_extra_bytes: 0,
+          weighted_one_thread_extra_bytes: 0,
           unweighted_ratio_to_columns: 0,
           weighted_ratio_to_columns: 0,
           peak_ratio_to_columns: 0,
@@ -34,6 +35,7 @@ function figures(respondents: number, seconds: { unweighted: number; weighted: n
       suppressed_cells: 0,
       weighted_seconds: seconds.weighted,
       weighted_first_run_seconds: 0,
+      weighted_one_thread_seconds: 0,
       raking_seconds: 0,
       weighted_counting_seconds: 0,
     },
@@ -43,6 +45,8 @@ function figures(respondents: number, seconds: { unweighted: number; weighted: n
     ratio_weighted_to_duckdb: ratios[1],
     ratio_weighted_to_duckdb_weighted_counting: ratios[2],
     ratio_weighted_counting_to_duckdb_weighted_counting: 0,
+    ratio_weighted_one_thread_to_duckdb: 0,
+    ratio_weighted_one_thread_to_duckdb_weighted_counting: 0,
     memory: { before: memory, after_ours: memory, after_duckdb_load: memory, after_duckdb: memory, peak_rss_bytes: 0, analysis_process: process },
   };
 }

@@ -2,6 +2,7 @@
 // every grouping of the wave.
 import { crosstabs } from './crosstabs.js';
 import { weightedDocument } from './design/weighted-document.js'; // weighted path (statistics.md "Weighted")
+import { weightedTables } from './design/weighted-tables.js';
 import type { ResultsDocument, ResultsTable } from './results-document.js';
 import { independenceTest } from './stats/independence-test.js';
 import { wilsonInterval } from './stats/wilson-interval.js';
@@ -17,7 +18,7 @@ export interface AnalyzeOptions {
 }
 
 export function analyzeWave(data: WaveData, options: AnalyzeOptions = {}): ResultsDocument {
-  if (options.raking) return weightedDocument(data, options.raking, selected(data, options.variables));
+  if (options.raking) return weightedDocument(data, options.raking, weightedTables(data, options.raking.design, selected(data, options.variables)));
   const tables: ResultsTable[] = [];
   for (const tabs of crosstabs(data, { variables: selected(data, options.variables) })) {
     const variable = tabs.variable.name;

@@ -6,7 +6,7 @@ import { isItemAsked, isQuestionAsked } from '../instrument/routing.js';
 import { STATES } from '../register/states.js';
 import { SIZE_CLASSES, UNIT_TYPES, type RegisterUnit } from '../register/unit.js';
 import { GROUPING_NAMES, tableVariables, type FlatTableVariable, type TableVariable } from './table-variables.js';
-import { MISSING, type CodedVariable, type WaveData } from './wave-data.js';
+import { codeColumn, MISSING, type CodedVariable, type WaveData } from './wave-data.js';
 
 export interface WaveResponse {
   readonly ags: string;
@@ -56,7 +56,7 @@ interface FlatPlan {
 
 function codeVariables(instrument: Instrument, responses: readonly WaveResponse[]): CodedVariable[] {
   const specs = tableVariables(instrument);
-  const coded = specs.map((spec) => ({ name: spec.name, values: spec.values, codes: new Uint8Array(responses.length).fill(MISSING) }));
+  const coded = specs.map((spec) => ({ name: spec.name, values: spec.values, codes: codeColumn(responses.length) }));
   const plan = flatPlan(instrument, specs, coded);
   const derived = specs.flatMap((spec, index) =>
     spec.source === 'derived' ? [{ name: spec.name, lookup: lookupOf(spec.values), codes: coded[index]!.codes }] : [],
@@ -146,7 +146,8 @@ function registerGrouping(
   valueOf: (unit: RegisterUnit) => string,
 ): CodedVariable {
   const lookup = new Map(values.map((value, code) => [value, code]));
-  const codes = Uint8Array.from(units, (unit) => (unit === undefined ? MISSING : (lookup.get(valueOf(unit)) ?? MISSING)));
+  const codes = codeColumn(units.length);
+  units.forEach((unit, i) => unit !== undefined && (codes[i] = lookup.get(valueOf(unit)) ?? MISSING));
   return { name, values, codes };
 }
 

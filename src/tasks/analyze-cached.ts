@@ -2,7 +2,7 @@
 // the store's analysisStamp for the wave is unchanged (same submitted responses, same register). Concurrent
 // equal requests share one computation. Callers must not mutate the returned document.
 import type { Store } from '../store/store.js';
-import { analyze, type AnalyzeInput, type ResultsDocument } from './analyze.js';
+import { analyze, type AnalyzeInput, type ResultsDocument, type WeightedTablesRunner } from './analyze.js';
 import type { WaveDataStore } from './load-wave-data.js';
 
 /** Documents kept per store (least recently used dropped first); the demo wave's is about 2 MB as JSON. */
@@ -15,7 +15,11 @@ interface Entry {
 
 const caches = new WeakMap<object, Map<string, Entry>>();
 
-export async function analyzeCached(store: WaveDataStore & Pick<Store, 'analysisStamp'>, input: AnalyzeInput): Promise<ResultsDocument> {
+export async function analyzeCached(
+  store: WaveDataStore & Pick<Store, 'analysisStamp'>,
+  input: AnalyzeInput,
+  runner?: WeightedTablesRunner,
+): Promise<ResultsDocument> {
   const cache = caches.get(store) ?? caches.set(store, new Map()).get(store)!;
   const key = JSON.stringify([input.waveId, input.weighted === true, [...(input.by ?? [])]]);
   const stamp = await store.analysisStamp(input.waveId);
@@ -25,7 +29,7 @@ export async function analyzeCached(store: WaveDataStore & Pick<Store, 'analysis
     cache.set(key, hit);
     return hit.result;
   }
-  const result = analyze(store, input);
+  const result = analyze(store, input, runner);
   cache.set(key, { stamp, result });
   // Errors (unknown wave, no responses, bad `by`) are not kept.
   result.catch(() => cache.get(key)?.result === result && cache.delete(key));

@@ -26,6 +26,7 @@ import { reportRoutes } from './report-routes.js';
 import { startPage } from './start-page.js';
 import { analystProfileRoutes, respondentProfileRoutes } from './profile/profile-routes.js';
 import { surveyRoutes } from './survey/survey-routes.js';
+import type { WeightedTablesRunner } from '../tasks/analyze.js';
 
 export interface AppDeps {
   readonly store: Store;
@@ -39,11 +40,22 @@ export interface AppDeps {
   readonly loginAttempts?: LoginAttempts;
   /** JSON-API requests per API key; default 1,000 at once, then 100 per second (per process). */
   readonly apiRequests?: RateLimit;
+  /** Weighted analyses of the API on more than one thread (AnalysisThreads). */
+  readonly analysisThreads?: WeightedTablesRunner;
 }
 
 const MAX_BODY_BYTES = 64 * 1024; // the longest page (2,000-character comment, percent-encoded) stays far below
 
-export function createApp({ store, log, baseUrl, now = () => new Date(), codeAttempts = tokenBucket(10, 6_000), loginAttempts = defaultLoginAttempts(), apiRequests = tokenBucket(1_000, 10) }: AppDeps): Hono {
+export function createApp({
+  store,
+  log,
+  baseUrl,
+  now = () => new Date(),
+  codeAttempts = tokenBucket(10, 6_000),
+  loginAttempts = defaultLoginAttempts(),
+  apiRequests = tokenBucket(1_000, 10),
+  analysisThreads,
+}: AppDeps): Hono {
   const app = new Hono();
   app.use(
     secureHeaders({
@@ -94,7 +106,7 @@ export function createApp({ store, log, baseUrl, now = () => new Date(), codeAtt
   app.route('/opendata', openDataRoutes({ store, baseUrl }));
   app.route('/verwaltung', analystProfileRoutes({ store }));
   app.route('/', loginRoutes({ store, now, secureCookies, attempts: loginAttempts, clientKey, csrf: csrfCheck(publicOrigin) }));
-  app.route('/api', apiRoutes({ store, baseUrl, log, perKey: apiRequests, failedPerClient: loginAttempts.perClient, clientKey }));
+  app.route('/api', apiRoutes({ store, baseUrl, analysisThreads, log, perKey: apiRequests, failedPerClient: loginAttempts.perClient, clientKey }));
   app.notFound((c) => c.html(errorPage(c, 'Seite nicht gefunden', `Die Adresse ${c.req.path} gibt es nicht.`), 404));
   app.onError((error, c) => {
     if (error instanceof DmError) return c.html(errorPage(c, CODE_TITLES[error.code] ?? errorTitle(error.status), error.message), error.status as 400);

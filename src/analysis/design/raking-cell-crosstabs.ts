@@ -21,11 +21,8 @@ interface Block {
   readonly joint: JointKey;
 }
 
-export function* rakingCellCrosstabs(
-  data: WaveData,
-  design: RakedDesign,
-  variables: readonly CodedVariable[] = data.variables,
-): Generator<RakingCellCrosstabs> {
+/** @param variables read one at a time, so they may be handed out lazily (threads claiming variables) */
+export function* rakingCellCrosstabs(data: WaveData, design: RakedDesign, variables: Iterable<CodedVariable> = data.variables): Generator<RakingCellCrosstabs> {
   const cells = design.cellWeight.length;
   if (cells >= 255) throw new RangeError(`${cells} Gewichtungszellen: höchstens 254`);
   const rakingCell: CodedVariable = {
@@ -36,12 +33,18 @@ export function* rakingCellCrosstabs(
   const levelOfCell = data.groupings.map((grouping) => cellLevels(grouping, design.cellOf, cells));
   const members = data.groupings.flatMap((_, g) => (levelOfCell[g] ? [] : [g]));
   const block: Block = { members, joint: jointKey([...members.map((g) => data.groupings[g]!), rakingCell], data.n) };
-  const widest = Math.max(1, ...variables.map((variable) => variable.values.length));
-  const buffer = new Uint32Array(block.joint.size << slotBits(widest));
-  const allBuffer = new Float64Array(widest * cells);
-  const byBuffers = data.groupings.map((grouping) => new Float64Array(grouping.values.length * widest * cells));
+  let widest = 0;
+  let buffer = new Uint32Array(0);
+  let allBuffer = new Float64Array(0);
+  let byBuffers: Float64Array[] = [];
   for (const variable of variables) {
     const width = variable.values.length;
+    if (width > widest) {
+      widest = width;
+      buffer = new Uint32Array(block.joint.size << slotBits(widest));
+      allBuffer = new Float64Array(widest * cells);
+      byBuffers = data.groupings.map((grouping) => new Float64Array(grouping.values.length * widest * cells));
+    }
     const all = allBuffer.subarray(0, width * cells).fill(0);
     const by = data.groupings.map((grouping, g) => byBuffers[g]!.subarray(0, grouping.values.length * width * cells).fill(0));
     countBlock(data, block, variable, buffer, all, by, cells);

@@ -13,7 +13,8 @@ import { t975Memo } from './xlogit-interval.js';
 
 const ALL: readonly string[] = ['all'];
 
-export function weightedTables(data: WaveData, design: RakedDesign, variables: readonly CodedVariable[] = data.variables): ResultsTable[] {
+/** One `all` table, then one per grouping, for each variable in the order `variables` hands them out. */
+export function weightedTables(data: WaveData, design: RakedDesign, variables: Iterable<CodedVariable> = data.variables): ResultsTable[] {
   const projection = rakingProjection(design);
   const quantile = t975Memo();
   const arena = new Scratch();

@@ -2,11 +2,14 @@
 // handler. api-routes.ts mounts the list; openapi-document.ts describes the same list.
 import type { z } from 'zod';
 import type { Store, User, UserRole } from '../../store/store.js';
+import type { WeightedTablesRunner } from '../../tasks/analyze.js';
 
 export interface ApiDeps {
   readonly store: Store;
   /** Public base URL (links in exports); the request's origin when absent. */
   readonly baseUrl?: string | undefined;
+  /** Weighted analyses on more than one thread (AnalysisThreads); absent: on the request's thread. */
+  readonly analysisThreads?: WeightedTablesRunner | undefined;
 }
 
 /** JSON bodies are limited to 64 KB unless `maxBytes` says otherwise. */

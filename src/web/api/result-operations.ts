@@ -47,7 +47,7 @@ export const RESULT_OPERATIONS: readonly ApiOperation[] = [
     success: { status: 200, schema: ResultsDocumentSchema, description: 'das Ergebnisdokument' },
     handle: async ({ deps, params, query }) => {
       const by = (query.by ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
-      return jsonTextOf(await analyzeCached(deps.store, { waveId: params.wave, by, weighted: on(query.weighted) }));
+      return jsonTextOf(await analyzeCached(deps.store, { waveId: params.wave, by, weighted: on(query.weighted) }, deps.analysisThreads));
     },
   }),
   apiOperation({

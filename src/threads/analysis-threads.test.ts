@@ -1,0 +1,59 @@
+// AnalysisThreads gives exactly weightedTables' tables, in order, whatever the threads claim; a helper
+// thread that dies leaves its variables to the calling thread, one that fails makes the job fail.
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { loadFixture } from '../../test/reference/load-fixture.js';
+import { weightedTables } from '../analysis/design/weighted-tables.js';
+import { rakeWeights } from '../analysis/weighting/rake-weights.js';
+import { AnalysisThreads } from './analysis-threads.js';
+
+const fixtures = ['small', 'medium'].map((name) => {
+  const fixture = loadFixture(name);
+  const { design } = rakeWeights({ sizeClass: fixture.sizeClass, state: fixture.state, target: fixture.target });
+  return { name, data: fixture.data, design, serial: JSON.stringify(weightedTables(fixture.data, design)) };
+});
+const started: AnalysisThreads[] = [];
+const start = (...args: Parameters<typeof AnalysisThreads.start>): AnalysisThreads => {
+  const threads = AnalysisThreads.start(...args);
+  started.push(threads);
+  return threads;
+};
+after(() => Promise.all(started.map((threads) => threads.close())));
+
+for (const count of [1, 2, 3]) {
+  test(`${count} thread(s): the tables of weightedTables, job after job and for concurrent jobs`, async () => {
+    const threads = start({ threads: count });
+    for (let round = 0; round < 3; round++) {
+      for (const { name, data, design, serial } of fixtures) assert.equal(JSON.stringify(await threads.weightedTables(data, design)), serial, `${name}, round ${round}`);
+    }
+    const together = await Promise.all(fixtures.map(({ data, design }) => threads.weightedTables(data, design)));
+    together.forEach((tables, i) => assert.equal(JSON.stringify(tables), fixtures[i]!.serial));
+  });
+}
+
+test('a chosen subset of variables, in the order given', async () => {
+  const threads = start();
+  const { data, design } = fixtures[1]!;
+  const chosen = [...data.variables].reverse();
+  assert.equal(JSON.stringify(await threads.weightedTables(data, design, chosen)), JSON.stringify(weightedTables(data, design, chosen)));
+});
+
+/** The medium fixture's variables 100 times over: long enough (≈ 0.2 s) for a helper thread to start and claim. */
+const long = (() => {
+  const { data, design } = fixtures[1]!;
+  const variables = Array.from({ length: 100 }, () => data.variables).flat();
+  return { data, design, variables, serial: JSON.stringify(weightedTables(data, design, variables)) };
+})();
+
+test('a helper thread that dies mid-job: its variables are computed on the calling thread', async () => {
+  const threads = start({ threads: 2, workerUrl: new URL('../../test/support/dying-analysis-worker.js', import.meta.url) });
+  const { data, design, variables, serial } = long;
+  for (let round = 0; round < 2; round++) assert.equal(JSON.stringify(await threads.weightedTables(data, design, variables)), serial);
+});
+
+test('a helper thread whose analysis fails: the job fails with its message, the next job too', async () => {
+  const threads = start({ threads: 2, workerUrl: new URL('../../test/support/failing-analysis-worker.js', import.meta.url) });
+  const { data, design, variables } = long;
+  await assert.rejects(threads.weightedTables(data, design, variables), /Analyse im Hilfsthread fehlgeschlagen/);
+  await assert.rejects(threads.weightedTables(data, design, variables), /Analyse im Hilfsthread fehlgeschlagen/);
+});
