@@ -241,7 +241,7 @@ function report(say: (line: string) => void, figures: SizeFigures): void {
   say(
     'skipped' in own
       ? `    Speicher unserer Analyse im eigenen Prozess: nicht gemessen (${own.skipped})`
-      : `    Speicher unserer Analyse im eigenen Prozess: Arbeitsspeicher über der geladenen Welle ungewichtet +${mb(own.unweighted_extra_bytes)}, gewichtet +${mb(own.weighted_extra_bytes)}; Spalten + Arbeitsspeicher ${own.analysis_peak_ratio_to_columns}× der Spaltendaten; Prozess über leer (mit Aufbau der synthetischen Welle) ${own.peak_ratio_to_columns}×`,
+      : `    Speicher unserer Analyse im eigenen Prozess (je erster Lauf): Arbeitsspeicher über der geladenen Welle ungewichtet +${mb(own.unweighted_extra_bytes)}, gewichtet +${mb(own.weighted_extra_bytes)} (mit Hilfsthread +${mb(own.on_threads.weighted_extra_bytes)}); Spalten + Arbeitsspeicher ${own.analysis_peak_ratio_to_columns}× der Spaltendaten (mit Hilfsthread ${own.on_threads.analysis_peak_ratio_to_columns}×); Prozess über leer (mit Aufbau der synthetischen Welle) ${own.peak_ratio_to_columns}×`,
   );
 }
 

@@ -1,7 +1,9 @@
 // Peak memory of our analysis alone, in a process of its own per wave size: the synthetic wave is built,
 // the kernel's high-water mark of the resident set is reset (/proc/self/clear_refs, "5"), the analysis
 // runs, and the new high-water mark minus the resident set before it is the analysis' working memory.
-// Compared with the column data (issue 4: peak memory under twice the column data).
+// Compared with the column data (issue 4: peak memory under twice the column data). The weighted analysis
+// is measured twice, each time in a new process and in its first run: on one thread (ANALYSIS_THREADS=1),
+// and on ANALYSIS_THREADS threads as the server runs it, the helper's heap and compiled code included.
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,14 +17,9 @@ export interface MemoryFigures {
   readonly rss_empty_bytes: number;
   /** Resident set with the wave built, before the analysis. */
   readonly rss_before_bytes: number;
-  /**
-   * High-water mark of the resident set above rss_before during the unweighted / the weighted analysis (on
-   * ANALYSIS_THREADS threads, the helper's heap included, as the product runs it) / the weighted on one
-   * thread (measured last, so its code is already compiled).
-   */
+  /** High-water mark of the resident set above rss_before during the unweighted / the weighted analysis (one thread). */
   readonly unweighted_extra_bytes: number;
   readonly weighted_extra_bytes: number;
-  readonly weighted_one_thread_extra_bytes: number;
   /** extra / column_bytes: the analysis' own working memory. */
   readonly unweighted_ratio_to_columns: number;
   readonly weighted_ratio_to_columns: number;
@@ -38,7 +35,11 @@ export interface MemoryFigures {
    * vary by ±50 MB between runs at 1,000,000).
    */
   readonly analysis_peak_ratio_to_columns: number;
+  /** The weighted analysis on ANALYSIS_THREADS threads, in a process of its own: as weighted_extra_bytes and analysis_peak_ratio_to_columns. */
+  readonly on_threads: { readonly weighted_extra_bytes: number; readonly analysis_peak_ratio_to_columns: number };
 }
+
+type Mode = 'one-thread' | 'threads';
 
 export async function measureAnalysisMemory(n: number): Promise<MemoryFigures | { readonly skipped: string }> {
   try {
@@ -46,10 +47,19 @@ export async function measureAnalysisMemory(n: number): Promise<MemoryFigures | 
   } catch {
     return { skipped: '/proc/self/status fehlt (kein Linux)' };
   }
-  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--max-semi-space-size=32', ...nodeScript('analysis-memory', import.meta.url), String(n)], {
-    maxBuffer: 1 << 20,
-  });
-  return JSON.parse(stdout) as MemoryFigures;
+  const run = async (mode: Mode): Promise<ChildFigures> => {
+    const args = ['--expose-gc', '--max-semi-space-size=32', ...nodeScript('analysis-memory', import.meta.url), String(n), mode];
+    return JSON.parse((await promisify(execFile)(process.execPath, args, { maxBuffer: 1 << 20 })).stdout) as ChildFigures;
+  };
+  const own = await run('one-thread');
+  const threads = await run('threads');
+  return { ...own, on_threads: { weighted_extra_bytes: threads.weighted_extra_bytes, analysis_peak_ratio_to_columns: ratioOf(own.column_bytes + threads.weighted_extra_bytes, own.column_bytes) } };
+}
+
+type ChildFigures = Omit<MemoryFigures, 'on_threads'>;
+
+function ratioOf(bytes: number, columns: number): number {
+  return Math.round((bytes / columns) * 100) / 100;
 }
 
 function status(field: 'VmRSS' | 'VmHWM'): number {
@@ -66,38 +76,36 @@ async function peakAbove(run: () => unknown): Promise<{ before: number; extra: n
   return { before, extra: Math.max(0, status('VmHWM') - before) };
 }
 
-async function child(n: number): Promise<void> {
+async function child(n: number, mode: Mode): Promise<void> {
   const { parseRegisterCsv } = await import('../src/formats/register-csv.js');
   const { analyzeWave } = await import('../src/analysis/analyze-wave.js');
   const { columnBytes, syntheticWave } = await import('./analysis-wave.js');
   const { ANALYSIS_THREADS, weightedAnalysis, weightedAnalysisOnThreads } = await import('./analysis-weighted.js');
   const { AnalysisThreads } = await import('../src/threads/analysis-threads.js');
-  const threads = AnalysisThreads.start({ threads: ANALYSIS_THREADS });
-  await new Promise((done) => setTimeout(done, 1000)); // the helper has loaded its modules: not the analysis' memory
+  const threads = mode === 'threads' ? AnalysisThreads.start({ threads: ANALYSIS_THREADS }) : undefined;
+  if (threads) await new Promise((done) => setTimeout(done, 1000)); // the helper has loaded its modules, as in a running server
   const { units } = parseRegisterCsv(readFileSync(new URL('../data/gemeinden.csv', import.meta.url), 'utf8'), readFileSync(new URL('../data/kreise.csv', import.meta.url), 'utf8'));
   (globalThis as { gc?: () => void }).gc?.();
   const empty = status('VmRSS');
   const { data, respondents } = syntheticWave(n, units);
   const unweighted = await peakAbove(() => analyzeWave(data));
-  const weightedRun = await peakAbove(() => weightedAnalysisOnThreads(threads, data, units, respondents));
-  const oneThread = await peakAbove(() => weightedAnalysis(data, units, respondents));
-  await threads.close();
+  const weightedRun = await peakAbove(() => (threads ? weightedAnalysisOnThreads(threads, data, units, respondents) : weightedAnalysis(data, units, respondents)));
+  await threads?.close();
   const columns = columnBytes(data);
   const peak = Math.max(unweighted.before + unweighted.extra, weightedRun.before + weightedRun.extra);
-  const figures: MemoryFigures = {
+  const figures: ChildFigures = {
     respondents: n,
     column_bytes: columns,
     rss_empty_bytes: empty,
     rss_before_bytes: unweighted.before,
     unweighted_extra_bytes: unweighted.extra,
     weighted_extra_bytes: weightedRun.extra,
-    weighted_one_thread_extra_bytes: oneThread.extra,
-    unweighted_ratio_to_columns: Math.round((unweighted.extra / columns) * 100) / 100,
-    weighted_ratio_to_columns: Math.round((weightedRun.extra / columns) * 100) / 100,
-    peak_ratio_to_columns: Math.round(((peak - empty) / columns) * 100) / 100,
-    analysis_peak_ratio_to_columns: Math.round(((columns + Math.max(unweighted.extra, weightedRun.extra)) / columns) * 100) / 100,
+    unweighted_ratio_to_columns: ratioOf(unweighted.extra, columns),
+    weighted_ratio_to_columns: ratioOf(weightedRun.extra, columns),
+    peak_ratio_to_columns: ratioOf(peak - empty, columns),
+    analysis_peak_ratio_to_columns: ratioOf(columns + Math.max(unweighted.extra, weightedRun.extra), columns),
   };
   process.stdout.write(JSON.stringify(figures));
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await child(Number(process.argv[2]));
+if (process.argv[1] === fileURLToPath(import.meta.url)) await child(Number(process.argv[2]), process.argv[3] === 'threads' ? 'threads' : 'one-thread');

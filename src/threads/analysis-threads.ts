@@ -9,7 +9,7 @@ import { unpackTables } from '../analysis/packed-tables.js';
 import type { ResultsTable } from '../analysis/results-document.js';
 import type { CodedVariable, WaveData } from '../analysis/wave-data.js';
 import type { WorkerJob, WorkerReply } from './analysis-worker.js';
-import { claimVariables } from './claim-variables.js';
+import { claimOrder, claimVariables } from './claim-variables.js';
 import { sharedVariable, threadWave } from './thread-wave.js';
 
 export interface AnalysisThreadsOptions {
@@ -101,10 +101,11 @@ export class AnalysisThreads {
     const helpers = this.threads.filter((thread) => thread.alive);
     if (helpers.length === 0 || variables.length < 2) return weightedTables(data, design, variables);
     const counter = new Int32Array(new SharedArrayBuffer(4));
-    const message: WorkerJob = { job: ++this.jobs, data: threadWave(data), design, variables: variables.map(sharedVariable), counter };
+    const order = claimOrder(variables);
+    const message: WorkerJob = { job: ++this.jobs, data: threadWave(data), design, variables: variables.map(sharedVariable), counter, order };
     const outcomes = helpers.map((helper) => helper.request(message));
     const mine: number[] = [];
-    const tables = splitByVariable(weightedTables(data, design, claimVariables(variables, counter, mine)), mine);
+    const tables = splitByVariable(weightedTables(data, design, claimVariables(variables, counter, mine, order)), mine);
     await collect(outcomes, tables, variables.length);
     const left = variables.flatMap((variable, i) => (tables.has(i) ? [] : [{ variable, i }]));
     if (left.length > 0) {

@@ -15,6 +15,7 @@ export interface WorkerJob {
   readonly variables: readonly CodedVariable[];
   /** Shared with the main thread and every helper of the job (claimVariables). */
   readonly counter: Int32Array;
+  readonly order: readonly number[];
 }
 
 export type WorkerReply =
@@ -27,7 +28,7 @@ function answer(message: WorkerJob): WorkerReply {
   const claimed: number[] = [];
   try {
     const variables = message.variables.map(rebuiltVariable);
-    const tables = weightedTables(rebuiltWave(message.data), rebuiltDesign(message.design), claimVariables(variables, message.counter, claimed));
+    const tables = weightedTables(rebuiltWave(message.data), rebuiltDesign(message.design), claimVariables(variables, message.counter, claimed, message.order));
     const words = packedLength(tables);
     if (words > out.length) out = new Float64Array(new SharedArrayBuffer(8 * Math.max(words, 2 * out.length)));
     return { job: message.job, claimed, tables: packTables(tables, out) };
