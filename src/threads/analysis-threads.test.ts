@@ -57,3 +57,11 @@ test('a helper thread whose analysis fails: the job fails with its message, the 
   await assert.rejects(threads.weightedTables(data, design, variables), /Analyse im Hilfsthread fehlgeschlagen/);
   await assert.rejects(threads.weightedTables(data, design, variables), /Analyse im Hilfsthread fehlgeschlagen/);
 });
+
+test('a job that fails on the calling thread fails with its message; the next job is whole again', async () => {
+  const threads = start();
+  const { data, design, variables, serial } = long;
+  const tooMany = { ...design, cellWeight: new Float64Array(255) };
+  await assert.rejects(threads.weightedTables(data, tooMany, variables), /255 Gewichtungszellen: höchstens 254/);
+  assert.equal(JSON.stringify(await threads.weightedTables(data, design, variables)), serial);
+});

@@ -29,7 +29,7 @@ class WorkerThread {
   constructor(url: URL) {
     this.worker = new Worker(url);
     this.worker.unref();
-    this.worker.on('message', (reply: WorkerReply) => this.settle(reply.job, 'error' in reply ? { error: reply.error } : { tables: tablesByVariable(reply) }));
+    this.worker.on('message', (reply: WorkerReply) => this.settle(reply.job, outcomeOf(reply)));
     this.worker.on('error', () => undefined); // 'exit' follows and settles what is pending
     this.worker.on('exit', () => {
       this.alive = false;
@@ -59,8 +59,13 @@ class WorkerThread {
 }
 
 /** Unpacked at once: the helper reuses its buffer for the next job. */
-function tablesByVariable(reply: Extract<WorkerReply, { claimed: readonly number[] }>): Map<number, ResultsTable[]> {
-  return splitByVariable(unpackTables(reply.tables), reply.claimed);
+function outcomeOf(reply: WorkerReply): Outcome {
+  if ('error' in reply) return { error: reply.error };
+  try {
+    return { tables: splitByVariable(unpackTables(reply.tables), reply.claimed) };
+  } catch (error) {
+    return { error: `Antwort des Hilfsthreads unlesbar: ${(error as Error).message}` };
+  }
 }
 
 /** weightedTables gives `all` plus one table per grouping for each variable, in the order claimed. */
@@ -105,7 +110,13 @@ export class AnalysisThreads {
     const message: WorkerJob = { job: ++this.jobs, data: threadWave(data), design, variables: variables.map(sharedVariable), counter, order };
     const outcomes = helpers.map((helper) => helper.request(message));
     const mine: number[] = [];
-    const tables = splitByVariable(weightedTables(data, design, claimVariables(variables, counter, mine, order)), mine);
+    let tables: Map<number, ResultsTable[]>;
+    try {
+      tables = splitByVariable(weightedTables(data, design, claimVariables(variables, counter, mine, order)), mine);
+    } catch (error) {
+      await Promise.all(outcomes); // the helpers' buffers are free again before the next job
+      throw error;
+    }
     await collect(outcomes, tables, variables.length);
     const left = variables.flatMap((variable, i) => (tables.has(i) ? [] : [{ variable, i }]));
     if (left.length > 0) {
@@ -125,7 +136,10 @@ async function collect(outcomes: readonly Promise<Outcome>[], tables: Map<number
   while (tables.size < variables && open.size > 0) {
     const { value, i } = await Promise.race(open.values());
     open.delete(i);
-    if ('error' in value) throw new Error(value.error);
+    if ('error' in value) {
+      await Promise.all(outcomes); // the other helpers' buffers are free again before the next job
+      throw new Error(value.error);
+    }
     if ('tables' in value) value.tables.forEach((list, variable) => tables.set(variable, list));
   }
 }
