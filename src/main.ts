@@ -105,7 +105,10 @@ async function writeFolderAtomically(path: string, files: readonly { readonly na
 }
 
 function startServer(config: Config, store: Store, log: (line: string) => void): Promise<RunningServer> {
-  const analysisThreads = AnalysisThreads.start({ threads: config.analysisThreads });
+  const analysisThreads = AnalysisThreads.start({
+    threads: config.analysisThreads,
+    onHelperExit: (code) => log(`Hilfsthread der gewichteten Analyse beendet (Exit-Code ${code}); die Analysen laufen ohne ihn weiter.`),
+  });
   const app = createApp({ store, log, baseUrl: config.baseUrl, analysisThreads });
   return new Promise((resolve, reject) => {
     let stop: () => void = () => {};

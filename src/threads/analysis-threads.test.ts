@@ -46,9 +46,20 @@ const long = (() => {
 })();
 
 test('a helper thread that dies mid-job: its variables are computed on the calling thread', async () => {
-  const threads = start({ threads: 2, workerUrl: new URL('../../test/support/dying-analysis-worker.js', import.meta.url) });
+  const exits: number[] = [];
+  const threads = start({ threads: 2, workerUrl: new URL('../../test/support/dying-analysis-worker.js', import.meta.url), onHelperExit: (code) => exits.push(code) });
   const { data, design, variables, serial } = long;
   for (let round = 0; round < 2; round++) assert.equal(JSON.stringify(await threads.weightedTables(data, design, variables)), serial);
+  assert.deepEqual(exits, [3]);
+});
+
+test('close() ends the helpers without reporting them as lost', async () => {
+  const exits: number[] = [];
+  const threads = AnalysisThreads.start({ onHelperExit: (code) => exits.push(code) });
+  const { data, design, serial } = fixtures[0]!;
+  assert.equal(JSON.stringify(await threads.weightedTables(data, design)), serial);
+  await threads.close();
+  assert.deepEqual(exits, []);
 });
 
 test('a helper thread whose analysis fails: the job fails with its message, the next job too', async () => {

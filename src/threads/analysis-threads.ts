@@ -17,6 +17,8 @@ export interface AnalysisThreadsOptions {
   readonly threads?: number;
   /** The helper threads' script (default: analysis-worker.js beside this module). */
   readonly workerUrl?: URL;
+  /** Called when a helper thread ends other than by close(): the jobs then run on the threads left. */
+  readonly onHelperExit?: (exitCode: number) => void;
 }
 
 type Outcome = { readonly tables: ReadonlyMap<number, ResultsTable[]> } | { readonly error: string } | { readonly lost: true };
@@ -26,14 +28,17 @@ class WorkerThread {
   private readonly pending = new Map<number, (outcome: Outcome) => void>();
   alive = true;
 
-  constructor(url: URL) {
+  private closing = false;
+
+  constructor(url: URL, onExit: (exitCode: number) => void) {
     this.worker = new Worker(url);
     this.worker.unref();
     this.worker.on('message', (reply: WorkerReply) => this.settle(reply.job, outcomeOf(reply)));
     this.worker.on('error', () => undefined); // 'exit' follows and settles what is pending
-    this.worker.on('exit', () => {
+    this.worker.on('exit', (exitCode) => {
       this.alive = false;
       for (const job of [...this.pending.keys()]) this.settle(job, { lost: true });
+      if (!this.closing) onExit(exitCode);
     });
   }
 
@@ -54,6 +59,7 @@ class WorkerThread {
   }
 
   terminate(): Promise<number> {
+    this.closing = true;
     return this.worker.terminate();
   }
 }
@@ -87,7 +93,8 @@ export class AnalysisThreads {
   static start(options: AnalysisThreadsOptions = {}): AnalysisThreads {
     const count = Math.max(0, Math.floor(options.threads ?? 2) - 1);
     const url = options.workerUrl ?? new URL('./analysis-worker.js', import.meta.url);
-    return new AnalysisThreads(Array.from({ length: count }, () => new WorkerThread(url)));
+    const onExit = options.onHelperExit ?? (() => undefined);
+    return new AnalysisThreads(Array.from({ length: count }, () => new WorkerThread(url, onExit)));
   }
 
   /** weightedTables(data, design, variables), computed by every thread. */
