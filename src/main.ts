@@ -8,8 +8,8 @@ import type { CliDeps, Io, RunningServer } from './cli/io.js';
 import type { Config } from './config.js';
 import { dmError } from './errors.js';
 import { openStore } from './store/open-store.js';
-import { AnalysisThreads } from './threads/analysis-threads.js';
 import type { Store } from './store/store.js';
+import { AnalysisThreads } from './threads/analysis-threads.js';
 import { createApp } from './web/create-app.js';
 
 const DATA_DIR = new URL('../data/', import.meta.url);
