@@ -83,7 +83,7 @@ async function child(n: number, mode: Mode): Promise<void> {
   const { ANALYSIS_THREADS, weightedAnalysis, weightedAnalysisOnThreads } = await import('./analysis-weighted.js');
   const { AnalysisThreads } = await import('../src/threads/analysis-threads.js');
   const threads = mode === 'threads' ? AnalysisThreads.start({ threads: ANALYSIS_THREADS }) : undefined;
-  if (threads) await new Promise((done) => setTimeout(done, 1000)); // the helper has loaded its modules, as in a running server
+  await threads?.ready(); // the helper has loaded its modules, as in a running server
   const { units } = parseRegisterCsv(readFileSync(new URL('../data/gemeinden.csv', import.meta.url), 'utf8'), readFileSync(new URL('../data/kreise.csv', import.meta.url), 'utf8'));
   (globalThis as { gc?: () => void }).gc?.();
   const empty = status('VmRSS');

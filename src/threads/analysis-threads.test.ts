@@ -38,7 +38,7 @@ test('a chosen subset of variables, in the order given', async () => {
   assert.equal(JSON.stringify(await threads.weightedTables(data, design, chosen)), JSON.stringify(weightedTables(data, design, chosen)));
 });
 
-/** The medium fixture's variables 100 times over: long enough (≈ 0.2 s) for a helper thread to start and claim. */
+/** The medium fixture's variables 100 times over (≈ 0.2 s): a ready helper surely claims some of them. */
 const long = (() => {
   const { data, design } = fixtures[1]!;
   const variables = Array.from({ length: 100 }, () => data.variables).flat();
@@ -46,16 +46,19 @@ const long = (() => {
 })();
 
 test('a helper thread that dies mid-job: its variables are computed on the calling thread', async () => {
-  const exits: number[] = [];
-  const threads = start({ threads: 2, workerUrl: new URL('../../test/support/dying-analysis-worker.js', import.meta.url), onHelperExit: (code) => exits.push(code) });
+  let exited = (_code: number): void => undefined;
+  const exit = new Promise<number>((resolve) => (exited = resolve));
+  const threads = start({ threads: 2, workerUrl: new URL('../../test/support/dying-analysis-worker.js', import.meta.url), onHelperExit: (code) => exited(code) });
+  await threads.ready();
   const { data, design, variables, serial } = long;
   for (let round = 0; round < 2; round++) assert.equal(JSON.stringify(await threads.weightedTables(data, design, variables)), serial);
-  assert.deepEqual(exits, [3]);
+  assert.equal(await exit, 3);
 });
 
-test('close() ends the helpers without reporting them as lost', async () => {
+test('ready() once the helper listens; close() ends it without reporting it as lost', async () => {
   const exits: number[] = [];
   const threads = AnalysisThreads.start({ onHelperExit: (code) => exits.push(code) });
+  await threads.ready();
   const { data, design, serial } = fixtures[0]!;
   assert.equal(JSON.stringify(await threads.weightedTables(data, design)), serial);
   await threads.close();
@@ -64,6 +67,7 @@ test('close() ends the helpers without reporting them as lost', async () => {
 
 test('a helper thread whose analysis fails: the job fails with its message, the next job too', async () => {
   const threads = start({ threads: 2, workerUrl: new URL('../../test/support/failing-analysis-worker.js', import.meta.url) });
+  await threads.ready();
   const { data, design, variables } = long;
   await assert.rejects(threads.weightedTables(data, design, variables), /Analyse im Hilfsthread fehlgeschlagen/);
   await assert.rejects(threads.weightedTables(data, design, variables), /Analyse im Hilfsthread fehlgeschlagen/);

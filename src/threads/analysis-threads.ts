@@ -29,13 +29,18 @@ class WorkerThread {
   alive = true;
 
   private closing = false;
+  /** Resolves when the helper has loaded the analysis and listens, or has ended. */
+  readonly ready: Promise<void>;
 
   constructor(url: URL, onExit: (exitCode: number) => void) {
     this.worker = new Worker(url);
     this.worker.unref();
-    this.worker.on('message', (reply: WorkerReply) => this.settle(reply.job, outcomeOf(reply)));
+    let listening = (): void => undefined;
+    this.ready = new Promise((resolve) => (listening = resolve));
+    this.worker.on('message', (reply: WorkerReply) => ('ready' in reply ? listening() : this.settle(reply.job, outcomeOf(reply))));
     this.worker.on('error', () => undefined); // 'exit' follows and settles what is pending
     this.worker.on('exit', (exitCode) => {
+      listening();
       this.alive = false;
       for (const job of [...this.pending.keys()]) this.settle(job, { lost: true });
       if (!this.closing) onExit(exitCode);
@@ -65,7 +70,7 @@ class WorkerThread {
 }
 
 /** Unpacked at once: the helper reuses its buffer for the next job. */
-function outcomeOf(reply: WorkerReply): Outcome {
+function outcomeOf(reply: Exclude<WorkerReply, { ready: true }>): Outcome {
   if ('error' in reply) return { error: reply.error };
   try {
     return { tables: splitByVariable(unpackTables(reply.tables), reply.claimed) };
@@ -95,6 +100,11 @@ export class AnalysisThreads {
     const url = options.workerUrl ?? new URL('./analysis-worker.js', import.meta.url);
     const onExit = options.onHelperExit ?? (() => undefined);
     return new AnalysisThreads(Array.from({ length: count }, () => new WorkerThread(url, onExit)));
+  }
+
+  /** Resolves when every helper thread has loaded the analysis (jobs do not wait for this: the calling thread starts at once). */
+  async ready(): Promise<void> {
+    await Promise.all(this.threads.map((thread) => thread.ready));
   }
 
   /** weightedTables(data, design, variables), computed by every thread. */

@@ -18,13 +18,15 @@ export interface WorkerJob {
   readonly order: readonly number[];
 }
 
+/** `ready` once, when the helper listens; then one answer per job. */
 export type WorkerReply =
+  | { readonly ready: true }
   | { readonly job: number; readonly claimed: readonly number[]; readonly tables: PackedTables }
   | { readonly job: number; readonly error: string };
 
 let out = new Float64Array(new SharedArrayBuffer(8 << 16));
 
-function answer(message: WorkerJob): WorkerReply {
+function answer(message: WorkerJob): Exclude<WorkerReply, { ready: true }> {
   const claimed: number[] = [];
   try {
     const variables = message.variables.map(rebuiltVariable);
@@ -38,3 +40,4 @@ function answer(message: WorkerJob): WorkerReply {
 }
 
 parentPort?.on('message', (message: WorkerJob) => parentPort!.postMessage(answer(message)));
+parentPort?.postMessage({ ready: true } satisfies WorkerReply);

@@ -6,3 +6,4 @@ parentPort?.on('message', (job: WorkerJob) => {
   Atomics.add(job.counter, 0, 1);
   process.exit(3);
 });
+parentPort?.postMessage({ ready: true });

@@ -6,3 +6,4 @@ parentPort?.on('message', (job: WorkerJob) => {
   Atomics.add(job.counter, 0, 1);
   parentPort!.postMessage({ job: job.job, error: 'Analyse im Hilfsthread fehlgeschlagen' } satisfies WorkerReply);
 });
+parentPort?.postMessage({ ready: true });
