@@ -1,7 +1,7 @@
 // The analysis goals of issue 4, checked against the figures of one bench run, so that the output says
 // which goal holds at which size and which does not (instead of leaving the comparison to the reader).
 // Where the issue can be read two ways, both readings are checked and named.
-import type { SizeFigures } from './analysis-bench.js';
+import type { SizeFigures } from './size-figures.js';
 
 export interface GoalCheck {
   /** Stable name of the goal. */

@@ -2,7 +2,7 @@
 // both readings where the issue allows two, and nothing called met that misses its limit.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { SizeFigures } from '../bench/analysis-bench.js';
+import type { SizeFigures } from '../bench/size-figures.js';
 import { analysisGoals, goalLines } from '../bench/analysis-goals.js';
 import type { MemoryFigures } from '../bench/analysis-memory.js';
 

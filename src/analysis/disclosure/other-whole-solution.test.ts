@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { hasOtherWholeSolution, otherWholeSolutions, type WholeSum } from './other-whole-solution.js';
+import { otherWholeSolutions, type WholeSum } from './other-whole-solution.js';
+
+/** Whether any other whole solution exists (the one-solution question of the checks below). */
+const hasOtherWholeSolution = (truth: readonly number[], sums: readonly WholeSum[]): boolean => otherWholeSolutions(truth, sums, 1) > 0;
 
 const sums = (...rows: number[][]): WholeSum[] => rows.map((coefficients) => ({ coefficients }));
 

@@ -16,17 +16,9 @@ export interface WholeSum {
 const BUDGET = 200_000;
 
 /**
- * True when some whole, non-negative n other than `truth` meets every sum; false when none does or the
- * search ran out of budget (treat as pinned). The first sum must have every coefficient > 0 (the column's
- * count of the hidden cells), which bounds each unknown.
- */
-export function hasOtherWholeSolution(truth: readonly number[], sums: readonly WholeSum[]): boolean {
-  return otherWholeSolutions(truth, sums, 1) > 0;
-}
-
-/**
- * How many whole, non-negative n other than `truth` meet every sum, counted up to `wanted` (fewer when the
- * search ran out of budget). Preconditions as hasOtherWholeSolution.
+ * How many whole, non-negative n other than `truth` meet every sum, counted up to `wanted`; fewer when the
+ * search ran out of budget (treat the missing ones as absent: the caller hides more). The first sum must
+ * have every coefficient > 0 (the column's count of the hidden cells), which bounds each unknown.
  */
 export function otherWholeSolutions(truth: readonly number[], sums: readonly WholeSum[], wanted: number): number {
   const rows = sums.map(({ coefficients }) => coefficients);
