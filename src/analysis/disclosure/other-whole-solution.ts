@@ -42,14 +42,18 @@ function nearbySolutions(truth: readonly number[], basis: readonly number[][], r
       for (const sign of [1, -1]) consider(truth.map((n, i) => n + sign * step * vector[i]!));
     }
   }
+  // Reached only when every vector's ±1 move above was tried, so combinations of one vector are skipped.
   const used = basis.slice(0, MAX_MOVE_BASIS);
   for (let code = 1; code < 3 ** used.length && found.size < wanted; code++) {
     const moved = [...truth];
+    let vectors = 0;
     for (let j = 0, rest = code; j < used.length; j++, rest = Math.floor(rest / 3)) {
       const factor = (rest % 3) - 1;
-      if (factor !== 0) used[j]!.forEach((x, i) => (moved[i]! += factor * x));
+      if (factor === 0) continue;
+      vectors++;
+      used[j]!.forEach((x, i) => (moved[i]! += factor * x));
     }
-    consider(moved);
+    if (vectors > 1) consider(moved);
   }
   return found.size;
 }
