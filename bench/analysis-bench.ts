@@ -13,13 +13,13 @@ import { parseRegisterCsv } from '../src/formats/register-csv.js';
 import { instrument2019 } from '../src/instrument/waves/instrument-2019.js';
 import type { RegisterUnit } from '../src/register/unit.js';
 import { publicResults } from '../src/tasks/public-results.js';
+import { AnalysisThreads } from '../src/threads/analysis-threads.js';
 import { analysisGoals, goalLines, type GoalCheck } from './analysis-goals.js';
 import { FORMULATIONS, loadDuckWave, tallyOf, WEIGHTED_FORMULATIONS, type DuckWave, type Formulation, type NamedFormulation, type Tally } from './analysis-duckdb.js';
 import { measureAnalysisMemory } from './analysis-memory.js';
 import type { FormulationFigures, Memory, SizeFigures } from './size-figures.js';
 import { columnBytes, syntheticWave } from './analysis-wave.js';
-import { AnalysisThreads } from '../src/threads/analysis-threads.js';
-import { ANALYSIS_THREADS, rakedDesign, weightedAnalysis, weightedAnalysisOnThreads, weightedCounting, weightedCountingTally, type WeightedRun } from './analysis-weighted.js';
+import { ANALYSIS_THREADS, rakedDesign, weightedAnalysis, weightedCounting, weightedCountingTally, type WeightedRun } from './analysis-weighted.js';
 
 export const SIZES: readonly number[] = [412, 10_000, 100_000, 1_000_000];
 /**
@@ -93,8 +93,8 @@ async function benchSizes(
     const unweighted = timeRepeated(() => analyzeWave(data), warmUp);
     const counting = timeRepeated(() => crosstabs(data), warmUp);
     const suppression = timeRepeated(() => publicResults(instrument2019, unweighted.result, K), warmUp);
-    const weightedRun = await timeWeighted(warmUp, () => weightedAnalysisOnThreads(threads, data, units, respondents));
-    const oneThread = await timeWeighted(warmUp, async () => weightedAnalysis(data, units, respondents));
+    const weightedRun = await timeWeighted(warmUp, () => weightedAnalysis(data, units, respondents, threads));
+    const oneThread = await timeWeighted(warmUp, () => weightedAnalysis(data, units, respondents));
     const design = rakedDesign(data, units, respondents);
     const weightedCounts = timeRepeated(() => weightedCounting(data, design), warmUp);
     const afterOurs = memory();

@@ -53,7 +53,7 @@ export async function measureAnalysisMemory(n: number): Promise<MemoryFigures | 
   };
   const own = await run('one-thread');
   const threads = await run('threads');
-  return { ...own, on_threads: { weighted_extra_bytes: threads.weighted_extra_bytes, analysis_peak_ratio_to_columns: ratioOf(own.column_bytes + threads.weighted_extra_bytes, own.column_bytes) } };
+  return { ...own, on_threads: { weighted_extra_bytes: threads.weighted_extra_bytes, analysis_peak_ratio_to_columns: threads.analysis_peak_ratio_to_columns } };
 }
 
 type ChildFigures = Omit<MemoryFigures, 'on_threads'>;
@@ -80,7 +80,7 @@ async function child(n: number, mode: Mode): Promise<void> {
   const { parseRegisterCsv } = await import('../src/formats/register-csv.js');
   const { analyzeWave } = await import('../src/analysis/analyze-wave.js');
   const { columnBytes, syntheticWave } = await import('./analysis-wave.js');
-  const { ANALYSIS_THREADS, weightedAnalysis, weightedAnalysisOnThreads } = await import('./analysis-weighted.js');
+  const { ANALYSIS_THREADS, weightedAnalysis } = await import('./analysis-weighted.js');
   const { AnalysisThreads } = await import('../src/threads/analysis-threads.js');
   const threads = mode === 'threads' ? AnalysisThreads.start({ threads: ANALYSIS_THREADS }) : undefined;
   await threads?.ready(); // the helper has loaded its modules, as in a running server
@@ -89,7 +89,7 @@ async function child(n: number, mode: Mode): Promise<void> {
   const empty = status('VmRSS');
   const { data, respondents } = syntheticWave(n, units);
   const unweighted = await peakAbove(() => analyzeWave(data));
-  const weightedRun = await peakAbove(() => (threads ? weightedAnalysisOnThreads(threads, data, units, respondents) : weightedAnalysis(data, units, respondents)));
+  const weightedRun = await peakAbove(() => weightedAnalysis(data, units, respondents, threads));
   await threads?.close();
   const columns = columnBytes(data);
   const peak = Math.max(unweighted.before + unweighted.extra, weightedRun.before + weightedRun.extra);

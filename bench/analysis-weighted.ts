@@ -20,26 +20,17 @@ export interface WeightedRun {
   readonly tables: readonly ResultsTable[];
 }
 
-/** On the calling thread alone (ANALYSIS_THREADS=1). */
-export function weightedAnalysis(data: WaveData, register: readonly RegisterUnit[], respondents: readonly RegisterUnit[]): WeightedRun {
-  const start = performance.now();
-  const design = rakedDesign(data, register, respondents);
-  const raked = performance.now();
-  const tables = weightedTables(data, design);
-  return { rakingSeconds: (raked - start) / 1000, seconds: (performance.now() - start) / 1000, tables };
-}
-
-/** As the product runs it by default: the tables on the calling thread and AnalysisThreads' helpers. */
-export async function weightedAnalysisOnThreads(
-  threads: AnalysisThreads,
+/** On `threads` as the server runs it by default, or on the calling thread alone (ANALYSIS_THREADS=1). */
+export async function weightedAnalysis(
   data: WaveData,
   register: readonly RegisterUnit[],
   respondents: readonly RegisterUnit[],
+  threads?: AnalysisThreads,
 ): Promise<WeightedRun> {
   const start = performance.now();
   const design = rakedDesign(data, register, respondents);
   const raked = performance.now();
-  const tables = await threads.weightedTables(data, design);
+  const tables = threads ? await threads.weightedTables(data, design) : weightedTables(data, design);
   return { rakingSeconds: (raked - start) / 1000, seconds: (performance.now() - start) / 1000, tables };
 }
 
