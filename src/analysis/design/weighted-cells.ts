@@ -6,11 +6,10 @@ import type { CountCell } from '../results-document.js';
 import type { ColumnMoments } from './column-moments.js';
 import type { RakingProjection } from './raking-projection.js';
 import { Scratch } from './scratch.js';
-import { t975Memo, xlogitInterval } from './xlogit-interval.js';
+import { xlogitInterval } from './xlogit-interval.js';
 
 /**
  * @param moments columnMoments of the table's counts (column g · values.length + v)
- * @param quantile t975 by df, shared by the tables of one document
  * @param arena where the working arrays come from (default: new arrays)
  * @returns per group with units, one cell per value (zeros included)
  */
@@ -19,7 +18,6 @@ export function weightedCells(
   moments: ColumnMoments,
   groups: readonly string[],
   values: readonly string[],
-  quantile: (df: number) => number = t975Memo(),
   arena: Scratch = new Scratch(),
 ): CountCell[] {
   const { design, basis, gram } = projection;
@@ -51,7 +49,7 @@ export function weightedCells(
       const n = sums[column]!;
       const p = n / base;
       if (!(p > 0 && p < 1)) {
-        out.push({ by: groups[g]!, value: values[value]!, n, base, share: p, ci95: xlogitInterval(p, 0, units - 1, quantile) }); // SE unused
+        out.push({ by: groups[g]!, value: values[value]!, n, base, share: p, ci95: xlogitInterval(p, 0, units - 1) }); // SE unused
         continue;
       }
       // z0 = (w·y − p·w·m) / base with coefficients c and scores s on the basis X: the adjusted, centred
@@ -63,7 +61,7 @@ export function weightedCells(
       }
       squares += quadraticForm(gram, coefficient, design.sizeClasses.length, design.states.length);
       // max: rounding can leave a variance the raking makes 0 slightly negative.
-      out.push({ by: groups[g]!, value: values[value]!, n, base, share: p, ci95: xlogitInterval(p, Math.sqrt(scale * Math.max(squares, 0)), units - 1, quantile) });
+      out.push({ by: groups[g]!, value: values[value]!, n, base, share: p, ci95: xlogitInterval(p, Math.sqrt(scale * Math.max(squares, 0)), units - 1) });
     }
   }
   return out;

@@ -9,21 +9,19 @@ import { rakingCellCrosstabs } from './raking-cell-crosstabs.js';
 import { rakingProjection } from './raking-projection.js';
 import { Scratch } from './scratch.js';
 import { weightedCells } from './weighted-cells.js';
-import { t975Memo } from './xlogit-interval.js';
 
 const ALL: readonly string[] = ['all'];
 
 /** One `all` table, then one per grouping, for each variable in the order `variables` hands them out. */
 export function weightedTables(data: WaveData, design: RakedDesign, variables: Iterable<CodedVariable> = data.variables): ResultsTable[] {
   const projection = rakingProjection(design);
-  const quantile = t975Memo();
   const arena = new Scratch();
   const tables: ResultsTable[] = [];
   for (const tabs of rakingCellCrosstabs(data, design, variables)) {
     const { name, values } = tabs.variable;
     arena.reset();
     const overall = columnMoments(projection, tabs.all, values.length, arena);
-    tables.push({ variable: name, by: 'all', cells: weightedCells(projection, overall, ALL, values, quantile, arena) });
+    tables.push({ variable: name, by: 'all', cells: weightedCells(projection, overall, ALL, values, arena) });
     data.groupings.forEach((grouping, g) => {
       const counts = tabs.by[g]!;
       arena.reset();
@@ -31,7 +29,7 @@ export function weightedTables(data: WaveData, design: RakedDesign, variables: I
       tables.push({
         variable: name,
         by: grouping.name,
-        cells: weightedCells(projection, moments, grouping.values, values, quantile, arena),
+        cells: weightedCells(projection, moments, grouping.values, values, arena),
         test: raoScottTest(projection, moments, grouping.values.length, values.length),
       });
     });

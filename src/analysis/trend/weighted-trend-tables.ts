@@ -9,7 +9,6 @@ import { rakingProjection } from '../design/raking-projection.js';
 import { Scratch } from '../design/scratch.js';
 import { stackedBasis, stackedMoments } from '../design/stacked-design.js';
 import { weightedCells } from '../design/weighted-cells.js';
-import { t975Memo } from '../design/xlogit-interval.js';
 import type { CodedVariable, WaveData } from '../wave-data.js';
 import type { RakingResult } from '../weighting/rake-weights.js';
 import type { TrendCell } from './trend-document.js';
@@ -35,7 +34,6 @@ const ALL: readonly string[] = ['all'];
 export function* weightedTrendTables(waves: readonly WeightedTrendWave[]): Generator<WeightedTrendTable> {
   const projections = waves.map(({ raking }) => rakingProjection(raking.design));
   const stacked = stackedBasis(projections);
-  const quantile = t975Memo();
   const arenas = waves.map(() => new Scratch());
   const stackArena = new Scratch();
   const tabs = waves.map(({ data, raking, variables }) => rakingCellCrosstabs(data, raking.design, variables));
@@ -53,7 +51,7 @@ export function* weightedTrendTables(waves: readonly WeightedTrendWave[]): Gener
         arenas[w]!.reset();
         const columns = columnMoments(projections[w]!, counts, groups.length * values.length, arenas[w]);
         const id = waves[w]!.data.waveId;
-        for (const cell of weightedCells(projections[w]!, columns, groups, values, quantile, arenas[w])) cells.push({ wave: id, ...cell });
+        for (const cell of weightedCells(projections[w]!, columns, groups, values, arenas[w])) cells.push({ wave: id, ...cell });
         return columns;
       });
       const changes: { group: number; test: RaoScottResult | null }[] = [];
