@@ -39,12 +39,13 @@ const MAX_RUNS = 15;
  * Up to this many respondents every timing (ours and DuckDB's) starts with untimed runs (JIT, caches): at
  * least WARM_UP_RUNS and until WARM_UP_SECONDS are spent, so that the median is the steady state of a server
  * that analyses again and again (412, unweighted: 27 ms in the first run, 4–13 ms in runs 4–18, 3 ms after
- * 0.5 s; weighted on two threads: 220–250 ms in runs 1–2, 40–60 ms in runs 5–30, 33–40 ms after about 1.3 s,
- * as the helper thread compiles its half of the code on its own). The first run of each size is reported too.
+ * 0.5 s; weighted on two threads: 160–290 ms in runs 1–2, 40–70 ms in runs 3–20, 36–48 ms in runs 24–38
+ * (1.5–2.5 s in), 34–38 ms from run 60 (about 2.5 s), as the helper thread compiles its half of the code on
+ * its own and so later). The first run of each size is reported too.
  */
 const WARM_UP_UP_TO = 100_000;
 const WARM_UP_RUNS = 3;
-const WARM_UP_SECONDS = 1.5;
+const WARM_UP_SECONDS = 3;
 /** statistics.md "Disclosure control": default k. */
 const K = 5;
 
