@@ -1,5 +1,5 @@
 // tr(A⁻¹B) and tr((A⁻¹B)²) for symmetric positive definite A and symmetric B, by Cholesky A = LLᵀ:
-// A⁻¹B is similar to M = L⁻¹ B L⁻ᵀ, so tr = Σ M_ii and tr² = Σ M_ij² (R's solve(A, B), then traces).
+// A⁻¹B is similar to the symmetric M = L⁻¹ B L⁻ᵀ, so tr = Σ M_ii and tr² = Σ M_ij² (R's solve(A, B), then traces).
 import { scratch } from './scratch.js';
 
 export interface SolveTraces {
@@ -27,18 +27,29 @@ export function solveTraces(a: Float64Array, b: Float64Array, size: number): Sol
 
 /** The same traces given the Cholesky factor L (row-major lower triangle; the upper part is ignored). */
 export function factorTraces(l: Float64Array, b: Float64Array, size: number): SolveTraces {
-  // X = L⁻¹B, then M = L⁻¹Xᵀ (= L⁻¹ B L⁻ᵀ as B is symmetric).
   const x = forwardSolve(l, b, size);
-  const xt = scratch.take(size * size);
-  for (let i = 0; i < size; i++) for (let j = 0; j < size; j++) xt[i * size + j] = x[j * size + i]!;
-  const m = forwardSolve(l, xt, size);
+  // M = X L⁻ᵀ (= L⁻¹ B L⁻ᵀ, symmetric): its lower triangle alone, row i by forward substitution on
+  // M[i, ·] Lᵀ = X[i, ·] up to column i, a third of the work of the full second solve.
+  const m = scratch.take(size * size);
   let trace = 0;
-  let traceOfSquare = 0;
+  let offDiagonal = 0;
+  let diagonal = 0;
   for (let i = 0; i < size; i++) {
-    trace += m[i * size + i]!;
-    for (let j = 0; j < size; j++) traceOfSquare += m[i * size + j]! ** 2;
+    const row = i * size;
+    for (let j = 0; j <= i; j++) {
+      const lRow = j * size;
+      let value = x[row + j]!;
+      for (let k = 0; k < j; k++) value -= l[lRow + k]! * m[row + k]!;
+      value /= l[lRow + j]!;
+      m[row + j] = value;
+      if (j < i) offDiagonal += value * value;
+      else {
+        trace += value;
+        diagonal += value * value;
+      }
+    }
   }
-  return { trace, traceOfSquare };
+  return { trace, traceOfSquare: diagonal + 2 * offDiagonal };
 }
 
 /** L⁻¹Y for lower-triangular L, column by column. */
