@@ -173,3 +173,26 @@ test('a share the raking fixes (a size class of all units) gets an interval of w
     assert.ok(cell.ci95[1] - cell.ci95[0] < 1e-7 * cell.share, `${cell.value}: ${cell.ci95.join(' – ')}`);
   }
 });
+
+test('a grouping the raking cell determines: moments over its groups’ cells alone equal those over every cell', () => {
+  const next = random(7);
+  const n = 200;
+  const design = randomDesign(next, n);
+  const cols = design.states.length;
+  const groups = design.sizeClasses.length;
+  const values = 3;
+  const value = Uint8Array.from({ length: n }, () => (next() < 0.1 ? MISSING : Math.floor(next() * values)));
+  const sizeClassOf = (i: number) => Math.floor(design.cellOf[i]! / cols);
+  const counts = countsByCell(design, (i, column) => sizeClassOf(i) === Math.floor(column / values) && value[i] === column % values, groups * values);
+  // Size class k holds the raking cells k · states … k · states + states − 1.
+  const start = Int32Array.from({ length: groups + 1 }, (_, k) => k * cols);
+  const groupCells = { start, cells: Int32Array.from({ length: groups * cols }, (_, h) => h) };
+  const projection = rakingProjection(design);
+  const full = columnMoments(projection, counts, groups * values);
+  const restricted = columnMoments(projection, counts, groups * values, undefined, { width: values, groupCells });
+  for (const key of ['units', 'sums', 'squares', 'coefficients', 'scores'] as const) {
+    const scale = Math.max(...full[key].map(Math.abs));
+    full[key].forEach((expected, i) => assert.ok(Math.abs(restricted[key][i]! - expected) <= 1e-12 * scale, `${key}[${i}]: ${restricted[key][i]} vs ${expected}`));
+  }
+  assert.ok(full.coefficients.some((c) => c !== 0));
+});

@@ -2,6 +2,7 @@
 // follows: Σw·y, Σw²·y, and the raking coefficients and basis scores of the raw function w·y. Domain
 // influence functions are linear in these (z0 = (w·y − p·w·m) / Σ_D w), so each column is projected once
 // and shared by the cells' intervals and the table's Rao-Scott test.
+import type { GroupCells } from './raking-cell-crosstabs.js';
 import type { RakingProjection } from './raking-projection.js';
 import type { Scratch } from './scratch.js';
 
@@ -19,12 +20,21 @@ export interface ColumnMoments {
   readonly scores: Float64Array;
 }
 
+/** A table whose groups the raking cell determines: column g · width + v counts only in the cells of group g. */
+export interface CellRestriction {
+  readonly width: number;
+  readonly groupCells: GroupCells;
+}
+
 /**
  * @param counts row-major `columns × H`: units per column and raking cell
  * @param arena where the moments' arrays come from (default: new arrays)
+ * @param restriction where each column's cells are known to be few (state, size class): visits only those,
+ *   and sums the per-cell coefficients instead of applying the map (measured at 412: 3.2 → 1.2 ms per
+ *   document for the state tables, 2.6 → 1.1 ms for the size-class tables)
  */
-export function columnMoments(projection: RakingProjection, counts: Float64Array, columns: number, arena?: Scratch): ColumnMoments {
-  const { design, basis, sizeClassOf } = projection;
+export function columnMoments(projection: RakingProjection, counts: Float64Array, columns: number, arena?: Scratch, restriction?: CellRestriction): ColumnMoments {
+  const { design, basis, sizeClassOf, cellCoefficients: perCell } = projection;
   const cells = design.cellWeight.length;
   const cols = design.states.length;
   const rows = design.sizeClasses.length;
@@ -37,25 +47,35 @@ export function columnMoments(projection: RakingProjection, counts: Float64Array
   const scores = take(columns * basis);
   const cellSums = take(cells);
   const occupied = new Int32Array(cells);
+  const list = restriction?.groupCells.cells;
+  const start = restriction?.groupCells.start;
   for (let c = 0; c < columns; c++) {
     const from = c * cells;
     const score = c * basis;
+    const group = restriction ? (c / restriction.width) | 0 : 0;
+    const last = start ? start[group + 1]! : cells;
     let count = 0;
     let unitSum = 0;
     let sum = 0;
     let squareSum = 0;
-    for (let h = 0; h < cells; h++) {
+    for (let e = start ? start[group]! : 0; e < last; e++) {
+      const h = list ? list[e]! : e;
       const y = counts[from + h]!;
       if (y === 0) continue;
       const wy = w[h]! * y;
-      cellSums[h] = wy;
-      occupied[count++] = h;
       unitSum += y;
       sum += wy;
       squareSum += w[h]! * wy;
       const k = sizeClassOf[h]!;
       scores[score + k]! += wy * v[h]!;
       scores[score + rows + (h - k * cols)]! += wy * w[h]!;
+      if (list) {
+        const row = h * basis;
+        for (let j = 0; j < basis; j++) coefficients[score + j]! += wy * perCell[row + j]!;
+      } else {
+        cellSums[h] = wy;
+        occupied[count++] = h;
+      }
     }
     units[c] = unitSum;
     sums[c] = sum;

@@ -13,6 +13,14 @@ export interface RakingCellCrosstabs {
   readonly all: Float64Array;
   /** Per grouping (order of `data.groupings`): units at `((g · values) + v) · cells + h`. */
   readonly by: readonly Float64Array[];
+  /** Per grouping that the raking cell determines (size_class, state): the raking cells of each group; else undefined. */
+  readonly groupCells: readonly (GroupCells | undefined)[];
+}
+
+/** The raking cells of group g: `cells[start[g] … start[g + 1] − 1]`, ascending; all others count 0 in its columns. */
+export interface GroupCells {
+  readonly start: Int32Array;
+  readonly cells: Int32Array;
 }
 
 interface Block {
@@ -32,6 +40,7 @@ export function* rakingCellCrosstabs(data: WaveData, design: RakedDesign, variab
   };
   const levelOfCell = data.groupings.map((grouping) => cellLevels(grouping, design.cellOf, cells));
   const members = data.groupings.flatMap((_, g) => (levelOfCell[g] ? [] : [g]));
+  const groupCells = levelOfCell.map((levels, g) => levels && cellsByGroup(levels, data.groupings[g]!.values.length));
   const block: Block = { members, joint: jointKey([...members.map((g) => data.groupings[g]!), rakingCell], data.n) };
   let widest = 0;
   let buffer = new Uint32Array(0);
@@ -57,7 +66,7 @@ export function* rakingCellCrosstabs(data: WaveData, design: RakedDesign, variab
         for (let v = 0; v < width; v++) by[g]![(level * width + v) * cells + h] = all[v * cells + h]!;
       }
     });
-    yield { variable, all, by };
+    yield { variable, all, by, groupCells };
   }
 }
 
@@ -113,6 +122,18 @@ function cellLevels(grouping: CodedVariable, cellOf: Uint16Array, cells: number)
     } else if (levels[h] !== codes[i]) return undefined;
   }
   return levels;
+}
+
+function cellsByGroup(levels: Uint8Array, groups: number): GroupCells {
+  const start = new Int32Array(groups + 1);
+  for (const level of levels) if (level < groups) start[level + 1]!++;
+  for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;
+  const cells = new Int32Array(start[groups]!);
+  const next = start.slice(0, groups);
+  levels.forEach((level, h) => {
+    if (level < groups) cells[next[level]!++] = h;
+  });
+  return { start, cells };
 }
 
 /** Bits per joint cell so that 2^bits > values (the missing code gets a slot of its own). */

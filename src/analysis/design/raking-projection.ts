@@ -30,6 +30,11 @@ export interface RakingProjection {
    * column of every table was a measurable share of the small waves' time.)
    */
   readonly coefficients: (cellSums: Float64Array, out: Float64Array, at: number, cells: Int32Array, occupied: number) => void;
+  /**
+   * Row-major `H × basis`: the coefficients of a unit sum in raking cell h. `coefficients` is linear, so a
+   * column with sums in few cells is Σ_h sum_h · row h; cheaper than the map where a column's cells are few.
+   */
+  readonly cellCoefficients: Float64Array;
 }
 
 export function rakingProjection(design: RakedDesign): RakingProjection {
@@ -83,7 +88,16 @@ export function rakingProjection(design: RakedDesign): RakingProjection {
     out[at + size] = (sum - corrected) / n;
   };
   const gram = gramOf(design, rows, cols);
-  return { design, basis: size + 1, gram, gramColumns: nonZeroColumns(gram, size + 1), sizeClassOf, coefficients };
+  const cellCoefficients = new Float64Array(rows * cols * (size + 1));
+  const unitSum = new Float64Array(rows * cols);
+  const onlyCell = new Int32Array(1);
+  for (let h = 0; h < rows * cols; h++) {
+    unitSum[h] = 1;
+    onlyCell[0] = h;
+    coefficients(unitSum, cellCoefficients, h * (size + 1), onlyCell, 1);
+    unitSum[h] = 0;
+  }
+  return { design, basis: size + 1, gram, gramColumns: nonZeroColumns(gram, size + 1), sizeClassOf, coefficients, cellCoefficients };
 }
 
 /** The 10 passes on margin sums σ = (σ1; σ2), returning the accumulated (a; b). */

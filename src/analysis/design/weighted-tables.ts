@@ -25,7 +25,8 @@ export function weightedTables(data: WaveData, design: RakedDesign, variables: I
     data.groupings.forEach((grouping, g) => {
       const counts = tabs.by[g]!;
       arena.reset();
-      const moments = columnMoments(projection, counts, grouping.values.length * values.length, arena);
+      const cells = tabs.groupCells[g];
+      const moments = columnMoments(projection, counts, grouping.values.length * values.length, arena, cells && { width: values.length, groupCells: cells });
       tables.push({
         variable: name,
         by: grouping.name,

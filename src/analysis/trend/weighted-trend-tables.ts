@@ -48,8 +48,9 @@ export function* weightedTrendTables(waves: readonly WeightedTrendWave[]): Gener
       const cells: TrendCell[] = [];
       const moments: ColumnMoments[] = perWave.map((wave, w) => {
         const counts = g === 0 ? wave.all : wave.by[g - 1]!;
+        const groupCells = g === 0 ? undefined : wave.groupCells[g - 1];
         arenas[w]!.reset();
-        const columns = columnMoments(projections[w]!, counts, groups.length * values.length, arenas[w]);
+        const columns = columnMoments(projections[w]!, counts, groups.length * values.length, arenas[w], groupCells && { width: values.length, groupCells });
         const id = waves[w]!.data.waveId;
         for (const cell of weightedCells(projections[w]!, columns, groups, values, arenas[w])) cells.push({ wave: id, ...cell });
         return columns;
