@@ -16,8 +16,8 @@ const TOLERANCE = Math.sqrt(Number.EPSILON);
 export function pseudoInverseTraces(a: Float64Array, b: Float64Array, size: number): PseudoInverseTraces {
   const { factor: l, order, rank } = pivotedCholesky(a, size);
   if (rank === 0) return { trace: 0, traceOfSquare: 0, rank };
-  const factor = scratch.take(rank * rank);
-  const block = scratch.take(rank * rank);
+  const factor = scratch.takeUnfilled(rank * rank);
+  const block = scratch.takeUnfilled(rank * rank);
   for (let i = 0; i < rank; i++) {
     for (let k = 0; k <= i; k++) factor[i * rank + k] = l[i * size + k]!;
     for (let k = 0; k < rank; k++) block[i * rank + k] = b[order[i]! * size + order[k]!]!;
@@ -32,9 +32,9 @@ export function pseudoInverseTraces(a: Float64Array, b: Float64Array, size: numb
  * @returns L row-major `size × size` (rows in pivot order, the first `rank` columns), and the pivot order
  */
 function pivotedCholesky(a: Float64Array, size: number): { factor: Float64Array; order: Int32Array; rank: number } {
-  const l = scratch.take(size * size);
+  const l = scratch.takeUnfilled(size * size);
   const order = Int32Array.from({ length: size }, (_, i) => i);
-  const diagonal = scratch.take(size);
+  const diagonal = scratch.takeUnfilled(size);
   let largest = 0;
   for (let i = 0; i < size; i++) largest = Math.max(largest, (diagonal[i] = a[i * size + i]!));
   let rank = 0;

@@ -58,16 +58,16 @@ export function raoScottTest(
     units += moments.units[column]!;
     squares += moments.squares[column]!;
   }
-  const p = scratch.take(size);
-  const q = scratch.take(size);
-  const cellSquares = scratch.take(size);
+  const p = scratch.takeUnfilled(size);
+  const q = scratch.takeUnfilled(size);
+  const cellSquares = scratch.takeUnfilled(size);
   for (let cell = 0; cell < size; cell++) {
     const column = source[cell]!;
     p[cell] = moments.sums[column]! / total;
     q[cell] = p[cell] === 0 ? 0 : 1 / p[cell]!;
     cellSquares[cell] = moments.squares[column]! / total ** 2;
   }
-  const weighted = scratch.take(size);
+  const weighted = scratch.takeUnfilled(size);
   for (let a = 0; a < r; a++) for (let b = 0; b < c; b++) weighted[a * c + b] = p[b * r + a]! * total;
   const pearson = pearsonStatistic(weighted, r, c);
   const cramers_v = cramersV(pearson, total, r, c);
@@ -81,7 +81,8 @@ export function raoScottTest(
   const scale = options.groupsAreStrata ? 1 : n / (n - 1);
   const b = sandwich({ q, p, squares: cellSquares, m2: squares / total ** 2, gK, gS }, projection, r, c, scale);
   if (!(diagonalSum(b, full) > NO_VARIANCE * unadjustedTrace(q, cellSquares, r, c, scale))) return null;
-  const solved = solveTraces(a, b, full);
+  // Empty cells on a cycle make A singular in exact arithmetic: R's solve fails there, so go straight to ⁺.
+  const solved = emptyCellsOnCycle(q, r, c) ? null : solveTraces(a, b, full);
   const traces = solved ?? pseudoInverseTraces(a, b, full);
   if (!(traces.trace > 0) || !(traces.traceOfSquare > 0)) return null;
   const statistic = pearson / traces.trace;
@@ -111,6 +112,28 @@ function unadjustedTrace(q: Float64Array, squares: Float64Array, r: number, c: n
   let sum = 0;
   for (let b = 0; b < c; b++) for (let a = 0; a < r; a++) sum += q[b * r + a]! ** 2 * squares[b * r + a]! * along(r, a) * along(c, b);
   return scale * sum;
+}
+
+/**
+ * Whether the empty cells (q = 0) of the r × c grid, as edges between their row and column, close a cycle:
+ * exactly then a non-zero doubly centred table lives on them alone, so C·x = 0 off them and A·x = 0.
+ */
+function emptyCellsOnCycle(q: Float64Array, r: number, c: number): boolean {
+  const root = Int32Array.from({ length: r + c }, (_, node) => node);
+  const find = (node: number): number => {
+    while (root[node] !== node) node = root[node] = root[root[node]!]!;
+    return node;
+  };
+  for (let b = 0; b < c; b++) {
+    for (let a = 0; a < r; a++) {
+      if (q[b * r + a] !== 0) continue;
+      const row = find(a);
+      const column = find(r + b);
+      if (row === column) return true;
+      root[row] = column;
+    }
+  }
+  return false;
 }
 
 function keptLines(units: Float64Array, groups: number, values: number): { values: number[]; groups: number[] } {
@@ -146,7 +169,8 @@ interface Domain {
 function centredContrasts(raw: Float64Array, width: number, { source, p, q, total, r, c }: Domain): Float64Array {
   const sum = scratch.take(width);
   for (const column of source) for (let l = 0; l < width; l++) sum[l]! += raw[column * width + l]!;
-  const y = scratch.take(r * c * width);
+  if (r === 2) return centredTwoRows(raw, width, sum, { source, p, q, total, r, c });
+  const y = scratch.takeUnfilled(r * c * width);
   const rowSums = scratch.take(r * width);
   const colSums = scratch.take(c * width);
   const all = scratch.take(width);
@@ -166,7 +190,7 @@ function centredContrasts(raw: Float64Array, width: number, { source, p, q, tota
       }
     }
   }
-  const out = scratch.take((r - 1) * (c - 1) * width);
+  const out = scratch.takeUnfilled((r - 1) * (c - 1) * width);
   const corner = r * c;
   for (let j = 1; j < c; j++) {
     for (let i = 1; i < r; i++) {
@@ -175,6 +199,31 @@ function centredContrasts(raw: Float64Array, width: number, { source, p, q, tota
       for (let l = 0; l < width; l++) out[to + l] = y[at + l]! - colSums[j * width + l]! / r - rowSums[i * width + l]! / c + all[l]! / corner;
     }
   }
+  return out;
+}
+
+/**
+ * centredContrasts of a two-value table (most of a document's): contrast j is (y_1j − y_0j) / 2 less its
+ * mean over the groups, the double centring with its row of zeros left out.
+ */
+function centredTwoRows(raw: Float64Array, width: number, sum: Float64Array, { source, p, q, total, c }: Domain): Float64Array {
+  const half = scratch.takeUnfilled(c * width);
+  const all = scratch.take(width);
+  for (let b = 0; b < c; b++) {
+    const low = 2 * b;
+    const from0 = source[low]! * width;
+    const from1 = source[low + 1]! * width;
+    const at = b * width;
+    for (let l = 0; l < width; l++) {
+      const y0 = q[low]! * ((raw[from0 + l]! - p[low]! * sum[l]!) / total);
+      const y1 = q[low + 1]! * ((raw[from1 + l]! - p[low + 1]! * sum[l]!) / total);
+      const value = (y1 - y0) / 2;
+      half[at + l] = value;
+      all[l]! += value;
+    }
+  }
+  const out = scratch.takeUnfilled((c - 1) * width);
+  for (let j = 1; j < c; j++) for (let l = 0; l < width; l++) out[(j - 1) * width + l] = half[j * width + l]! - all[l]! / c;
   return out;
 }
 
@@ -198,8 +247,8 @@ function contrastGram(x: Float64Array, r: number, c: number, scale: number): Flo
   }
   // ρ_b(i, i') = Σ_a x_ab (δ_ai − 1/r)(δ_ai' − 1/r); σ(i, i') = Σ_b ρ_b(i, i'); both tabulated for i, i' ≥ 1.
   const lines = r - 1;
-  const rho = scratch.take(c * lines * lines);
-  const sigma = scratch.take(lines * lines);
+  const rho = scratch.takeUnfilled(c * lines * lines);
+  const sigma = scratch.takeUnfilled(lines * lines);
   for (let i = 1; i < r; i++) {
     for (let k = 1; k < r; k++) {
       const at = (i - 1) * lines + k - 1;
@@ -207,7 +256,7 @@ function contrastGram(x: Float64Array, r: number, c: number, scale: number): Flo
       for (let b = 0; b < c; b++) rho[b * lines * lines + at] = (i === k ? x[b * r + i]! : 0) - (x[b * r + i]! + x[b * r + k]!) / r + colSums[b]! / (r * r);
     }
   }
-  const out = scratch.take(full * full);
+  const out = scratch.takeUnfilled(full * full);
   for (let j = 1; j < c; j++) {
     for (let i = 1; i < r; i++) {
       const m = (j - 1) * lines + i - 1;
@@ -229,7 +278,7 @@ function contrastGram(x: Float64Array, r: number, c: number, scale: number): Flo
 /** Gᵀ X for G = diag(q) C and X row-major cells × width: double-centred q·X at the contrasts. */
 function contrastProduct(q: Float64Array, x: Float64Array, width: number, r: number, c: number): Float64Array {
   const full = (r - 1) * (c - 1);
-  const out = scratch.take(full * width);
+  const out = scratch.takeUnfilled(full * width);
   const rowSums = scratch.take(r);
   const colSums = scratch.take(c);
   for (let l = 0; l < width; l++) {
@@ -273,7 +322,7 @@ interface DomainMoments {
 function sandwich(d: DomainMoments, projection: RaoScottDesign, r: number, c: number, scale: number): Float64Array {
   const { basis, gram, gramColumns } = projection;
   const full = (r - 1) * (c - 1);
-  const weights = scratch.take(r * c);
+  const weights = scratch.takeUnfilled(r * c);
   for (let cell = 0; cell < r * c; cell++) weights[cell] = d.q[cell]! * d.q[cell]! * d.squares[cell]!;
   const out = contrastGram(weights, r, c, 1);
   const gp = contrastProduct(d.q, d.p, 1, r, c);

@@ -9,7 +9,7 @@ export interface SolveTraces {
 
 /** @returns null when A is not (numerically) positive definite */
 export function solveTraces(a: Float64Array, b: Float64Array, size: number): SolveTraces | null {
-  const l = scratch.take(size * size);
+  const l = scratch.takeUnfilled(size * size);
   for (let j = 0; j < size; j++) {
     let diagonal = a[j * size + j]!;
     for (let k = 0; k < j; k++) diagonal -= l[j * size + k]! ** 2;
@@ -30,7 +30,7 @@ export function factorTraces(l: Float64Array, b: Float64Array, size: number): So
   const x = forwardSolve(l, b, size);
   // M = X L⁻ᵀ (= L⁻¹ B L⁻ᵀ, symmetric): its lower triangle alone, row i by forward substitution on
   // M[i, ·] Lᵀ = X[i, ·] up to column i, a third of the work of the full second solve.
-  const m = scratch.take(size * size);
+  const m = scratch.takeUnfilled(size * size);
   let trace = 0;
   let offDiagonal = 0;
   let diagonal = 0;
@@ -54,7 +54,7 @@ export function factorTraces(l: Float64Array, b: Float64Array, size: number): So
 
 /** L⁻¹Y for lower-triangular L, column by column. */
 function forwardSolve(l: Float64Array, y: Float64Array, size: number): Float64Array {
-  const out = scratch.take(size * size);
+  const out = scratch.takeUnfilled(size * size);
   out.set(y);
   for (let i = 0; i < size; i++) {
     const row = i * size;

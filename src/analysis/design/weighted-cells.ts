@@ -44,24 +44,26 @@ export function weightedCells(
       }
     }
     if (units === 0) continue;
+    let se = Number.NaN;
     for (let value = 0; value < width; value++) {
       const column = g * width + value;
       const n = sums[column]!;
       const p = n / base;
-      if (!(p > 0 && p < 1)) {
-        out.push({ by: groups[g]!, value: values[value]!, n, base, share: p, ci95: xlogitInterval(p, 0, units - 1) }); // SE unused
-        continue;
+      // Two values: the second's influence function is minus the first's (y₂ = m − y₁), so the same SE.
+      if (p > 0 && p < 1 && !(width === 2 && value === 1)) {
+        // z0 = (w·y − p·w·m) / base with coefficients c and scores s on the basis X: the adjusted, centred
+        // function is z0 − Xc, so Σ (z0 − Xc)² = Σ z0² − 2 c·s + cᵀ Φ c (y ⊂ m, so Σ w² y m = Σ w² y).
+        let squares = ((1 - 2 * p) * columnSquares[column]! + p * p * groupSquares) / (base * base);
+        for (let j = 0; j < basis; j++) {
+          coefficient[j] = (coefficients[column * basis + j]! - p * group.coefficients[j]!) / base;
+          squares -= (2 * coefficient[j]! * (scores[column * basis + j]! - p * group.scores[j]!)) / base;
+        }
+        squares += quadraticForm(gram, coefficient, design.sizeClasses.length, design.states.length);
+        // max: rounding can leave a variance the raking makes 0 slightly negative.
+        se = Math.sqrt(scale * Math.max(squares, 0));
       }
-      // z0 = (w·y − p·w·m) / base with coefficients c and scores s on the basis X: the adjusted, centred
-      // function is z0 − Xc, so Σ (z0 − Xc)² = Σ z0² − 2 c·s + cᵀ Φ c (y ⊂ m, so Σ w² y m = Σ w² y).
-      let squares = ((1 - 2 * p) * columnSquares[column]! + p * p * groupSquares) / (base * base);
-      for (let j = 0; j < basis; j++) {
-        coefficient[j] = (coefficients[column * basis + j]! - p * group.coefficients[j]!) / base;
-        squares -= (2 * coefficient[j]! * (scores[column * basis + j]! - p * group.scores[j]!)) / base;
-      }
-      squares += quadraticForm(gram, coefficient, design.sizeClasses.length, design.states.length);
-      // max: rounding can leave a variance the raking makes 0 slightly negative.
-      out.push({ by: groups[g]!, value: values[value]!, n, base, share: p, ci95: xlogitInterval(p, Math.sqrt(scale * Math.max(squares, 0)), units - 1) });
+      // p = 0 or 1: the interval is [p, p] whatever the SE.
+      out.push({ by: groups[g]!, value: values[value]!, n, base, share: p, ci95: xlogitInterval(p, se, units - 1) });
     }
   }
   return out;
