@@ -9,6 +9,12 @@ export interface SolveTraces {
 
 /** @returns null when A is not (numerically) positive definite */
 export function solveTraces(a: Float64Array, b: Float64Array, size: number): SolveTraces | null {
+  const l = choleskyFactor(a, size);
+  return l && factorTraces(l, b, size);
+}
+
+/** A = LLᵀ, L row-major lower triangle; null when A is not (numerically) positive definite. */
+export function choleskyFactor(a: Float64Array, size: number): Float64Array | null {
   const l = scratch.takeUnfilled(size * size);
   for (let j = 0; j < size; j++) {
     let diagonal = a[j * size + j]!;
@@ -22,7 +28,7 @@ export function solveTraces(a: Float64Array, b: Float64Array, size: number): Sol
       l[i * size + j] = value / root;
     }
   }
-  return factorTraces(l, b, size);
+  return l;
 }
 
 /** The same traces given the Cholesky factor L (row-major lower triangle; the upper part is ignored). */
