@@ -48,16 +48,20 @@ export function weightedCounting(data: WaveData, design: RakedDesign): void {
 export function weightedCountingTally(data: WaveData, design: RakedDesign, variables: readonly CodedVariable[] = data.variables): Tally {
   let cells = 0;
   let total = 0;
-  const add = (counts: Float64Array): void => {
-    for (const n of counts) {
-      if (n === 0) continue;
-      cells++;
-      total += n;
-    }
+  const count = (n: number): void => {
+    if (n === 0) return;
+    cells++;
+    total += n;
   };
+  const raking = design.cellWeight.length;
   for (const tabs of rakingCellCrosstabs(data, design, variables)) {
-    add(tabs.all);
-    tabs.by.forEach(add);
+    tabs.all.forEach(count);
+    tabs.by.forEach((table) => table.forEach(count));
+    // A grouping the raking cell determines counts `all` in its groups' cells (raking-cell-crosstabs.ts).
+    for (const groups of tabs.groupCells) {
+      if (!groups) continue;
+      for (const h of groups.cells) for (let v = 0; v < tabs.variable.values.length; v++) count(tabs.all[v * raking + h]!);
+    }
   }
   return { cells, total };
 }

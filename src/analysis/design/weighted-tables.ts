@@ -23,9 +23,9 @@ export function weightedTables(data: WaveData, design: RakedDesign, variables: I
     const overall = columnMoments(projection, tabs.all, values.length, arena);
     tables.push({ variable: name, by: 'all', cells: weightedCells(projection, overall, ALL, values, arena) });
     data.groupings.forEach((grouping, g) => {
-      const counts = tabs.by[g]!;
-      arena.reset();
       const cells = tabs.groupCells[g];
+      const counts = cells ? tabs.all : tabs.by[g]!;
+      arena.reset();
       const moments = columnMoments(projection, counts, grouping.values.length * values.length, arena, cells && { width: values.length, groupCells: cells });
       tables.push({
         variable: name,

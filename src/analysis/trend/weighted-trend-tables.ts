@@ -47,8 +47,8 @@ export function* weightedTrendTables(waves: readonly WeightedTrendWave[]): Gener
       const groups = g === 0 ? ALL : groupings[g - 1]!.values;
       const cells: TrendCell[] = [];
       const moments: ColumnMoments[] = perWave.map((wave, w) => {
-        const counts = g === 0 ? wave.all : wave.by[g - 1]!;
         const groupCells = g === 0 ? undefined : wave.groupCells[g - 1];
+        const counts = g === 0 || groupCells ? wave.all : wave.by[g - 1]!;
         arenas[w]!.reset();
         const columns = columnMoments(projections[w]!, counts, groups.length * values.length, arenas[w], groupCells && { width: values.length, groupCells });
         const id = waves[w]!.data.waveId;
