@@ -1,11 +1,12 @@
 // packTables → unpackTables gives the same tables, key order and every float64 bit included (the weighted
-// and unweighted tables of the reference fixtures, and every kind of test written out).
+// and unweighted tables of the reference fixtures, and every kind of test written out); so does packing the
+// weighted tables while they are computed (TablePacker, as the helper threads do).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadFixture } from '../../test/reference/load-fixture.js';
 import { analyzeWave } from './analyze-wave.js';
-import { weightedTables } from './design/weighted-tables.js';
-import { packedLength, packTables, unpackTables } from './packed-tables.js';
+import { emitWeightedTables, weightedTables } from './design/weighted-tables.js';
+import { packedLength, packTables, TablePacker, unpackTables } from './packed-tables.js';
 import type { ResultsTable } from './results-document.js';
 import { rakeWeights } from './weighting/rake-weights.js';
 
@@ -33,6 +34,23 @@ for (const name of ['small', 'medium']) {
     assert.equal(bits(unpackTables(packed)), bits(tables));
   });
 }
+
+test('medium: the weighted tables packed as they are computed, growing from 16 words, equal the tables', () => {
+  const fixture = loadFixture('medium');
+  const { design } = rakeWeights({ sizeClass: fixture.sizeClass, state: fixture.state, target: fixture.target });
+  const tables = weightedTables(fixture.data, design);
+  const grown: number[] = [];
+  const packer = new TablePacker(new Float64Array(16), (words) => {
+    grown.push(words);
+    return new Float64Array(words);
+  });
+  emitWeightedTables(fixture.data, design, fixture.data.variables, packer);
+  const packed = packer.packed();
+  assert.ok(grown.length > 0 && packedLength(tables) > 16, 'grew');
+  assert.equal(packed.numbers, packer.numbers);
+  assert.equal(packed.length, packedLength(tables));
+  assert.equal(bits(unpackTables(packed)), bits(tables));
+});
 
 test('rank-deficient, Fisher, chi-square, null and absent tests, and signed zeros, as written', () => {
   const cell = { by: 'all', value: 'ja', n: -0, base: 3, share: 0, ci95: [0, 0.56] as const };

@@ -1,9 +1,9 @@
 // A helper thread of AnalysisThreads: per job it claims variables until none are left, computes their
-// weighted tables and hands them back packed into a SharedArrayBuffer of its own.
+// weighted tables straight into a SharedArrayBuffer of its own (no table objects) and hands that back.
 import { parentPort } from 'node:worker_threads';
 import type { RakedDesign } from '../analysis/design/raked-design.js';
-import { weightedTables } from '../analysis/design/weighted-tables.js';
-import { packedLength, packTables, type PackedTables } from '../analysis/packed-tables.js';
+import { emitWeightedTables } from '../analysis/design/weighted-tables.js';
+import { TablePacker, type PackedTables } from '../analysis/packed-tables.js';
 import type { CodedVariable, WaveData } from '../analysis/wave-data.js';
 import { claimVariables } from './claim-variables.js';
 import { rebuiltDesign, rebuiltVariable, rebuiltWave } from './thread-wave.js';
@@ -24,16 +24,21 @@ export type WorkerReply =
   | { readonly job: number; readonly claimed: readonly number[]; readonly tables: PackedTables }
   | { readonly job: number; readonly error: string };
 
-let out = new Float64Array(new SharedArrayBuffer(8 << 16));
+/** Reused from job to job (the main thread unpacks an answer before it sends the next job); grows as needed. */
+let out = sharedWords(8 << 16);
+
+function sharedWords(words: number): Float64Array<SharedArrayBuffer> {
+  return new Float64Array(new SharedArrayBuffer(8 * words));
+}
 
 function answer(message: WorkerJob): Exclude<WorkerReply, { ready: true }> {
   const claimed: number[] = [];
   try {
     const variables = message.variables.map(rebuiltVariable);
-    const tables = weightedTables(rebuiltWave(message.data), rebuiltDesign(message.design), claimVariables(variables, message.counter, claimed, message.order));
-    const words = packedLength(tables);
-    if (words > out.length) out = new Float64Array(new SharedArrayBuffer(8 * Math.max(words, 2 * out.length)));
-    return { job: message.job, claimed, tables: packTables(tables, out) };
+    const packer = new TablePacker(out, sharedWords);
+    emitWeightedTables(rebuiltWave(message.data), rebuiltDesign(message.design), claimVariables(variables, message.counter, claimed, message.order), packer);
+    out = packer.numbers as Float64Array<SharedArrayBuffer>;
+    return { job: message.job, claimed, tables: packer.packed() };
   } catch (error) {
     return { job: message.job, error: error instanceof Error ? error.message : String(error) };
   }

@@ -8,6 +8,11 @@ import type { RakingProjection } from './raking-projection.js';
 import { Scratch } from './scratch.js';
 import { xlogitInterval } from './xlogit-interval.js';
 
+/** Receives a table's cells in order (a helper thread packs them instead of building objects). */
+export interface CellSink {
+  cell(by: string, value: string, n: number, base: number, share: number, ci95: [number, number]): void;
+}
+
 /**
  * @param moments columnMoments of the table's counts (column g · values.length + v)
  * @param arena where the working arrays come from (default: new arrays)
@@ -20,12 +25,25 @@ export function weightedCells(
   values: readonly string[],
   arena: Scratch = new Scratch(),
 ): CountCell[] {
+  const out: CountCell[] = [];
+  emitWeightedCells(projection, moments, groups, values, arena, { cell: (by, value, n, base, share, ci95) => out.push({ by, value, n, base, share, ci95 }) });
+  return out;
+}
+
+/** weightedCells, each cell handed to `sink` as it is computed. */
+export function emitWeightedCells(
+  projection: RakingProjection,
+  moments: ColumnMoments,
+  groups: readonly string[],
+  values: readonly string[],
+  arena: Scratch,
+  sink: CellSink,
+): void {
   const { design, basis, gram } = projection;
   const width = values.length;
   const scale = design.respondents / (design.respondents - 1);
   const group = { coefficients: arena.take(basis), scores: arena.take(basis) };
   const coefficient = arena.take(basis);
-  const out: CountCell[] = [];
   const { units: columnUnits, sums, squares: columnSquares, coefficients, scores } = moments;
   for (let g = 0; g < groups.length; g++) {
     let units = 0;
@@ -63,10 +81,9 @@ export function weightedCells(
         se = Math.sqrt(scale * Math.max(squares, 0));
       }
       // p = 0 or 1: the interval is [p, p] whatever the SE.
-      out.push({ by: groups[g]!, value: values[value]!, n, base, share: p, ci95: xlogitInterval(p, se, units - 1) });
+      sink.cell(groups[g]!, values[value]!, n, base, p, xlogitInterval(p, se, units - 1));
     }
   }
-  return out;
 }
 
 /**
