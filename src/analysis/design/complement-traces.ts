@@ -104,7 +104,7 @@ function keptCells(q: Float64Array): Int32Array {
 
 /**
  * V = scale · (diag(y2) − p y2ᵀ − y2 pᵀ + m2 p pᵀ + T Kᵀ + K Tᵀ) on the kept cells, T = K Φ / 2 − S
- * (the sandwich of rao-scott-test.ts before the contrasts).
+ * (the sandwich of contrast-traces.ts before the contrasts).
  */
 function covariance(cells: CellMoments, centred: CentredCells, { basis, gram, gramColumns }: ContrastDesign, kept: Int32Array, scale: number): Float64Array {
   const size = kept.length;
