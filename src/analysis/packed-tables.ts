@@ -25,7 +25,7 @@ export function packedLength(tables: readonly ResultsTable[]): number {
 }
 
 /**
- * @param into where to write (default: a new array of packedLength); must hold packedLength(tables) words
+ * @param into where to write (default: a new array of packedLength); a smaller one is replaced by a larger copy
  * @throws RangeError for suppressed cells: only the analysis' own tables are packed
  */
 export function packTables(tables: readonly ResultsTable[], into: Float64Array<ArrayBufferLike> = new Float64Array(packedLength(tables))): PackedTables {
