@@ -26,6 +26,9 @@ export interface CellRestriction {
   readonly groupCells: GroupCells;
 }
 
+/** The restricted path lists its cells in the restriction. */
+const NO_CELLS = new Int32Array(0);
+
 /**
  * @param counts row-major `columns × H`: units per column and raking cell; with a restriction, the
  *   variable's `all` counts (`width × H`), of which column g · width + v reads row v in group g's cells
@@ -47,8 +50,8 @@ export function columnMoments(projection: RakingProjection, counts: Float64Array
   const coefficients = take(columns * basis);
   const scores = take(columns * basis);
   const cellSums = take(cells);
-  const occupied = new Int32Array(cells);
   const list = restriction?.groupCells.cells;
+  const occupied = list ? NO_CELLS : arena ? arena.takeIndices(cells) : new Int32Array(cells);
   const start = restriction?.groupCells.start;
   for (let c = 0; c < columns; c++) {
     const from = (restriction ? c % restriction.width : c) * cells;

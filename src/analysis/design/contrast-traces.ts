@@ -2,7 +2,7 @@
 // survey's svychisq computes them: A = CᵀQC/N and B = CᵀQVQC in closed form from the cells' moments, then
 // R's solve(A, B), or the pseudo-inverse where A is singular (statistics.md). Q = diag(1/p̂), 0 where p̂ = 0.
 import type { ColumnMoments } from './column-moments.js';
-import { emptyCellGraph } from './empty-cell-graph.js';
+import { emptyCellsCloseCycle } from './empty-cell-graph.js';
 import { pseudoInverseTraces, type PseudoInverseTraces } from './pseudo-inverse-traces.js';
 import type { RakingProjection } from './raking-projection.js';
 import { solveTraces } from './solve-traces.js';
@@ -51,7 +51,7 @@ export function contrastTraces(
   const b = sandwich(cells, gK, gS, projection, r, c, scale);
   if (!(diagonalSum(b, full) > floor)) return null;
   // Empty cells on a cycle make A singular in exact arithmetic: R's solve fails there, so go straight to ⁺.
-  const solved = emptyCellGraph(q, r, c).cycle ? null : solveTraces(a, b, full);
+  const solved = emptyCellsCloseCycle(q, r, c) ? null : solveTraces(a, b, full);
   return solved ? { trace: solved.trace, traceOfSquare: solved.traceOfSquare, rank: full } : pseudoInverseTraces(a, b, full);
 }
 

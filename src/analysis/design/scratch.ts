@@ -24,6 +24,15 @@ export class Scratch {
     this.used += size;
     return this.arena.subarray(this.used - size, this.used);
   }
+
+  /**
+   * As takeUnfilled, for `size` int32 indices on the same arena: `new Int32Array(cells)` per table cost
+   * 1–2.5 µs (a backing store of its own above 64 bytes), a view some 30 ns.
+   */
+  takeIndices(size: number): Int32Array {
+    const words = this.takeUnfilled((size + 1) >> 1);
+    return new Int32Array(words.buffer, words.byteOffset, size);
+  }
 }
 
 /** The Rao-Scott tests' arena (reset by raoScottTest). */
