@@ -16,7 +16,7 @@ import { publicResults } from '../src/tasks/public-results.js';
 import { AnalysisThreads } from '../src/threads/analysis-threads.js';
 import { analysisGoals, goalLines, type GoalCheck } from './analysis-goals.js';
 import { FORMULATIONS, loadDuckWave, tallyOf, WEIGHTED_FORMULATIONS, type DuckWave, type Formulation, type NamedFormulation, type Tally } from './analysis-duckdb.js';
-import { measureAnalysisMemory } from './analysis-memory.js';
+import { measureAnalysisMemory, memoryGrowth, type MemoryGrowth } from './analysis-memory.js';
 import type { FormulationFigures, Memory, SizeFigures } from './size-figures.js';
 import { columnBytes, syntheticWave } from './analysis-wave.js';
 import { ANALYSIS_THREADS, rakedDesign, weightedAnalysis, weightedCounting, weightedCountingTally, type WeightedRun } from './analysis-weighted.js';
@@ -62,6 +62,8 @@ export interface AnalysisFigures {
   readonly sizes: readonly SizeFigures[];
   /** Issue 4's goals checked against these figures (analysis-goals.ts). */
   readonly goals: readonly GoalCheck[];
+  /** The working memory's growth with the wave between the two largest sizes (analysis-memory.ts). */
+  readonly memory_growth?: MemoryGrowth;
 }
 
 export async function benchAnalysis(say: (line: string) => void, sizes: readonly number[] = SIZES): Promise<AnalysisFigures> {
@@ -152,9 +154,11 @@ async function benchSizes(
   }
   const loadAtEnd = round(loadavg()[0]!);
   say(`  Systemlast am Ende ${loadAtEnd} (bei 2 Kernen und Last > 2 sind alle Zeiten gestreckt)`);
+  const growth = memoryGrowth(results.map((figures) => figures.memory.analysis_process));
+  if (growth) say(growthLine(growth));
   const goals = analysisGoals(results);
   for (const line of goalLines(goals)) say(line);
-  return { ...header!, load_average: [loadAtStart, loadAtEnd], sizes: results, goals };
+  return { ...header!, load_average: [loadAtStart, loadAtEnd], sizes: results, goals, ...(growth ? { memory_growth: growth } : {}) };
 }
 
 function report(say: (line: string) => void, figures: SizeFigures): void {
@@ -180,6 +184,12 @@ function report(say: (line: string) => void, figures: SizeFigures): void {
       ? `    Speicher unserer Analyse im eigenen Prozess: nicht gemessen (${own.skipped})`
       : `    Speicher unserer Analyse im eigenen Prozess (je erster Lauf): Arbeitsspeicher über der geladenen Welle ungewichtet +${mb(own.unweighted_extra_bytes)}, gewichtet +${mb(own.weighted_extra_bytes)} (mit Hilfsthread +${mb(own.on_threads.weighted_extra_bytes)}); Spalten + Arbeitsspeicher ${own.analysis_peak_ratio_to_columns}× der Spaltendaten (mit Hilfsthread ${own.on_threads.analysis_peak_ratio_to_columns}×); Prozess über leer (mit Aufbau der synthetischen Welle) ${own.peak_ratio_to_columns}×`,
   );
+}
+
+function growthLine(growth: MemoryGrowth): string {
+  const [one, threads] = growth.fixed_bytes;
+  const span = `${growth.from_respondents.toLocaleString('de-DE')} → ${growth.to_respondents.toLocaleString('de-DE')} Befragte`;
+  return `  Arbeitsspeicher, Zuwachs mit der Welle (${span}): ${growth.one_thread}× der zusätzlichen Spaltendaten (mit Hilfsthread ${growth.on_threads}×); fester Anteil ${mb(one)} (mit Hilfsthread ${mb(threads)})`;
 }
 
 async function measureFormulations(wave: DuckWave, list: readonly NamedFormulation[], ours: Tally, warmUp: boolean): Promise<FormulationFigures[]> {

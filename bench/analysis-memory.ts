@@ -41,6 +41,39 @@ export interface MemoryFigures {
 
 type Mode = 'one-thread' | 'threads';
 
+/**
+ * How the working memory grows with the wave, between two sizes: extra working memory per extra byte of
+ * columns. What does not grow with the wave (compiled code, V8's young generation, the helper's isolate)
+ * drops out: it is most of the working memory of the smaller waves.
+ */
+export interface MemoryGrowth {
+  readonly from_respondents: number;
+  readonly to_respondents: number;
+  readonly one_thread: number;
+  readonly on_threads: number;
+  /** The working memory that does not grow with the wave (extra at `from` less growth × its columns), one thread / with helper. */
+  readonly fixed_bytes: readonly [oneThread: number, onThreads: number];
+}
+
+/** Between the two largest sizes measured; undefined with fewer than two. */
+export function memoryGrowth(measured: readonly (MemoryFigures | { readonly skipped: string })[]): MemoryGrowth | undefined {
+  const sizes = measured.filter((figures): figures is MemoryFigures => !('skipped' in figures)).sort((a, b) => a.respondents - b.respondents);
+  const [small, large] = sizes.slice(-2);
+  if (!small || !large) return undefined;
+  const columns = large.column_bytes - small.column_bytes;
+  const extra = (figures: MemoryFigures, threads: boolean): number =>
+    threads ? figures.on_threads.weighted_extra_bytes : Math.max(figures.unweighted_extra_bytes, figures.weighted_extra_bytes);
+  const grown = (threads: boolean): number => extra(large, threads) - extra(small, threads);
+  const fixed = (threads: boolean): number => Math.round(extra(small, threads) - (grown(threads) / columns) * small.column_bytes);
+  return {
+    from_respondents: small.respondents,
+    to_respondents: large.respondents,
+    one_thread: ratioOf(grown(false), columns),
+    on_threads: ratioOf(grown(true), columns),
+    fixed_bytes: [fixed(false), fixed(true)],
+  };
+}
+
 export async function measureAnalysisMemory(n: number): Promise<MemoryFigures | { readonly skipped: string }> {
   try {
     readFileSync('/proc/self/status');
