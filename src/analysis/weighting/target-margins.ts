@@ -41,7 +41,9 @@ export function targetMargins(register: readonly Unit[], respondents: readonly U
     const unit = register[i]!;
     if (!unit.synthetic && types.has(unit.unitType) && !responding.has(unit.ags)) tally.add(unit);
   }
-  responding.forEach((unit) => unit.synthetic || tally.add(unit));
+  responding.forEach((unit) => {
+    if (!unit.synthetic) tally.add(unit);
+  });
   const standIns = [...responding.values()].filter((unit) => unit.synthetic);
   if (!standIns.every((unit) => tally.sizeClasses.has(unit.sizeClass) && tally.states.has(unit.state))) standIns.forEach((unit) => tally.add(unit));
   const sizeClasses = ordered(new Set(tally.sizeClasses.keys()), SIZE_CLASSES);
