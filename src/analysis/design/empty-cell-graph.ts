@@ -12,8 +12,8 @@ export interface EmptyCellGraph {
 }
 
 /**
- * Whether the empty cells close a cycle, on the Rao-Scott arena (valid until its next reset): the contrasts
- * route needs no more, and a graph of its own per test cost more than the union-find.
+ * Whether the empty cells close a cycle: all the contrasts route needs. The union-find works on the Rao-Scott
+ * arena; a graph of its own per test cost more than the union-find.
  * @param q per cell b · r + a, 0 where the cell is empty
  */
 export function emptyCellsCloseCycle(q: Float64Array, r: number, c: number): boolean {
