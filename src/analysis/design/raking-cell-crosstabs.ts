@@ -30,6 +30,8 @@ interface Block {
   /** The counted groupings (indices into `data.groupings`). */
   readonly members: readonly number[];
   readonly joint: JointKey;
+  /** Per joint cell and member, row-major: the member's group, or −1 where it is missing. */
+  readonly memberGroups: Int32Array;
 }
 
 /** @param variables read one at a time, so they may be handed out lazily (threads claiming variables) */
@@ -44,7 +46,8 @@ export function* rakingCellCrosstabs(data: WaveData, design: RakedDesign, variab
   const levelOfCell = data.groupings.map((grouping) => cellLevels(grouping, design.cellOf, cells));
   const members = data.groupings.flatMap((_, g) => (levelOfCell[g] ? [] : [g]));
   const groupCells = levelOfCell.map((levels, g) => levels && cellsByGroup(levels, data.groupings[g]!.values.length));
-  const block: Block = { members, joint: jointKey([...members.map((g) => data.groupings[g]!), rakingCell], data.n) };
+  const joint = jointKey([...members.map((g) => data.groupings[g]!), rakingCell], data.n);
+  const block: Block = { members, joint, memberGroups: memberGroups(data, members, joint) };
   let widest = 0;
   let buffer = new Uint32Array(0);
   let allBuffer = new Float64Array(0);
@@ -86,23 +89,37 @@ function countBlock(
   // MISSING (255) masked lands on a slot ≥ width, which is never read.
   for (let i = 0; i < key.length; i++) buffer[(key[i]! << bits) | (codes[i]! & mask)]!++;
   const cellOfJoint = joint.levels[members.length]!;
+  const tables = members.map((g) => by[g]!);
+  const groups = block.memberGroups;
+  const stride = members.length;
+  const span = width * cells;
+  // One pass over the joint cells for `all` and every member (measured at 10,000: one pass per member read
+  // the buffer five times).
   for (let cell = 0; cell < joint.size; cell++) {
     const h = cellOfJoint[cell]!;
     const from = cell << bits;
-    for (let v = 0; v < width; v++) all[v * cells + h]! += buffer[from + v]!;
+    const row = cell * stride;
+    for (let v = 0; v < width; v++) {
+      const count = buffer[from + v]!;
+      if (count === 0) continue;
+      const at = v * cells + h;
+      all[at]! += count;
+      for (let m = 0; m < stride; m++) {
+        const group = groups[row + m]!;
+        if (group >= 0) tables[m]![group * span + at]! += count;
+      }
+    }
   }
+}
+
+function memberGroups(data: WaveData, members: readonly number[], joint: JointKey): Int32Array {
+  const groups = new Int32Array(joint.size * members.length);
   members.forEach((g, m) => {
     const level = joint.levels[m]!;
     const size = data.groupings[g]!.values.length;
-    const table = by[g]!;
-    for (let cell = 0; cell < joint.size; cell++) {
-      const group = level[cell]!;
-      if (group >= size) continue;
-      const h = cellOfJoint[cell]!;
-      const from = cell << bits;
-      for (let v = 0; v < width; v++) table[(group * width + v) * cells + h]! += buffer[from + v]!;
-    }
+    for (let cell = 0; cell < joint.size; cell++) groups[cell * members.length + m] = level[cell]! < size ? level[cell]! : -1;
   });
+  return groups;
 }
 
 /** The grouping's code per raking cell when the raking cell determines it (255 where no one is), else undefined. */
