@@ -30,8 +30,12 @@ interface Block {
   /** The counted groupings (indices into `data.groupings`). */
   readonly members: readonly number[];
   readonly joint: JointKey;
-  /** Per joint cell and member, row-major: the member's group, or −1 where it is missing. */
-  readonly memberGroups: Int32Array;
+  /** Table slots of one variable (tableSlots), the unread one included. */
+  readonly slots: number;
+  /** Per grouping, the slot of its first group; −1 for a grouping the raking cell determines. */
+  readonly firstSlot: Int32Array;
+  /** Per joint cell, row-major: its slot in `all` (0) and in each member's table. */
+  readonly cellSlots: Int32Array;
 }
 
 /** @param variables read one at a time, so they may be handed out lazily (threads claiming variables) */
@@ -47,39 +51,41 @@ export function* rakingCellCrosstabs(data: WaveData, design: RakedDesign, variab
   const members = data.groupings.flatMap((_, g) => (levelOfCell[g] ? [] : [g]));
   const groupCells = levelOfCell.map((levels, g) => levels && cellsByGroup(levels, data.groupings[g]!.values.length));
   const joint = jointKey([...members.map((g) => data.groupings[g]!), rakingCell], data.n);
-  const block: Block = { members, joint, memberGroups: memberGroups(data, members, joint) };
+  const block: Block = { members, joint, ...tableSlots(data, members, joint) };
   let widest = 0;
   let buffer = new Uint32Array(0);
-  let allBuffer = new Float64Array(0);
-  let byBuffers: Float64Array[] = [];
+  let tables = new Float64Array(0);
   for (const variable of variables) {
     const width = variable.values.length;
+    const span = width * cells;
     if (width > widest) {
       widest = width;
       buffer = new Uint32Array(block.joint.size << slotBits(widest));
-      allBuffer = new Float64Array(widest * cells);
-      byBuffers = data.groupings.map((grouping, g) => new Float64Array(groupCells[g] ? 0 : grouping.values.length * widest * cells));
+      tables = new Float64Array(block.slots * widest * cells);
     }
-    const all = allBuffer.subarray(0, width * cells).fill(0);
+    tables.fill(0, 0, block.slots * span);
+    const all = tables.subarray(0, span);
     // The determined groupings' tables would be copies of `all`, mostly zeros (measured: their fill and copy
     // were about 1 ms of a 412 document).
-    const by = data.groupings.map((grouping, g) => (groupCells[g] ? byBuffers[g]! : byBuffers[g]!.subarray(0, grouping.values.length * width * cells).fill(0)));
-    countBlock(data, block, variable, buffer, all, by, cells);
+    const by = data.groupings.map((grouping, g) => {
+      const first = block.firstSlot[g]!;
+      return first < 0 ? EMPTY : tables.subarray(first * span, (first + grouping.values.length) * span);
+    });
+    countBlock(block, variable, buffer, tables, span, cells);
     yield { variable, all, by, groupCells };
   }
 }
 
-/** One pass of `variable` over the block's joint key, added into `all` and the members' tables. */
-function countBlock(
-  data: WaveData,
-  block: Block,
-  variable: CodedVariable,
-  buffer: Uint32Array,
-  all: Float64Array,
-  by: readonly Float64Array[],
-  cells: number,
-): void {
-  const { joint, members } = block;
+const EMPTY = new Float64Array(0);
+
+/**
+ * One pass of `variable` over the block's joint key; each joint cell's counts then added to its table slots
+ * (`all` and its group of every member) in one pass, a missing group's to the unread slot rather than behind
+ * a branch (measured at 10,000, a document's counting: a pass per member, each reading the joint table
+ * again, 16.6 ms; one pass with a table per member 14.9 ms; one array of slots 13.9 ms).
+ */
+function countBlock(block: Block, variable: CodedVariable, buffer: Uint32Array, tables: Float64Array, span: number, cells: number): void {
+  const { joint, cellSlots } = block;
   const width = variable.values.length;
   const bits = slotBits(width);
   const mask = (1 << bits) - 1;
@@ -88,13 +94,8 @@ function countBlock(
   const key = joint.key;
   // MISSING (255) masked lands on a slot ≥ width, which is never read.
   for (let i = 0; i < key.length; i++) buffer[(key[i]! << bits) | (codes[i]! & mask)]!++;
-  const cellOfJoint = joint.levels[members.length]!;
-  const tables = members.map((g) => by[g]!);
-  const groups = block.memberGroups;
-  const stride = members.length;
-  const span = width * cells;
-  // One pass over the joint cells for `all` and every member (measured at 10,000: one pass per member read
-  // the buffer five times).
+  const cellOfJoint = joint.levels[joint.levels.length - 1]!;
+  const stride = block.members.length + 1;
   for (let cell = 0; cell < joint.size; cell++) {
     const h = cellOfJoint[cell]!;
     const from = cell << bits;
@@ -103,23 +104,31 @@ function countBlock(
       const count = buffer[from + v]!;
       if (count === 0) continue;
       const at = v * cells + h;
-      all[at]! += count;
-      for (let m = 0; m < stride; m++) {
-        const group = groups[row + m]!;
-        if (group >= 0) tables[m]![group * span + at]! += count;
-      }
+      for (let k = 0; k < stride; k++) tables[cellSlots[row + k]! * span + at]! += count;
     }
   }
 }
 
-function memberGroups(data: WaveData, members: readonly number[], joint: JointKey): Int32Array {
-  const groups = new Int32Array(joint.size * members.length);
+/**
+ * The tables of one variable side by side in one array, `span` (values × raking cells) apart: slot 0 `all`,
+ * then each member's groups, and last a slot that takes the counts of a missing group and is never read.
+ */
+function tableSlots(data: WaveData, members: readonly number[], joint: JointKey): Pick<Block, 'slots' | 'firstSlot' | 'cellSlots'> {
+  const firstSlot = new Int32Array(data.groupings.length).fill(-1);
+  let slots = 1;
+  for (const g of members) {
+    firstSlot[g] = slots;
+    slots += data.groupings[g]!.values.length;
+  }
+  const unread = slots;
+  const stride = members.length + 1;
+  const cellSlots = new Int32Array(joint.size * stride);
   members.forEach((g, m) => {
     const level = joint.levels[m]!;
-    const size = data.groupings[g]!.values.length;
-    for (let cell = 0; cell < joint.size; cell++) groups[cell * members.length + m] = level[cell]! < size ? level[cell]! : -1;
+    const groups = data.groupings[g]!.values.length;
+    for (let cell = 0; cell < joint.size; cell++) cellSlots[cell * stride + m + 1] = level[cell]! < groups ? firstSlot[g]! + level[cell]! : unread;
   });
-  return groups;
+  return { slots: unread + 1, firstSlot, cellSlots };
 }
 
 /** The grouping's code per raking cell when the raking cell determines it (255 where no one is), else undefined. */
